@@ -1,0 +1,80 @@
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Model;
+using static SpikeSharp.Generator.Emit.EmitHelpers;
+
+namespace SpikeSharp.Generator.Emit;
+
+/// <summary>
+/// Emits a HalfProjAlignPostMg projection: constructors binding it to the post instance's merged buffer, and an
+/// event-driven <c>Deliver(Spikes)</c> that regenerates each spiking pre neuron's targets from (seed, pre index)
+/// and adds the weight to the buffer (BrainPy's <c>syn.add_current(comm(x))</c>; no decay here).
+/// </summary>
+internal static class ProjectionEmitter
+{
+    public static string Emit(ProjectionPlan plan)
+    {
+        var spec = plan.Spec;
+        var comm = spec.Comm;
+        var w = new IndentedWriter();
+        var closers = Open(w, spec.Type,
+            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({plan.MergeKeyText}).");
+        string gc = GeneratedCode(plan.GeneratorVersion);
+        string post = spec.PostType;
+
+        w.Line("/// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref=\"Deliver\"/>).</summary>");
+        w.Line($"public const int NumIn = {comm.NumIn};");
+        w.Line("/// <summary>Number of post-synaptic neurons.</summary>");
+        w.Line($"public const int NumOut = {comm.NumOut};");
+        w.Line("/// <summary>Probability that a (pre, post) pair is connected.</summary>");
+        w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
+        w.Line("/// <summary>Weight added to the post's conductance per event.</summary>");
+        w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
+        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
+        w.Line("/// <summary>The merge key of the post buffer this projection feeds.</summary>");
+        w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
+        w.Line();
+        w.Line("readonly float[] __g; // " + post + ".G" + plan.GroupIndex);
+        w.Line("readonly double __skipScale; // 1 / ln(1 - Prob)");
+        w.Line();
+        w.Line("/// <summary>The post-synaptic population instance.</summary>");
+        w.Line($"public {post} Post {{ get; }}");
+        w.Line("/// <summary>The connectivity seed.</summary>");
+        w.Line("public ulong Seed { get; }");
+        w.Line();
+        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line(gc);
+        w.Line($"public {spec.Type.Name}({post} post) : this(post, DefaultSeed) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/>; <paramref name=\"seed\"/> fixes the connectivity.</summary>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line(gc);
+        using (w.Block($"public {spec.Type.Name}({post} post, ulong seed)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
+            w.Line("Post = post;");
+            w.Line("Seed = seed;");
+            w.Line($"__g = post.G{plan.GroupIndex};");
+            w.Line($"__skipScale = {Rt}JitConnectivity.SkipScale(Prob);");
+        }
+        w.Line();
+        w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
+        w.Line("/// regenerated from (seed, pre index), nothing is stored. Allocates nothing.</summary>");
+        w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
+        w.Line(gc);
+        using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
+        {
+            w.Line("if (spikes.Length != NumIn)");
+            w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", nameof(spikes));");
+            w.Line("global::System.Span<float> g = __g;");
+            w.Line("ulong seed = Seed;");
+            w.Line("double scale = __skipScale;");
+            w.Line("foreach (int pre in spikes)");
+            w.Line($"    {Rt}JitConnectivity.AddHomo(g, seed, pre, scale, Weight);");
+        }
+        Close(closers);
+        return w.ToString();
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Model;
+
+namespace SpikeSharp.Generator.Lowering;
+
+/// <summary>
+/// Specs → plans: matches projections to their post populations and merges, per post population, every projection
+/// whose synapse and output descriptors are equal by value (plus the out label) into ONE buffer, BrainPy's
+/// align-post merging done at compile time. Projections whose post is missing or whose numOut disagrees are dropped
+/// (the analyzer reports them). Output order is ordinal, so it does not depend on file order.
+/// </summary>
+internal static class NetworkPlanner
+{
+    public static NetworkPlan Plan(ImmutableArray<PopulationSpec> populations, ImmutableArray<ProjectionSpec> projections, string version)
+    {
+        var pops = new Dictionary<string, PopulationSpec>(StringComparer.Ordinal);
+        foreach (var p in populations.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
+            if (!pops.ContainsKey(p.Type.FullyQualifiedName)) pops.Add(p.Type.FullyQualifiedName, p);
+
+        var byPost = new Dictionary<string, List<ProjectionSpec>>(StringComparer.Ordinal);
+        foreach (var proj in projections.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
+        {
+            if (!pops.TryGetValue(proj.PostType, out var post) || post.Size != proj.Comm.NumOut) continue;
+            if (!byPost.TryGetValue(proj.PostType, out var list)) byPost.Add(proj.PostType, list = new List<ProjectionSpec>());
+            list.Add(proj);
+        }
+
+        var popPlans = new List<PopulationPlan>();
+        var projPlans = new List<ProjectionPlan>();
+        foreach (var pop in pops.Values)
+        {
+            var groups = new List<(MergeKey Key, List<string> Members)>();
+            if (byPost.TryGetValue(pop.Type.FullyQualifiedName, out var projs))
+            {
+                foreach (var proj in projs)
+                {
+                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out);
+                    int gi = groups.FindIndex(g => g.Key.Equals(key));
+                    if (gi < 0) { gi = groups.Count; groups.Add((key, new List<string>())); }
+                    groups[gi].Members.Add(proj.Type.MetadataName);
+                    projPlans.Add(new ProjectionPlan(proj, gi, key.Text, version));
+                }
+            }
+            popPlans.Add(new PopulationPlan(pop,
+                groups.Select((g, i) => new MergeGroup(i, g.Key, g.Members.ToEquatableArray())).ToEquatableArray(), version));
+        }
+        return new NetworkPlan(popPlans.ToEquatableArray(), projPlans.ToEquatableArray());
+    }
+}

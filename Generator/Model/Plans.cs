@@ -1,0 +1,27 @@
+using SpikeSharp.Generator.Helpers;
+
+namespace SpikeSharp.Generator.Model;
+
+// Lowered forms, one per generated file. Emitters format a plan; they decide no semantics.
+
+/// <summary>Synapse + output descriptor shared by every projection of one merge group (compared by value).</summary>
+internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out)
+{
+    /// <summary>BrainPy-style text of the key, e.g. "None // Expon(tau=5) // COBA(E=0)"; equal values print equally.</summary>
+    public string Text =>
+        (OutLabel ?? "None") + " // " +
+        (Syn.Kind == SynKind.Expon ? $"Expon(tau={Literals.Short(Syn.Tau)})" : Syn.Kind.ToString()) + " // " +
+        (Out.Kind == OutKind.Coba ? $"COBA(E={Literals.Short(Out.E)})" : "CUBA()");
+}
+
+/// <summary>One shared synapse buffer on a post population: its key and the projections that feed it (ordinal order).</summary>
+internal sealed record MergeGroup(int Index, MergeKey Key, EquatableArray<string> Projections);
+
+/// <summary>Everything needed to emit a population's file.</summary>
+internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeGroup> Groups, string GeneratorVersion);
+
+/// <summary>Everything needed to emit a projection's file.</summary>
+internal sealed record ProjectionPlan(ProjectionSpec Spec, int GroupIndex, string MergeKeyText, string GeneratorVersion);
+
+/// <summary>The whole network after grouping.</summary>
+internal sealed record NetworkPlan(EquatableArray<PopulationPlan> Populations, EquatableArray<ProjectionPlan> Projections);

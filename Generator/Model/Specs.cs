@@ -1,0 +1,58 @@
+using SpikeSharp.Generator.Helpers;
+
+namespace SpikeSharp.Generator.Model;
+
+// Parsed, value-equatable descriptions of the user's attributes. They hold only strings, numbers, enums and
+// EquatableArray: never an ISymbol, SyntaxNode, Location or Compilation (tested), so the incremental pipeline
+// can compare them across edits.
+
+/// <summary>Where a user type lives: namespace ("" for the global one), containing type declarations
+/// (e.g. "partial class Outer"), and its own name.</summary>
+internal sealed record TypeDecl(string Namespace, EquatableArray<string> Containing, string Name, string Keyword)
+{
+    /// <summary>"global::Ns.Outer.Name".</summary>
+    public string FullyQualifiedName =>
+        "global::" + (Namespace.Length > 0 ? Namespace + "." : "") + string.Concat(ContainingNames()) + Name;
+
+    /// <summary>"Ns.Outer.Name", used for hint names and ordinal ordering.</summary>
+    public string MetadataName => (Namespace.Length > 0 ? Namespace + "." : "") + string.Concat(ContainingNames()) + Name;
+
+    System.Collections.Generic.IEnumerable<string> ContainingNames()
+    {
+        foreach (var c in Containing)
+        {
+            int sp = c.LastIndexOf(' ');
+            yield return c.Substring(sp + 1) + ".";
+        }
+    }
+}
+
+internal enum NeuronKind { Lif, LifRef }
+
+/// <summary>Neuron model parameters (ms, mV), as written or BrainPy's defaults.</summary>
+internal sealed record NeuronSpec(NeuronKind Kind, double VRest, double VReset, double VTh, double R, double Tau, double TauRef)
+{
+    /// <summary>The state variables an initializer may target.</summary>
+    public static readonly string[] InitializableVariables = { "V" };
+}
+
+internal enum InitKind { Normal, Uniform, Constant }
+
+/// <summary>An initializer of a state variable: Normal(A = mean, B = std), Uniform(A = min, B = max), Constant(A).</summary>
+internal sealed record InitSpec(string Variable, InitKind Kind, double A, double B);
+
+internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
+
+internal enum SynKind { Expon }
+
+internal enum OutKind { Coba, Cuba }
+
+/// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed).</summary>
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed);
+
+internal sealed record SynSpec(SynKind Kind, double Tau);
+
+internal sealed record OutSpec(OutKind Kind, double E);
+
+/// <summary>A HalfProjAlignPostMg projection. <see cref="PostType"/> is the post population's fully qualified name.</summary>
+internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel);

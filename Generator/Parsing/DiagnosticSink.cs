@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SpikeSharp.Generator.Parsing;
+
+/// <summary>Collects diagnostics while parsing. The analyzer reports them; the generator only asks whether an
+/// error was found (and then emits nothing for that type).</summary>
+internal sealed class DiagnosticSink
+{
+    public List<Diagnostic> Diagnostics { get; } = new();
+
+    public bool HasErrors { get; private set; }
+
+    public void Report(DiagnosticDescriptor descriptor, Location? location, params object?[] args)
+    {
+        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error) HasErrors = true;
+        Diagnostics.Add(Diagnostic.Create(descriptor, location ?? Location.None, args));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpikeSharp.Generator.Emit;
+using SpikeSharp.Generator.Lowering;
+using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Parsing;
+
+namespace SpikeSharp.Generator;
+
+/// <summary>
+/// The SpikeSharp source generator. Pipeline: one ForAttributeWithMetadataName per role attribute → value-equatable
+/// specs (<c>Populations</c>, <c>Projections</c>) → collected and grouped into merge groups (<c>Plan</c>) → one plan
+/// per output file (<c>PopulationPlans</c>, <c>ProjectionPlans</c>) → source. Invalid types are skipped (the
+/// analyzer reports why); nothing here throws on user input.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SpikeSharpGenerator : IIncrementalGenerator
+{
+    internal static readonly string Version = typeof(SpikeSharpGenerator).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var populations = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.Population,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulation(t, new DiagnosticSink(), ct) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!)
+            .WithTrackingName(TrackingNames.Populations);
+
+        var projections = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPostMg,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjection(t, new DiagnosticSink(), checkPost: false, ct) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!)
+            .WithTrackingName(TrackingNames.Projections);
+
+        var plan = populations.Collect()
+            .Combine(projections.Collect())
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left, pair.Right, Version))
+            .WithTrackingName(TrackingNames.Plan);
+
+        var populationPlans = plan.SelectMany(static (p, _) => p.Populations.AsImmutableArray()).WithTrackingName(TrackingNames.PopulationPlans);
+        var projectionPlans = plan.SelectMany(static (p, _) => p.Projections.AsImmutableArray()).WithTrackingName(TrackingNames.ProjectionPlans);
+
+        context.RegisterSourceOutput(populationPlans, static (spc, p) =>
+            spc.AddSource(p.Spec.Type.MetadataName + ".g.cs", PopulationEmitter.Emit(p)));
+        context.RegisterSourceOutput(projectionPlans, static (spc, p) =>
+            spc.AddSource(p.Spec.Type.MetadataName + ".g.cs", ProjectionEmitter.Emit(p)));
+    }
+}
+
+/// <summary>Names of the pipeline steps, asserted by the incrementality tests.</summary>
+internal static class TrackingNames
+{
+    public const string Populations = nameof(Populations);
+    public const string Projections = nameof(Projections);
+    public const string Plan = nameof(Plan);
+    public const string PopulationPlans = nameof(PopulationPlans);
+    public const string ProjectionPlans = nameof(ProjectionPlans);
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+
+namespace SpikeSharp;
+
+/// <summary>
+/// A ring buffer of a population's spikes, with BrainPy <c>VarDelay</c>'s interface: named entries
+/// with a delay in steps (or none), reads with <see cref="At(int)"/> / <see cref="At(string)"/>, and a push
+/// at the end of each step.
+/// </summary>
+/// <remarks>
+/// Lag, as decided in design.md ("Delays deliver exactly what they say"): a spike pushed at the end of step
+/// <c>t</c> is read by <c>At(d)</c> exactly in step <c>t + d</c> (reads happen before the population updates).
+/// <c>At(0)</c> (an entry with no delay, BrainPy's <c>None</c>) reads the population's current spikes, i.e. the
+/// latest push: the same one-step latency as <c>d = 1</c>. BrainPy 2.6's rotation arithmetic (lag d − 1 for
+/// d ≥ 2, a stale slot for d = 1) is deliberately not reproduced. Before the first push every read is empty.
+/// Push and reads allocate nothing.
+/// </remarks>
+public sealed class SpikeDelay
+{
+    int[][] _slots;     // _slots[s][0.._counts[s]) sorted spike indices
+    int[] _counts;
+    int _head = -1;     // slot of the latest push, -1 before the first
+    readonly Dictionary<string, int> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a delay for a population of <paramref name="size"/> neurons.</summary>
+    /// <param name="size">Population size.</param>
+    /// <param name="maxSteps">Longest delay in steps that can be read (0: only the current spikes).</param>
+    public SpikeDelay(int size, int maxSteps = 0)
+    {
+        if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "SpikeDelay: size must be > 0.");
+        if (maxSteps < 0) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, "SpikeDelay: maxSteps must be ≥ 0.");
+        Size = size;
+        MaxSteps = maxSteps;
+        int n = Math.Max(1, maxSteps);
+        _slots = new int[n][];
+        _counts = new int[n];
+        for (int s = 0; s < n; s++) _slots[s] = new int[size];
+    }
+
+    /// <summary>Population size.</summary>
+    public int Size { get; }
+
+    /// <summary>Longest readable delay in steps.</summary>
+    public int MaxSteps { get; private set; }
+
+    /// <summary>Registers an entry with a delay in steps; <c>null</c> or 0 means no delay (BrainPy's <c>None</c>).
+    /// The buffer grows if needed (allocates; do it before running).</summary>
+    public void Register(string name, int? steps)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        int d = steps ?? 0;
+        if (d < 0) throw new ArgumentOutOfRangeException(nameof(steps), d, $"SpikeDelay.Register(\"{name}\"): steps must be ≥ 0 or null.");
+        if (_entries.ContainsKey(name)) throw new ArgumentException($"SpikeDelay.Register: entry \"{name}\" is already registered.", nameof(name));
+        if (d > MaxSteps) Grow(d);
+        _entries.Add(name, d);
+    }
+
+    /// <summary>Registers an entry with a delay time in ms: <c>ceil(time/dt)</c> steps (BrainPy's rule); <c>null</c> means none.</summary>
+    public void RegisterTime(string name, double? timeMs, double dt)
+    {
+        if (timeMs is { } t && (double.IsNaN(t) || t < 0))
+            throw new ArgumentOutOfRangeException(nameof(timeMs), t, $"SpikeDelay.RegisterTime(\"{name}\"): time must be ≥ 0.");
+        if (!(dt > 0)) throw new ArgumentOutOfRangeException(nameof(dt), dt, "SpikeDelay.RegisterTime: dt must be > 0.");
+        Register(name, timeMs is { } tm ? (int)Math.Ceiling(tm / dt - 1e-9) : null);
+    }
+
+    /// <summary>The delay in steps of a registered entry.</summary>
+    public int StepsOf(string name) =>
+        _entries.TryGetValue(name, out int d) ? d : throw new KeyNotFoundException($"SpikeDelay: no entry named \"{name}\" (registered: {string.Join(", ", _entries.Keys)}).");
+
+    /// <summary>Reads a named entry (see <see cref="At(int)"/>).</summary>
+    public Spikes At(string name) => At(StepsOf(name));
+
+    /// <summary>The spikes pushed <paramref name="steps"/> steps ago, counted so that a push at the end of step t
+    /// is read in step t + <paramref name="steps"/>; 0 reads the latest push (the current spikes).</summary>
+    public Spikes At(int steps)
+    {
+        if ((uint)steps > (uint)Math.Max(1, MaxSteps))
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"SpikeDelay.At: delay must be in [0, {Math.Max(1, MaxSteps)}] steps.");
+        if (_head < 0) return Spikes.None(Size);
+        int back = steps == 0 ? 0 : steps - 1;
+        int slot = _head - back;
+        if (slot < 0) slot += _slots.Length;
+        return new Spikes(_slots[slot].AsSpan(0, _counts[slot]), Size);
+    }
+
+    /// <summary>Stores this step's spikes (end of the step) and returns a view of the stored copy.</summary>
+    public Spikes Push(Spikes spikes)
+    {
+        if (spikes.Length != Size)
+            throw new ArgumentException($"SpikeDelay.Push: the spikes cover {spikes.Length} neurons but the delay was made for {Size}.", nameof(spikes));
+        int slot = _head + 1 == _slots.Length ? 0 : _head + 1;
+        int n = spikes.CopyTo(_slots[slot]);
+        _counts[slot] = n;
+        _head = slot;
+        return new Spikes(_slots[slot].AsSpan(0, n), Size);
+    }
+
+    /// <summary>Empties the buffer (BrainPy's reset).</summary>
+    public void Reset()
+    {
+        Array.Clear(_counts);
+        _head = -1;
+    }
+
+    void Grow(int maxSteps)
+    {
+        // Re-lay the ring so that the latest push stays readable at the same lags.
+        var slots = new int[maxSteps][];
+        var counts = new int[maxSteps];
+        int old = _slots.Length;
+        for (int back = 0; back < maxSteps; back++)
+        {
+            int dst = maxSteps - 1 - back;
+            if (back < old && _head >= 0)
+            {
+                int src = (_head - back + old) % old;
+                slots[dst] = _slots[src];
+                counts[dst] = _counts[src];
+            }
+            else slots[dst] = new int[Size];
+        }
+        _slots = slots;
+        _counts = counts;
+        if (_head >= 0) _head = maxSteps - 1;
+        MaxSteps = maxSteps;
+    }
+}
