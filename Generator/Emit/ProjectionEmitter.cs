@@ -41,6 +41,8 @@ internal static class ProjectionEmitter
         w.Line($"public {post} Post {{ get; }}");
         w.Line("/// <summary>The connectivity seed.</summary>");
         w.Line("public ulong Seed { get; }");
+        w.Line($"/// <summary>The merged post buffer this projection feeds (<c>Post.G{plan.GroupIndex}</c>, shared with every projection of the same merge key).</summary>");
+        w.Line("public global::System.ReadOnlySpan<float> Conductance => __g;");
         w.Line();
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
