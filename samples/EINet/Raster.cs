@@ -6,7 +6,7 @@ namespace EINet;
 /// <summary>Raster plot of recorded spikes, time in ms, E neurons blue and I neurons red.</summary>
 static class Raster
 {
-    public static void Save(SpikeRecorder rec, double dt, int numExcitatory, string path)
+    public static void Save(SpikeMonitor rec, double dt, int numExcitatory, string path)
     {
         var plt = new ScottPlot.Plot();
         int nE = 0;
