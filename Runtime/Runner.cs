@@ -213,6 +213,13 @@ public sealed class Runner
             _monitors[k].Reserve(start, steps, _memoryLimit - (total - needs[k]));
     }
 
+    /// <summary>Writes every monitor (everything recorded so far) into one NumPy <c>.npz</c> file.</summary>
+    public void SaveNpz(string path, bool compress = false)
+    {
+        using var npz = new NpzWriter(path, compress);
+        foreach (var m in _monitors) m.WriteTo(npz);
+    }
+
     internal static string B(long bytes) => bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     internal static T FindMonitor<T>(IReadOnlyList<Monitor> monitors, string name) where T : Monitor
