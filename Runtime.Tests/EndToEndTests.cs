@@ -8,7 +8,7 @@ namespace SpikeSharp.Runtime.Tests;
 /// <summary>The seed network, 1000 steps, against brainpy-semantics.md §9.2 and ../shared/reference/einet-activity.md.</summary>
 public class EndToEndTests
 {
-    static SpikeRecorder RunSeed(ulong seed, int steps = 1000)
+    static SpikeMonitor RunSeed(ulong seed, int steps = 1000)
     {
         var net = new EINetwork(seed);
         return Runner.Run(net, steps, 20f).Spikes;

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 
 namespace SpikeSharp;
 
@@ -10,90 +12,295 @@ public interface ISpikingNetwork
     /// <summary>Number of neurons whose spikes <see cref="Update"/> returns.</summary>
     int Size { get; }
 
+    /// <summary>The time step (ms) the network was built with; <see cref="Simulation.Dt"/> unless overridden.</summary>
+    double Dt => Simulation.Dt;
+
     /// <summary>Advances one step with external input <paramref name="input"/>.</summary>
     Spikes Update(float input);
 }
 
-/// <summary>Records spikes as (step, neuron) pairs in two growable arrays (BrainPy's spike monitor in sparse form).</summary>
-public sealed class SpikeRecorder
+/// <summary>Where a run stands, as reported through <see cref="IProgress{T}"/> by <see cref="Runner"/>.</summary>
+/// <param name="StepsDone">Steps of this run completed so far.</param>
+/// <param name="TotalSteps">Steps this run will take.</param>
+/// <param name="StepIndex">The runner's step index after the last completed step (it carries on across runs).</param>
+/// <param name="Elapsed">Wall time of this run so far.</param>
+public readonly record struct RunProgress(int StepsDone, int TotalSteps, int StepIndex, TimeSpan Elapsed)
 {
-    int[] _steps;
-    int[] _neurons;
+    /// <summary>Fraction of the run done, 0…1 (1 for an empty run).</summary>
+    public double Fraction => TotalSteps == 0 ? 1 : StepsDone / (double)TotalSteps;
 
-    /// <summary>Creates a recorder for <paramref name="size"/> neurons with room for <paramref name="capacity"/> spikes before it grows.</summary>
-    public SpikeRecorder(int size, int capacity = 1 << 16)
-    {
-        if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "SpikeRecorder: size must be > 0.");
-        if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "SpikeRecorder: capacity must be ≥ 0.");
-        Size = size;
-        _steps = new int[capacity];
-        _neurons = new int[capacity];
-    }
+    /// <summary>Steps per second of wall time so far (0 before the first step).</summary>
+    public double StepsPerSecond => StepsDone == 0 || Elapsed <= TimeSpan.Zero ? 0 : StepsDone / Elapsed.TotalSeconds;
 
-    /// <summary>Number of neurons.</summary>
-    public int Size { get; }
-
-    /// <summary>Number of recorded spikes.</summary>
-    public int Count { get; private set; }
-
-    /// <summary>Step index of each recorded spike.</summary>
-    public ReadOnlySpan<int> Steps => _steps.AsSpan(0, Count);
-
-    /// <summary>Neuron index of each recorded spike.</summary>
-    public ReadOnlySpan<int> Neurons => _neurons.AsSpan(0, Count);
-
-    /// <summary>Appends the spikes of step <paramref name="step"/>.</summary>
-    public void Record(int step, Spikes spikes)
-    {
-        if (spikes.Length != Size)
-            throw new ArgumentException($"SpikeRecorder.Record: the spikes cover {spikes.Length} neurons but the recorder was made for {Size}.", nameof(spikes));
-        int n = spikes.Count;
-        if (Count + n > _steps.Length) Grow(Count + n);
-        spikes.CopyTo(_neurons.AsSpan(Count));
-        _steps.AsSpan(Count, n).Fill(step);
-        Count += n;
-    }
-
-    /// <summary>Number of spikes per neuron.</summary>
-    public int[] CountsPerNeuron()
-    {
-        var counts = new int[Size];
-        foreach (int j in Neurons) counts[j]++;
-        return counts;
-    }
-
-    void Grow(int needed)
-    {
-        int cap = Math.Max(needed, Math.Max(16, _steps.Length * 2));
-        Array.Resize(ref _steps, cap);
-        Array.Resize(ref _neurons, cap);
-    }
+    /// <summary>Estimated wall time left at the rate so far (null before the first step).</summary>
+    public TimeSpan? Remaining => StepsDone == 0 ? null : TimeSpan.FromSeconds((TotalSteps - StepsDone) / Math.Max(StepsPerSecond, 1e-12));
 }
 
-/// <summary>What <see cref="Runner.Run"/> measured.</summary>
-/// <param name="Steps">Steps run.</param>
-/// <param name="WallTime">Wall time of the step loop alone.</param>
-/// <param name="Spikes">The recorded spikes.</param>
-public sealed record RunResult(int Steps, TimeSpan WallTime, SpikeRecorder Spikes);
-
-/// <summary>A minimal run loop: constant input, spikes recorded after every step.</summary>
-public static class Runner
+/// <summary>
+/// BrainPy's <c>DSRunner</c>: drives an <see cref="ISpikingNetwork"/> step by step, feeds it an <see cref="Input"/>,
+/// records <see cref="Monitor"/>s after every update and reports progress. Successive <see cref="Run(double, IProgress{RunProgress}?, CancellationToken)"/>
+/// calls continue where the last one stopped: the step index and time carry on, and monitors keep what they recorded
+/// (like Brian2's monitors; BrainPy's runner replaces <c>runner.mon</c> on each run).
+/// </summary>
+/// <remarks>
+/// Each step <c>i</c> (time <c>t = i·dt</c>): the input's value at step i is computed once, the network's
+/// <c>Update(input)</c> runs, then every monitor records (after the update, as in DSRunner). Before a run, monitor
+/// buffers are sized for the whole run and the total is checked against <see cref="MemoryLimitBytes"/>, so a run that
+/// would not fit fails before its first step. The step loop itself allocates nothing, unless a spike monitor receives
+/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates.
+/// </remarks>
+public sealed class Runner
 {
+    /// <summary>Default bound on the memory of all monitors together: 1 GiB.</summary>
+    public const long DefaultMemoryLimitBytes = 1L << 30;
+
+    readonly Monitor[] _monitors;
+    long _memoryLimit;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="network">The network to run.</param>
+    /// <param name="input">External input per step (<see cref="Inputs"/>); a <c>float</c> converts to a constant. Default 0.</param>
+    /// <param name="monitors">What to record. Names must be distinct.</param>
+    /// <param name="memoryLimitBytes">Bound on the memory of all monitors together (<see cref="MemoryLimitBytes"/>).</param>
+    public Runner(ISpikingNetwork network, Input? input = null, IEnumerable<Monitor>? monitors = null, long memoryLimitBytes = DefaultMemoryLimitBytes)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (memoryLimitBytes <= 0)
+            throw new ArgumentOutOfRangeException(nameof(memoryLimitBytes), memoryLimitBytes, "Runner: memoryLimitBytes must be > 0.");
+        double dt = network.Dt;
+        if (!(double.IsFinite(dt) && dt > 0))
+            throw new ArgumentException($"Runner: the network's Dt must be a positive finite number of ms, got {dt}.", nameof(network));
+        var list = new List<Monitor>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (monitors is not null)
+            foreach (var m in monitors)
+            {
+                if (m is null) throw new ArgumentException("Runner: a monitor is null.", nameof(monitors));
+                if (!names.Add(m.Name)) throw new ArgumentException($"Runner: two monitors are named '{m.Name}'.", nameof(monitors));
+                if (m.Owner is not null) throw new ArgumentException($"Runner: monitor '{m.Name}' already belongs to another runner.", nameof(monitors));
+                list.Add(m);
+            }
+        Network = network;
+        Dt = dt;
+        Input = input ?? Inputs.Constant(0f);
+        _memoryLimit = memoryLimitBytes;
+        foreach (var m in list) m.Attach(this); // validates sources before any state changes
+        foreach (var m in list) m.Owner = this;
+        _monitors = list.ToArray();
+    }
+
+    /// <summary>The network being run.</summary>
+    public ISpikingNetwork Network { get; }
+
+    /// <summary>Time step (ms), the network's <see cref="ISpikingNetwork.Dt"/>.</summary>
+    public double Dt { get; }
+
+    /// <summary>External input, evaluated once per step (not per neuron). May be replaced between runs.</summary>
+    public Input Input { get; set; }
+
+    /// <summary>The monitors, in the order given.</summary>
+    public IReadOnlyList<Monitor> Monitors => _monitors;
+
+    /// <summary>Bound on the bytes held by all monitors together; checked before each run.</summary>
+    public long MemoryLimitBytes
+    {
+        get => _memoryLimit;
+        set => _memoryLimit = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), value, "Runner.MemoryLimitBytes must be > 0.");
+    }
+
+    /// <summary>Index of the next step (BrainPy's <c>i</c>); carries on across runs.</summary>
+    public int StepIndex { get; private set; }
+
+    /// <summary>Time (ms) of the next step, <c>StepIndex · Dt</c> (BrainPy's <c>t</c>).</summary>
+    public double Time => StepIndex * Dt;
+
+    /// <summary>How many progress reports a run makes at most (besides the final one). Default 100.</summary>
+    public int ProgressReports { get; set; } = 100;
+
+    /// <summary>Bytes held by all monitors now.</summary>
+    public long MonitorBytes
+    {
+        get { long s = 0; foreach (var m in _monitors) s += m.AllocatedBytes; return s; }
+    }
+
+    /// <summary>The monitor called <paramref name="name"/>.</summary>
+    public T Monitor<T>(string name) where T : Monitor => FindMonitor<T>(_monitors, name);
+
+    /// <summary>Number of steps in <paramref name="durationMs"/>: <c>int(duration/dt)</c> as in DSRunner, with a
+    /// tolerance of 1e-9 so that 0.3 ms at 0.1 ms is 3 steps, not 2.</summary>
+    public static int StepsFor(double durationMs, double dt)
+    {
+        if (!(double.IsFinite(durationMs) && durationMs >= 0))
+            throw new ArgumentOutOfRangeException(nameof(durationMs), durationMs, "The duration must be a finite number of ms ≥ 0.");
+        if (!(double.IsFinite(dt) && dt > 0))
+            throw new ArgumentOutOfRangeException(nameof(dt), dt, "dt must be a positive finite number of ms.");
+        double steps = Math.Floor(durationMs / dt + 1e-9);
+        if (steps > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(durationMs), durationMs, $"{durationMs} ms at dt = {dt} ms is more than {int.MaxValue} steps.");
+        return (int)steps;
+    }
+
+    /// <summary>Runs for <paramref name="durationMs"/> ms (<see cref="StepsFor"/> steps), continuing from <see cref="StepIndex"/>.</summary>
+    public RunResult Run(double durationMs, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunSteps(StepsFor(durationMs, Dt), progress, cancellationToken);
+
+    /// <summary>Runs <paramref name="steps"/> steps, continuing from <see cref="StepIndex"/>.</summary>
+    /// <exception cref="MonitorMemoryException">Before the first step, if the monitors would exceed <see cref="MemoryLimitBytes"/>.</exception>
+    /// <exception cref="OperationCanceledException">At a progress point, after which the runner can continue.</exception>
+    public RunResult RunSteps(int steps, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "Runner.RunSteps: steps must be ≥ 0.");
+        int start = StepIndex;
+        if ((long)start + steps > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, $"Runner.RunSteps: step index {start} + {steps} steps exceeds {int.MaxValue}.");
+        var input = Input ?? throw new InvalidOperationException("Runner.Input is null.");
+        ReserveMonitors(start, steps);
+
+        int every = Math.Max(1, steps / Math.Max(1, ProgressReports));
+        var monitors = _monitors;
+        var network = Network;
+        double dt = Dt;
+        long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+        long t0 = Stopwatch.GetTimestamp();
+        int i = start;
+        try
+        {
+            int end = start + steps;
+            int nextReport = start + every;
+            for (; i < end;)
+            {
+                var spikes = network.Update(input.At(i, dt));
+                for (int m = 0; m < monitors.Length; m++) monitors[m].Record(i, spikes);
+                i++;
+                if (i == nextReport)
+                {
+                    nextReport += every;
+                    progress?.Report(new RunProgress(i - start, steps, i, Stopwatch.GetElapsedTime(t0)));
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+        finally
+        {
+            StepIndex = i;
+        }
+        var wall = Stopwatch.GetElapsedTime(t0);
+        long loopAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+        if (steps % every != 0 || steps == 0) progress?.Report(new RunProgress(steps, steps, StepIndex, wall));
+        return new RunResult(start, steps, dt, wall, _monitors) { LoopAllocatedBytes = loopAllocated };
+    }
+
+    void ReserveMonitors(int start, int steps)
+    {
+        long total = 0;
+        var needs = new long[_monitors.Length];
+        for (int k = 0; k < _monitors.Length; k++)
+        {
+            needs[k] = _monitors[k].BytesAfterReserve(start, steps);
+            if (needs[k] > _memoryLimit)
+                throw new MonitorMemoryException(_monitors[k].Name, needs[k], _memoryLimit,
+                    $"Monitor '{_monitors[k].Name}' would need {B(needs[k])} bytes for {steps} more steps (from step {start}), over the limit of {B(_memoryLimit)} bytes (Runner.MemoryLimitBytes). Record fewer neurons, record every k-th step, run shorter, or raise the limit.");
+            total += needs[k];
+        }
+        if (total > _memoryLimit)
+        {
+            var parts = new List<string>();
+            for (int k = 0; k < _monitors.Length; k++) parts.Add($"'{_monitors[k].Name}' {B(needs[k])}");
+            throw new MonitorMemoryException(string.Join(", ", parts), total, _memoryLimit,
+                $"The monitors would need {B(total)} bytes together for {steps} more steps ({string.Join(", ", parts)} bytes), over the limit of {B(_memoryLimit)} bytes (Runner.MemoryLimitBytes).");
+        }
+        for (int k = 0; k < _monitors.Length; k++)
+            _monitors[k].Reserve(start, steps, _memoryLimit - (total - needs[k]));
+    }
+
+    /// <summary>Writes every monitor (everything recorded so far) into one NumPy <c>.npz</c> file.</summary>
+    public void SaveNpz(string path, bool compress = false)
+    {
+        using var npz = new NpzWriter(path, compress);
+        foreach (var m in _monitors) m.WriteTo(npz);
+    }
+
+    internal static string B(long bytes) => bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static T FindMonitor<T>(IReadOnlyList<Monitor> monitors, string name) where T : Monitor
+    {
+        foreach (var m in monitors)
+            if (m.Name == name)
+                return m as T ?? throw new InvalidCastException($"Monitor '{name}' is a {m.GetType().Name}, not a {typeof(T).Name}.");
+        var names = new List<string>();
+        foreach (var m in monitors) names.Add(m.Name);
+        throw new KeyNotFoundException($"No monitor named '{name}' (monitors: {(names.Count == 0 ? "none" : string.Join(", ", names))}).");
+    }
+
     /// <summary>Runs <paramref name="network"/> for <paramref name="steps"/> steps with constant <paramref name="input"/>,
-    /// recording every spike; reports the fraction done (0…1) about every 1 % of the run if <paramref name="progress"/> is given.</summary>
+    /// recording every spike in a monitor named "spikes"; reports the fraction done (0…1) about every 1 % of the run
+    /// if <paramref name="progress"/> is given. Shorthand for a <see cref="Runner"/> with one <see cref="SpikeMonitor"/>.</summary>
     public static RunResult Run(ISpikingNetwork network, int steps, float input, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "Runner.Run: steps must be ≥ 0.");
-        var recorder = new SpikeRecorder(network.Size);
-        int every = Math.Max(1, steps / 100);
-        var sw = Stopwatch.StartNew();
-        for (int i = 0; i < steps; i++)
+        var runner = new Runner(network, Inputs.Constant(input), [new SpikeMonitor("spikes")]);
+        return runner.RunSteps(steps, progress is null ? null : new FractionProgress(progress));
+    }
+
+    sealed class FractionProgress(IProgress<double> inner) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => inner.Report(value.Fraction);
+    }
+}
+
+/// <summary>What one <see cref="Runner"/> run did: its steps, its wall time, and the runner's monitors (which hold
+/// everything recorded so far, this run and earlier ones).</summary>
+public sealed class RunResult
+{
+    internal RunResult(int startStep, int steps, double dt, TimeSpan wallTime, IReadOnlyList<Monitor> monitors)
+    {
+        StartStep = startStep;
+        Steps = steps;
+        Dt = dt;
+        WallTime = wallTime;
+        Monitors = monitors;
+    }
+
+    /// <summary>Step index of the run's first step.</summary>
+    public int StartStep { get; }
+
+    /// <summary>Steps run.</summary>
+    public int Steps { get; }
+
+    /// <summary>Time step (ms).</summary>
+    public double Dt { get; }
+
+    /// <summary>Simulated time of this run (ms), <c>Steps · Dt</c>.</summary>
+    public double Duration => Steps * Dt;
+
+    /// <summary>Wall time of the step loop alone (monitor sizing excluded).</summary>
+    public TimeSpan WallTime { get; }
+
+    /// <summary>The runner's monitors.</summary>
+    public IReadOnlyList<Monitor> Monitors { get; }
+
+    /// <summary>Bytes allocated on the running thread by the step loop (0 unless a spike monitor outgrew its reservation,
+    /// the input or a monitor source allocates, or the progress sink does).</summary>
+    public long LoopAllocatedBytes { get; init; }
+
+    /// <summary>The monitor called <paramref name="name"/>.</summary>
+    public T Monitor<T>(string name) where T : Monitor => Runner.FindMonitor<T>(Monitors, name);
+
+    /// <summary>The first <see cref="SpikeMonitor"/> (the one <see cref="Runner.Run(ISpikingNetwork, int, float, IProgress{double}?)"/> creates).</summary>
+    public SpikeMonitor Spikes
+    {
+        get
         {
-            recorder.Record(i, network.Update(input));
-            if (progress is not null && (i + 1) % every == 0) progress.Report((i + 1) / (double)steps);
+            foreach (var m in Monitors) if (m is SpikeMonitor s) return s;
+            throw new InvalidOperationException("RunResult.Spikes: the runner has no SpikeMonitor.");
         }
-        sw.Stop();
-        return new RunResult(steps, sw.Elapsed, recorder);
+    }
+
+    /// <summary>Writes every monitor into one NumPy <c>.npz</c> file (keys <c>&lt;monitor&gt;_&lt;field&gt;</c>; see each monitor).</summary>
+    public void SaveNpz(string path, bool compress = false)
+    {
+        using var npz = new NpzWriter(path, compress);
+        foreach (var m in Monitors) m.WriteTo(npz);
     }
 }

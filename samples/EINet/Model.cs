@@ -44,6 +44,9 @@ public sealed class EINetwork : ISpikingNetwork
 
     public int Size => Neurons.Size;
 
+    /// <summary>Time step (ms) of the population, for the runner.</summary>
+    public double Dt => N.Dt;
+
     // "Half" projections: the model's update hands them their spikes.
     public Spikes Update(float input)
     {
