@@ -310,7 +310,7 @@ internal static class ModelParser
             sink.Report(DiagnosticDescriptors.NotPartial, FirstLocation(type), type.Name, attribute);
             ok = false;
         }
-        if (type.IsGenericType)
+        if (type.Arity > 0)
         {
             sink.Report(DiagnosticDescriptors.GenericType, FirstLocation(type), type.Name, attribute, type.Name);
             ok = false;
@@ -323,7 +323,7 @@ internal static class ModelParser
                 sink.Report(DiagnosticDescriptors.ContainingTypeNotPartial, notPartialAt ?? FirstLocation(type), type.Name, attribute, c.Name);
                 ok = false;
             }
-            if (c.IsGenericType)
+            if (c.Arity > 0)
             {
                 sink.Report(DiagnosticDescriptors.GenericType, FirstLocation(type), type.Name, attribute, c.Name);
                 ok = false;
