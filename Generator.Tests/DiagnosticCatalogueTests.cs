@@ -254,6 +254,17 @@ public class DiagnosticCatalogueTests
         Skipped(markup, "D.P.g.cs");
     }
 
+    [Fact]
+    public void PostLessAccessibleThanProjection_SPK0024()
+    {
+        // Found by the property test: a public projection onto an internal population made the generated code fail with CS0051/CS0053.
+        string internalPop = Pop.Replace("public partial class P", "internal partial class P");
+        var d = Error(Proj(head: "[HalfProjAlignPostMg({|SPK0024:Post = typeof(P)|})]"), internalPop);
+        Assert.Equal("Projection 'Proj' is public but its post population 'P' is internal: the generated Post property and constructors cannot expose it", d.GetMessage());
+        Skipped(Proj(), "D.Proj.g.cs", internalPop);
+        Valid(Proj().Replace("public partial class Proj", "internal partial class Proj"), "D.Proj.g.cs", internalPop);
+    }
+
     // ---- values ----
 
     [Theory]

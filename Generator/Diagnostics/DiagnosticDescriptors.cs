@@ -154,6 +154,12 @@ internal static class DiagnosticDescriptors
         "Projection '{0}': OutLabel = {1} contains a line break or control character (U+{2})",
         UsageCategory, "The out label is part of the merge key, which is written into generated comments and constants; use printable characters.");
 
+    public const string PostLessAccessibleId = "SPK0024";
+    public static readonly DiagnosticDescriptor PostLessAccessible = Error(PostLessAccessibleId,
+        "Post population is less accessible than the projection",
+        "Projection '{0}' is {1} but its post population '{2}' is {3}: the generated Post property and constructors cannot expose it",
+        UsageCategory, "Make the post population at least as accessible as the projection, or the projection less accessible.");
+
     public const string ThresholdNotAboveResetId = "SPK1001";
     public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,
         "Threshold is not above the reset potential",

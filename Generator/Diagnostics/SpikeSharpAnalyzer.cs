@@ -43,6 +43,7 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateInitializer,
         DiagnosticDescriptors.ConflictingRoles,
         DiagnosticDescriptors.InvalidOutLabel,
+        DiagnosticDescriptors.PostLessAccessible,
         DiagnosticDescriptors.ThresholdNotAboveReset,
         DiagnosticDescriptors.MergedProjections);
 

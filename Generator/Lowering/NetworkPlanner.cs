@@ -36,7 +36,8 @@ internal static class NetworkPlanner
         var byPost = new Dictionary<string, List<ProjectionSpec>>(StringComparer.Ordinal);
         foreach (var proj in projByName.Values.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
         {
-            if (!pops.TryGetValue(proj.PostType, out var post) || post.Size != proj.Comm.NumOut) continue;
+            if (!pops.TryGetValue(proj.PostType, out var post) || post.Size != proj.Comm.NumOut
+                || !VisibilityRules.CanExpose(proj.Type.Visibility, post.Type.Visibility)) continue;
             if (!byPost.TryGetValue(proj.PostType, out var list)) byPost.Add(proj.PostType, list = new List<ProjectionSpec>());
             list.Add(proj);
         }

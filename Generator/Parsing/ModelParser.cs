@@ -272,7 +272,9 @@ internal static class ModelParser
             var popAttr = post.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
             if (popAttr is null)
                 sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc ?? anchor, name, post.Name);
-            else if (comm is not null && comm.NumOut > 0
+            else if (typeInfo is not null && !VisibilityRules.CanExpose(typeInfo.Visibility, VisibilityOf(post)))
+                sink.Report(DiagnosticDescriptors.PostLessAccessible, postLoc ?? anchor, name, Describe(typeInfo.Visibility), post.Name, Describe(VisibilityOf(post)));
+            if (popAttr is not null && comm is not null && comm.NumOut > 0
                      && new AttributeArgs(popAttr, ct).Ctor(0, "size", out double postSize, out _) == Read.Ok
                      && postSize != comm.NumOut)
                 sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc ?? anchor, name, comm.NumOut, post.Name, Literals.Short(postSize));
@@ -338,7 +340,7 @@ internal static class ModelParser
         }
         if (!ok) return null;
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class");
+        return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
     }
 
     /// <summary>True when every declaration of <paramref name="type"/> says partial; otherwise the identifier of the
@@ -355,6 +357,29 @@ internal static class ModelParser
         }
         return true;
     }
+
+    internal static Visibility VisibilityOf(INamedTypeSymbol type)
+    {
+        var v = Visibility.Public;
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            switch (t.DeclaredAccessibility)
+            {
+                case Accessibility.Public: break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal: if (v == Visibility.Public) v = Visibility.Internal; break;
+                default: return Visibility.Restricted;
+            }
+        }
+        return v;
+    }
+
+    static string Describe(Visibility v) => v switch
+    {
+        Visibility.Public => "public",
+        Visibility.Internal => "internal",
+        _ => "private or protected",
+    };
 
     static bool IsDslAttribute(string metadataName) => metadataName.StartsWith("SpikeSharp.", StringComparison.Ordinal);
 
