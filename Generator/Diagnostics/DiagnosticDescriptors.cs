@@ -81,4 +81,97 @@ internal static class DiagnosticDescriptors
         "Initializer names an unknown state variable",
         "Population '{0}': the neuron model has no state variable \"{1}\"{2}; valid: {3}",
         ModelCategory, "Initializers target a state variable of the population's neuron model by name.");
+
+    public const string ContainingTypeNotPartialId = "SPK0012";
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(ContainingTypeNotPartialId,
+        "Containing type must be partial",
+        "Type '{0}' carries [{1}] but its containing type '{2}' is not declared partial, so the generated part cannot be nested in it",
+        UsageCategory, "Add the 'partial' modifier to every declaration of every type that contains a SpikeSharp type.");
+
+    public const string GenericTypeId = "SPK0013";
+    public static readonly DiagnosticDescriptor GenericType = Error(GenericTypeId,
+        "SpikeSharp type must not be generic",
+        "Type '{0}' carries [{1}] but '{2}' is generic; a population or projection and its containing types cannot have type parameters",
+        UsageCategory, "Sizes and parameters are compile-time constants of one concrete type; remove the type parameters.");
+
+    public const string UnsupportedTypeKindId = "SPK0014";
+    public static readonly DiagnosticDescriptor UnsupportedTypeKind = Error(UnsupportedTypeKindId,
+        "Attribute on an unsupported kind of type",
+        "Type '{0}' is a {1}, but [{2}] needs a partial, non-static, non-record class",
+        UsageCategory, "Populations and projections are generated as instance classes; records, structs, interfaces and static classes are not supported.");
+
+    public const string TwoNeuronModelsId = "SPK0015";
+    public static readonly DiagnosticDescriptor TwoNeuronModels = Error(TwoNeuronModelsId,
+        "Population has two neuron models",
+        "Population '{0}' has two neuron models, [{1}] and [{2}]: keep one",
+        ModelCategory, "Every [Population] needs exactly one neuron model attribute.");
+
+    public const string DuplicateProjectionPartId = "SPK0016";
+    public static readonly DiagnosticDescriptor DuplicateProjectionPart = Error(DuplicateProjectionPartId,
+        "Projection has two parts of one role",
+        "Projection '{0}' has two {1}s, [{2}] and [{3}]: keep one",
+        ModelCategory, "A HalfProjAlignPostMg needs exactly one comm, one synapse and one output attribute.");
+
+    public const string NonFiniteValueId = "SPK0017";
+    public static readonly DiagnosticDescriptor NonFiniteValue = Error(NonFiniteValueId,
+        "Parameter must be finite",
+        "'{0}': {1} = {2} must be a finite number within float range",
+        ModelCategory, "Weights, potentials, resistances, reversal potentials and initial values are stored as float; NaN or infinite values poison every state they touch.");
+
+    public const string NegativeRefractoryPeriodId = "SPK0018";
+    public static readonly DiagnosticDescriptor NegativeRefractoryPeriod = Error(NegativeRefractoryPeriodId,
+        "Refractory period must be non-negative and finite",
+        "'{0}': {1} = {2} must be a finite number of ms ≥ 0",
+        ModelCategory, "TauRef counts the ms a neuron is held after a spike; 0 means no refractoriness.");
+
+    public const string NegativeStdId = "SPK0019";
+    public static readonly DiagnosticDescriptor NegativeStd = Error(NegativeStdId,
+        "Standard deviation must be non-negative",
+        "Population '{0}': {1} = {2} must be a finite number ≥ 0",
+        ModelCategory, "InitNormal's Std is BrainPy's scale, a standard deviation.");
+
+    public const string UniformRangeInvertedId = "SPK0020";
+    public static readonly DiagnosticDescriptor UniformRangeInverted = Error(UniformRangeInvertedId,
+        "Uniform initializer range is inverted",
+        "Population '{0}': {1}: Max = {2} is below Min = {3}",
+        ModelCategory, "InitUniform draws from [Min, Max); Max must be ≥ Min.");
+
+    public const string DuplicateInitializerId = "SPK0021";
+    public static readonly DiagnosticDescriptor DuplicateInitializer = Error(DuplicateInitializerId,
+        "State variable initialised twice",
+        "Population '{0}': state variable \"{1}\" already has an initializer ([{2}]); [{3}] would overwrite it",
+        ModelCategory, "Give each state variable at most one initializer; the order of attributes spread over partial declarations is not defined.");
+
+    public const string ConflictingRolesId = "SPK0022";
+    public static readonly DiagnosticDescriptor ConflictingRoles = Error(ConflictingRolesId,
+        "Type is both a population and a projection",
+        "Type '{0}' carries both [Population] and [HalfProjAlignPostMg]: split it into two classes",
+        UsageCategory, "A type is either a population or a projection; both would generate conflicting members.");
+
+    public const string InvalidOutLabelId = "SPK0023";
+    public static readonly DiagnosticDescriptor InvalidOutLabel = Error(InvalidOutLabelId,
+        "Out label contains a line break or control character",
+        "Projection '{0}': OutLabel = {1} contains a line break or control character (U+{2})",
+        UsageCategory, "The out label is part of the merge key, which is written into generated comments and constants; use printable characters.");
+
+    public const string PostLessAccessibleId = "SPK0024";
+    public static readonly DiagnosticDescriptor PostLessAccessible = Error(PostLessAccessibleId,
+        "Post population is less accessible than the projection",
+        "Projection '{0}' is {1} but its post population '{2}' is {3}: the generated Post property and constructors cannot expose it",
+        UsageCategory, "Make the post population at least as accessible as the projection, or the projection less accessible.");
+
+    public const string ThresholdNotAboveResetId = "SPK1001";
+    public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,
+        "Threshold is not above the reset potential",
+        "'{0}': {1}.VTh = {2} is not above VReset = {3}; a neuron reset to VReset is already at threshold and fires on every step it is not refractory",
+        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Usually VTh and VReset were swapped; BrainPy's defaults are VTh = 20, VReset = -5.", helpLinkUri: HelpBase);
+
+    public const string MergedProjectionsId = "SPK2001";
+    public static readonly DiagnosticDescriptor MergedProjections = new(MergedProjectionsId,
+        "Projections share a synapse buffer",
+        "Projection '{0}' shares synapse buffer G{1} of '{2}' with {3} (merge key: {4})",
+        ModelCategory, DiagnosticSeverity.Info, isEnabledByDefault: false,
+        description: "Projections onto one population whose synapse and output descriptors are equal by value are merged into one buffer (BrainPy's HalfProjAlignPostMg). Enable with dotnet_diagnostic.SPK2001.severity = suggestion.",
+        helpLinkUri: HelpBase, customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

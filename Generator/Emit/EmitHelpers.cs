@@ -32,6 +32,9 @@ internal static class EmitHelpers
     public static string GeneratedCode(string version) =>
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"SpikeSharp.Generator\", \"{version}\")]";
 
+    /// <summary>Escapes text for an XML doc comment (an out label may hold '&lt;' or '&amp;').</summary>
+    public static string XmlText(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     /// <summary>A stable 64-bit id of a state variable's name (FNV-1a), so initial values do not depend on declaration order.</summary>
     public static ulong StreamId(string name)
     {

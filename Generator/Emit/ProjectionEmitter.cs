@@ -17,7 +17,7 @@ internal static class ProjectionEmitter
         var comm = spec.Comm;
         var w = new IndentedWriter();
         var closers = Open(w, spec.Type,
-            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({plan.MergeKeyText}).");
+            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 

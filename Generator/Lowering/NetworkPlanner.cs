@@ -17,14 +17,27 @@ internal static class NetworkPlanner
 {
     public static NetworkPlan Plan(ImmutableArray<PopulationSpec> populations, ImmutableArray<ProjectionSpec> projections, string version)
     {
+        // One spec per type name, whatever the order of the inputs: a type seen twice (an attribute repeated on two
+        // partial declarations, CS0579) is kept once if both specs are equal and dropped if they differ; a name that
+        // is both a population and a projection is dropped. So no hint name is added twice and nothing depends on
+        // file order.
+        var popByName = Distinct(populations, static p => p.Type.MetadataName);
+        var projByName = Distinct(projections, static p => p.Type.MetadataName);
+        foreach (var clash in popByName.Keys.Where(projByName.ContainsKey).ToList())
+        {
+            popByName.Remove(clash);
+            projByName.Remove(clash);
+        }
+
         var pops = new Dictionary<string, PopulationSpec>(StringComparer.Ordinal);
-        foreach (var p in populations.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
+        foreach (var p in popByName.Values.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
             if (!pops.ContainsKey(p.Type.FullyQualifiedName)) pops.Add(p.Type.FullyQualifiedName, p);
 
         var byPost = new Dictionary<string, List<ProjectionSpec>>(StringComparer.Ordinal);
-        foreach (var proj in projections.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
+        foreach (var proj in projByName.Values.OrderBy(p => p.Type.MetadataName, StringComparer.Ordinal))
         {
-            if (!pops.TryGetValue(proj.PostType, out var post) || post.Size != proj.Comm.NumOut) continue;
+            if (!pops.TryGetValue(proj.PostType, out var post) || post.Size != proj.Comm.NumOut
+                || !VisibilityRules.CanExpose(proj.Type.Visibility, post.Type.Visibility)) continue;
             if (!byPost.TryGetValue(proj.PostType, out var list)) byPost.Add(proj.PostType, list = new List<ProjectionSpec>());
             list.Add(proj);
         }
@@ -49,5 +62,19 @@ internal static class NetworkPlanner
                 groups.Select((g, i) => new MergeGroup(i, g.Key, g.Members.ToEquatableArray())).ToEquatableArray(), version));
         }
         return new NetworkPlan(popPlans.ToEquatableArray(), projPlans.ToEquatableArray());
+    }
+
+    static Dictionary<string, T> Distinct<T>(ImmutableArray<T> items, Func<T, string> name) where T : class
+    {
+        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
+        var conflicted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            string n = name(item);
+            if (!byName.TryGetValue(n, out var seen)) byName.Add(n, item);
+            else if (!Equals(seen, item)) conflicted.Add(n);
+        }
+        foreach (var n in conflicted) byName.Remove(n);
+        return byName;
     }
 }

@@ -8,7 +8,7 @@ namespace SpikeSharp.Generator.Model;
 
 /// <summary>Where a user type lives: namespace ("" for the global one), containing type declarations
 /// (e.g. "partial class Outer"), and its own name.</summary>
-internal sealed record TypeDecl(string Namespace, EquatableArray<string> Containing, string Name, string Keyword)
+internal sealed record TypeDecl(string Namespace, EquatableArray<string> Containing, string Name, string Keyword, Visibility Visibility = Visibility.Public)
 {
     /// <summary>"global::Ns.Outer.Name".</summary>
     public string FullyQualifiedName =>
@@ -25,6 +25,19 @@ internal sealed record TypeDecl(string Namespace, EquatableArray<string> Contain
             yield return c.Substring(sp + 1) + ".";
         }
     }
+}
+
+/// <summary>Effective accessibility of a type (its own and its containing types'), coarsened: public everywhere,
+/// at most internal (public/internal/protected internal), or restricted (private or protected somewhere).</summary>
+internal enum Visibility { Restricted, Internal, Public }
+
+internal static class VisibilityRules
+{
+    /// <summary>Whether public members of a type with visibility <paramref name="exposer"/> may have a parameter or
+    /// property of a type with visibility <paramref name="exposed"/> without CS0051/CS0053. Restricted/restricted is
+    /// allowed: when the post cannot be seen at all, typeof(...) is already a compiler error.</summary>
+    public static bool CanExpose(Visibility exposer, Visibility exposed) =>
+        exposed == Visibility.Public || exposer != Visibility.Public && (exposed == Visibility.Internal || exposer == Visibility.Restricted);
 }
 
 internal enum NeuronKind { Lif, LifRef }

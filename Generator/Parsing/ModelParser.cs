@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -14,19 +15,30 @@ namespace SpikeSharp.Generator.Parsing;
 
 /// <summary>
 /// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which drops a type whose
-/// parse reported an error) and the analyzer (which reports the diagnostics). Never throws on user input.
+/// parse reported an error, or whose arguments could not be read) and the analyzer (which reports the diagnostics).
+/// Never throws on user input.
 /// </summary>
 internal static class ModelParser
 {
+    /// <summary>Per-parse state: the owner's name for messages, the sink, and whether some argument could not be
+    /// read (half-typed code the compiler reports; the generator then skips the type without a diagnostic of ours).</summary>
+    sealed class Ctx(string owner, DiagnosticSink sink)
+    {
+        public readonly string Owner = owner;
+        public readonly DiagnosticSink Sink = sink;
+        public bool Unreadable;
+    }
+
     /// <summary>Parses a [Population] class; returns null (with diagnostics in <paramref name="sink"/>) when invalid.</summary>
     public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct)
     {
         var typeInfo = ParseTypeDecl(type, "Population", sink);
+        var c = new Ctx(type.Name, sink);
         string name = type.Name;
-        int size = 0;
+        int size = -1, populationCount = 0;
         NeuronSpec? neuron = null;
-        var inits = new List<InitSpec>();
-        var initArgs = new List<(InitSpec Spec, Location? Location)>();
+        string? neuronAttr = null;
+        var initArgs = new List<(InitSpec Spec, string Attribute, Location? Location)>();
 
         foreach (var attr in type.GetAttributes())
         {
@@ -34,21 +46,41 @@ internal static class ModelParser
             string? attrName = attr.AttributeClass?.ToDisplayString();
             if (attrName is null) continue;
             var args = new AttributeArgs(attr, ct);
+            if (!args.IsBound && IsDslAttribute(attrName)) c.Unreadable = true; // no matching constructor: the compiler reports it
             switch (attrName)
             {
                 case AttributeNames.Population:
-                    size = ReadSize(args, 0, "size", name, sink);
+                    populationCount++; // two [Population] attributes: CS0579, and the type is skipped
+                    size = ReadSize(args, 0, "size", c);
+                    break;
+                case AttributeNames.HalfProjAlignPostMg:
+                    sink.Report(DiagnosticDescriptors.ConflictingRoles, args.AttributeLocation ?? FirstLocation(type), name);
                     break;
                 case AttributeNames.LifRef:
                 case AttributeNames.Lif:
                 {
+                    if (neuronAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.TwoNeuronModels, args.AttributeLocation ?? FirstLocation(type), name, neuronAttr, args.Name);
+                        break;
+                    }
+                    neuronAttr = args.Name;
                     bool isRef = attrName == AttributeNames.LifRef;
-                    double vRest = Named(args, "VRest", 0, name, sink);
-                    double vReset = Named(args, "VReset", -5, name, sink);
-                    double vTh = Named(args, "VTh", 20, name, sink);
-                    double r = Named(args, "R", 1, name, sink);
-                    double tau = TimeConstant(args, "Tau", 10, name, sink);
-                    double tauRef = isRef ? Named(args, "TauRef", 0, name, sink) : 0;
+                    double vRest = Finite(args, "VRest", 0, c);
+                    double vReset = Finite(args, "VReset", -5, c, out var vResetLoc);
+                    double vTh = Finite(args, "VTh", 20, c, out var vThLoc);
+                    double r = Finite(args, "R", 1, c);
+                    double tau = TimeConstant(args, "Tau", 10, c);
+                    double tauRef = 0;
+                    if (isRef)
+                    {
+                        tauRef = Named(args, "TauRef", 0, c, out var tauRefLoc);
+                        if (!(tauRef >= 0) || double.IsInfinity(tauRef))
+                            sink.Report(DiagnosticDescriptors.NegativeRefractoryPeriod, tauRefLoc ?? args.AttributeLocation, name, args.Name + ".TauRef", Literals.Short(tauRef));
+                    }
+                    if (IsFiniteFloat(vTh) && IsFiniteFloat(vReset) && (float)vTh <= (float)vReset)
+                        sink.Report(DiagnosticDescriptors.ThresholdNotAboveReset, vThLoc ?? vResetLoc ?? args.AttributeLocation, name, args.Name,
+                            Literals.Short(vTh), Literals.Short(vReset));
                     neuron = new NeuronSpec(isRef ? NeuronKind.LifRef : NeuronKind.Lif, vRest, vReset, vTh, r, tau, tauRef);
                     break;
                 }
@@ -60,15 +92,38 @@ internal static class ModelParser
                     if (read != Read.Ok || variable is null)
                     {
                         if (read == Read.Invalid) sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, name, "variable", args.Name, "string");
+                        c.Unreadable = true;
                         break;
                     }
-                    InitSpec spec = attrName switch
+                    InitSpec spec;
+                    if (attrName == AttributeNames.InitNormal)
                     {
-                        AttributeNames.InitNormal => new InitSpec(variable, InitKind.Normal, Named(args, "Mean", 0, name, sink), Named(args, "Std", 1, name, sink)),
-                        AttributeNames.InitUniform => new InitSpec(variable, InitKind.Uniform, Named(args, "Min", 0, name, sink), Named(args, "Max", 1, name, sink)),
-                        _ => new InitSpec(variable, InitKind.Constant, CtorValue(args, 1, "value", name, sink), 0),
-                    };
-                    initArgs.Add((spec, loc));
+                        double mean = Finite(args, "Mean", 0, c);
+                        double std = Named(args, "Std", 1, c, out var stdLoc);
+                        if (!(std >= 0) || !IsFiniteFloat(std))
+                            sink.Report(DiagnosticDescriptors.NegativeStd, stdLoc ?? args.AttributeLocation, name, $"InitNormal(\"{variable}\").Std", Literals.Short(std));
+                        spec = new InitSpec(variable, InitKind.Normal, mean, std);
+                    }
+                    else if (attrName == AttributeNames.InitUniform)
+                    {
+                        double min = Finite(args, "Min", 0, c, out var minLoc);
+                        double max = Finite(args, "Max", 1, c, out var maxLoc);
+                        if (max < min)
+                            sink.Report(DiagnosticDescriptors.UniformRangeInverted, maxLoc ?? minLoc ?? args.AttributeLocation, name,
+                                $"InitUniform(\"{variable}\")", Literals.Short(max), Literals.Short(min));
+                        spec = new InitSpec(variable, InitKind.Uniform, min, max);
+                    }
+                    else
+                    {
+                        var valueRead = args.Ctor(1, "value", out double value, out var valueLoc);
+                        if (valueRead == Read.Invalid)
+                            sink.Report(DiagnosticDescriptors.InvalidArgument, valueLoc ?? args.AttributeLocation, name, "value", args.Name, "number");
+                        if (valueRead != Read.Ok || !args.IsBound) c.Unreadable = true;
+                        else if (!IsFiniteFloat(value))
+                            sink.Report(DiagnosticDescriptors.NonFiniteValue, valueLoc ?? args.AttributeLocation, name, $"InitConstant(\"{variable}\").value", Literals.Short(value));
+                        spec = new InitSpec(variable, InitKind.Constant, valueRead == Read.Ok ? value : 0, 0);
+                    }
+                    initArgs.Add((spec, args.Name, loc));
                     break;
                 }
             }
@@ -77,7 +132,9 @@ internal static class ModelParser
         if (neuron is null)
             sink.Report(DiagnosticDescriptors.MissingNeuronModel, FirstLocation(type), name);
 
-        foreach (var (spec, loc) in initArgs)
+        var inits = new List<InitSpec>();
+        var initialised = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (spec, attribute, loc) in initArgs)
         {
             if (Array.IndexOf(NeuronSpec.InitializableVariables, spec.Variable) < 0)
             {
@@ -85,10 +142,19 @@ internal static class ModelParser
                     Suggest(spec.Variable, NeuronSpec.InitializableVariables), string.Join(", ", NeuronSpec.InitializableVariables));
                 continue;
             }
+            if (initialised.TryGetValue(spec.Variable, out var first))
+            {
+                sink.Report(DiagnosticDescriptors.DuplicateInitializer, loc, name, spec.Variable, first, attribute);
+                continue;
+            }
+            initialised.Add(spec.Variable, attribute);
             inits.Add(spec);
         }
+        // Attributes spread over partial declarations come in declaration order, which follows file order: sort so
+        // the generated text does not depend on it.
+        inits.Sort(static (a, b) => string.CompareOrdinal(a.Variable, b.Variable));
 
-        if (sink.HasErrors || typeInfo is null || neuron is null) return null;
+        if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null) return null;
         return new PopulationSpec(typeInfo, size, neuron, inits.ToEquatableArray());
     }
 
@@ -97,14 +163,17 @@ internal static class ModelParser
     public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct)
     {
         var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink);
+        var c = new Ctx(type.Name, sink);
         string name = type.Name;
         INamedTypeSymbol? post = null;
         Location? postLoc = null, numOutLoc = null;
         string? outLabel = null;
-        bool postGiven = false, postInvalid = false;
+        bool postGiven = false, alsoPopulation = false;
+        int projectionCount = 0;
         CommSpec? comm = null;
         SynSpec? syn = null;
         OutSpec? output = null;
+        string? commAttr = null, synAttr = null, outAttr = null;
         Location? projLoc = null;
 
         foreach (var attr in type.GetAttributes())
@@ -113,38 +182,81 @@ internal static class ModelParser
             string? attrName = attr.AttributeClass?.ToDisplayString();
             if (attrName is null) continue;
             var args = new AttributeArgs(attr, ct);
+            if (!args.IsBound && IsDslAttribute(attrName)) c.Unreadable = true; // no matching constructor: the compiler reports it
             switch (attrName)
             {
+                case AttributeNames.Population:
+                    alsoPopulation = true; // SPK0022, reported once by ParsePopulation
+                    break;
                 case AttributeNames.HalfProjAlignPostMg:
                 {
+                    if (projectionCount++ > 0) break; // CS0579; the type is skipped
                     projLoc = args.AttributeLocation;
                     var read = args.NamedType("Post", out post, out postLoc);
                     postGiven = read != Read.Absent;
-                    postInvalid = read == Read.Invalid; // e.g. typeof(Unknown): the compiler reports it
-                    args.NamedString("OutLabel", out outLabel, out _);
+                    if (read == Read.Invalid) c.Unreadable = true; // e.g. typeof(Unknown): the compiler reports it
+                    var labelRead = args.NamedString("OutLabel", out outLabel, out var labelLoc);
+                    if (labelRead == Read.Invalid)
+                    {
+                        sink.Report(DiagnosticDescriptors.InvalidArgument, labelLoc ?? args.AttributeLocation, name, "OutLabel", args.Name, "string");
+                        outLabel = null;
+                    }
+                    else if (outLabel is not null)
+                    {
+                        foreach (char ch in outLabel)
+                        {
+                            if (!char.IsControl(ch) && ch != '\u2028' && ch != '\u2029') continue;
+                            sink.Report(DiagnosticDescriptors.InvalidOutLabel, labelLoc ?? args.AttributeLocation, name, Literals.String(outLabel),
+                                ((int)ch).ToString("X4", CultureInfo.InvariantCulture));
+                            break;
+                        }
+                    }
                     break;
                 }
                 case AttributeNames.EventJitFPHomoLinear:
                 {
-                    int numIn = ReadSize(args, 0, "numIn", name, sink);
-                    int numOut = ReadSize(args, 1, "numOut", name, sink);
+                    if (commAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "comm", commAttr, args.Name);
+                        break;
+                    }
+                    commAttr = args.Name;
+                    int numIn = ReadSize(args, 0, "numIn", c);
+                    int numOut = ReadSize(args, 1, "numOut", c);
                     args.Ctor(1, "numOut", out _, out numOutLoc);
-                    double prob = Named(args, "Prob", double.NaN, name, sink, out var probLoc);
+                    double prob = Named(args, "Prob", 0, c, out var probLoc);
                     if (!(prob > 0 && prob <= 1))
                         sink.Report(DiagnosticDescriptors.ProbOutOfRange, probLoc ?? args.AttributeLocation, name, Literals.Short(prob));
-                    double weight = Named(args, "Weight", 1, name, sink);
-                    long seed = (long)Named(args, "Seed", 0, name, sink);
+                    double weight = Finite(args, "Weight", 1, c);
+                    var seedRead = args.NamedLong("Seed", out long seed, out var seedLoc);
+                    if (seedRead == Read.Invalid)
+                    {
+                        sink.Report(DiagnosticDescriptors.InvalidArgument, seedLoc ?? args.AttributeLocation, name, "Seed", args.Name, "long");
+                        seed = 0;
+                    }
                     comm = new CommSpec(numIn, numOut, prob, weight, seed);
                     break;
                 }
                 case AttributeNames.Expon:
-                    syn = new SynSpec(SynKind.Expon, TimeConstant(args, "Tau", 8, name, sink));
+                    if (synAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "synapse", synAttr, args.Name);
+                        break;
+                    }
+                    synAttr = args.Name;
+                    syn = new SynSpec(SynKind.Expon, TimeConstant(args, "Tau", 8, c));
                     break;
                 case AttributeNames.Coba:
-                    output = new OutSpec(OutKind.Coba, Named(args, "E", 0, name, sink));
-                    break;
                 case AttributeNames.Cuba:
-                    output = new OutSpec(OutKind.Cuba, 0);
+                    if (outAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "output", outAttr, args.Name);
+                        break;
+                    }
+                    outAttr = args.Name;
+                    output = attrName == AttributeNames.Coba
+                        ? new OutSpec(OutKind.Coba, Finite(args, "E", 0, c))
+                        : new OutSpec(OutKind.Cuba, 0);
                     break;
             }
         }
@@ -159,92 +271,169 @@ internal static class ModelParser
         {
             var popAttr = post.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
             if (popAttr is null)
-                sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc, name, post.Name);
-            else if (comm is not null && comm.NumOut > 0
+                sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc ?? anchor, name, post.Name);
+            else if (typeInfo is not null && !VisibilityRules.CanExpose(typeInfo.Visibility, VisibilityOf(post)))
+                sink.Report(DiagnosticDescriptors.PostLessAccessible, postLoc ?? anchor, name, Describe(typeInfo.Visibility), post.Name, Describe(VisibilityOf(post)));
+            if (popAttr is not null && comm is not null && comm.NumOut > 0
                      && new AttributeArgs(popAttr, ct).Ctor(0, "size", out double postSize, out _) == Read.Ok
                      && postSize != comm.NumOut)
-                sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc, name, comm.NumOut, post.Name, postSize);
+                sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc ?? anchor, name, comm.NumOut, post.Name, Literals.Short(postSize));
         }
 
-        if (sink.HasErrors || postInvalid || typeInfo is null || post is null || comm is null || syn is null || output is null) return null;
+        if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
+            || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
         string postName = post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return new ProjectionSpec(typeInfo, postName, comm, syn, output, outLabel);
     }
 
+    /// <summary>Checks the declaration itself: a partial, non-generic, non-static, non-record class whose containing
+    /// types are partial and non-generic. Returns null when it is not one.</summary>
     static TypeDecl? ParseTypeDecl(INamedTypeSymbol type, string attribute, DiagnosticSink sink)
     {
+        string? kind = type.TypeKind switch
+        {
+            TypeKind.Class when type.IsRecord => "record",
+            TypeKind.Class when type.IsStatic => "static class",
+            TypeKind.Class => null,
+            TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
+            TypeKind.Interface => "interface",
+            TypeKind.Enum => "enum",
+            TypeKind.Delegate => "delegate",
+            _ => type.TypeKind.ToString().ToLowerInvariant(),
+        };
+        if (kind is not null)
+        {
+            sink.Report(DiagnosticDescriptors.UnsupportedTypeKind, FirstLocation(type), type.Name, kind, attribute);
+            return null;
+        }
         bool ok = true;
-        if (!IsPartial(type))
+        if (!IsPartial(type, out _))
         {
             sink.Report(DiagnosticDescriptors.NotPartial, FirstLocation(type), type.Name, attribute);
+            ok = false;
+        }
+        if (type.Arity > 0)
+        {
+            sink.Report(DiagnosticDescriptors.GenericType, FirstLocation(type), type.Name, attribute, type.Name);
             ok = false;
         }
         var containing = new List<string>();
         for (var c = type.ContainingType; c is not null; c = c.ContainingType)
         {
-            if (!IsPartial(c)) ok = false; // reported with its own ID by the full catalogue
-            containing.Insert(0, "partial " + (c.IsRecord ? "record " : "") + (c.TypeKind == TypeKind.Struct ? "struct " : c.TypeKind == TypeKind.Interface ? "interface " : "class ") + c.Name);
-            if (c.IsGenericType) ok = false;
+            if (!IsPartial(c, out var notPartialAt))
+            {
+                sink.Report(DiagnosticDescriptors.ContainingTypeNotPartial, notPartialAt ?? FirstLocation(type), type.Name, attribute, c.Name);
+                ok = false;
+            }
+            if (c.Arity > 0)
+            {
+                sink.Report(DiagnosticDescriptors.GenericType, FirstLocation(type), type.Name, attribute, c.Name);
+                ok = false;
+            }
+            string keyword = c.TypeKind switch
+            {
+                TypeKind.Struct => c.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => c.IsRecord ? "record" : "class",
+            };
+            containing.Insert(0, "partial " + keyword + " " + c.Name);
         }
-        if (type.IsGenericType || type.TypeKind != TypeKind.Class) ok = false;
         if (!ok) return null;
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, type.IsRecord ? "record" : "class");
+        return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
     }
 
-    static bool IsPartial(INamedTypeSymbol type)
+    /// <summary>True when every declaration of <paramref name="type"/> says partial; otherwise the identifier of the
+    /// first declaration that does not.</summary>
+    static bool IsPartial(INamedTypeSymbol type, out Location? notPartialAt)
     {
+        notPartialAt = null;
         if (type.DeclaringSyntaxReferences.Length == 0) return false;
         foreach (var r in type.DeclaringSyntaxReferences)
-            if (r.GetSyntax() is not TypeDeclarationSyntax t || !t.Modifiers.Any(SyntaxKind.PartialKeyword)) return false;
+        {
+            if (r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword)) continue;
+            notPartialAt = r.GetSyntax() is BaseTypeDeclarationSyntax b ? b.Identifier.GetLocation() : null;
+            return false;
+        }
         return true;
     }
 
+    internal static Visibility VisibilityOf(INamedTypeSymbol type)
+    {
+        var v = Visibility.Public;
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            switch (t.DeclaredAccessibility)
+            {
+                case Accessibility.Public: break;
+                case Accessibility.Internal:
+                case Accessibility.ProtectedOrInternal: if (v == Visibility.Public) v = Visibility.Internal; break;
+                default: return Visibility.Restricted;
+            }
+        }
+        return v;
+    }
+
+    static string Describe(Visibility v) => v switch
+    {
+        Visibility.Public => "public",
+        Visibility.Internal => "internal",
+        _ => "private or protected",
+    };
+
+    static bool IsDslAttribute(string metadataName) => metadataName.StartsWith("SpikeSharp.", StringComparison.Ordinal);
+
     internal static Location? FirstLocation(INamedTypeSymbol type) => type.Locations.FirstOrDefault();
 
-    static int ReadSize(AttributeArgs args, int index, string parameter, string owner, DiagnosticSink sink)
+    static bool IsFiniteFloat(double v) => !double.IsNaN(v) && !double.IsInfinity(v) && !float.IsInfinity((float)v);
+
+    /// <summary>Reads a size; returns -1 (and marks the parse unreadable or reports SPK0008/SPK0010) when it is not a positive int.</summary>
+    static int ReadSize(AttributeArgs args, int index, string parameter, Ctx c)
     {
         var read = args.Ctor(index, parameter, out double v, out var loc);
         if (read == Read.Invalid)
         {
-            sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, owner, parameter, args.Name, "int");
-            return 0;
+            c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, parameter, args.Name, "int");
+            c.Unreadable = true;
+            return -1;
         }
-        if (read == Read.Absent || !args.IsBound) return 0; // the compiler reports the missing argument
+        if (read == Read.Absent || !args.IsBound) { c.Unreadable = true; return -1; } // the compiler reports the missing argument
         if (!(v > 0) || v > int.MaxValue)
         {
-            sink.Report(DiagnosticDescriptors.NonPositiveSize, loc, owner, parameter, Literals.Short(v));
-            return 0;
+            c.Sink.Report(DiagnosticDescriptors.NonPositiveSize, loc ?? args.AttributeLocation, c.Owner, parameter, Literals.Short(v));
+            return -1;
         }
         return (int)v;
     }
 
-    static double CtorValue(AttributeArgs args, int index, string parameter, string owner, DiagnosticSink sink)
-    {
-        var read = args.Ctor(index, parameter, out double v, out var loc);
-        if (read == Read.Invalid) sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, owner, parameter, args.Name, "number");
-        return read == Read.Ok ? v : 0;
-    }
-
-    static double Named(AttributeArgs args, string property, double fallback, string owner, DiagnosticSink sink) =>
-        Named(args, property, fallback, owner, sink, out _);
-
-    static double Named(AttributeArgs args, string property, double fallback, string owner, DiagnosticSink sink, out Location? location)
+    static double Named(AttributeArgs args, string property, double fallback, Ctx c, out Location? location)
     {
         var read = args.Named(property, out double v, out location);
         if (read == Read.Invalid)
         {
-            sink.Report(DiagnosticDescriptors.InvalidArgument, location ?? args.AttributeLocation, owner, property, args.Name, "number");
+            c.Sink.Report(DiagnosticDescriptors.InvalidArgument, location ?? args.AttributeLocation, c.Owner, property, args.Name, "number");
+            c.Unreadable = true;
             return fallback;
         }
         return read == Read.Ok ? v : fallback;
     }
 
-    static double TimeConstant(AttributeArgs args, string property, double fallback, string owner, DiagnosticSink sink)
+    static double Finite(AttributeArgs args, string property, double fallback, Ctx c) => Finite(args, property, fallback, c, out _);
+
+    /// <summary>A parameter stored as float: NaN, ±∞ and values beyond float range are SPK0017.</summary>
+    static double Finite(AttributeArgs args, string property, double fallback, Ctx c, out Location? location)
     {
-        double v = Named(args, property, fallback, owner, sink, out var loc);
+        double v = Named(args, property, fallback, c, out location);
+        if (!IsFiniteFloat(v))
+            c.Sink.Report(DiagnosticDescriptors.NonFiniteValue, location ?? args.AttributeLocation, c.Owner, args.Name + "." + property, Literals.Short(v));
+        return v;
+    }
+
+    static double TimeConstant(AttributeArgs args, string property, double fallback, Ctx c)
+    {
+        double v = Named(args, property, fallback, c, out var loc);
         if (!(v > 0) || double.IsInfinity(v))
-            sink.Report(DiagnosticDescriptors.NonPositiveTimeConstant, loc ?? args.AttributeLocation, owner, args.Name + "." + property, Literals.Short(v));
+            c.Sink.Report(DiagnosticDescriptors.NonPositiveTimeConstant, loc ?? args.AttributeLocation, c.Owner, args.Name + "." + property, Literals.Short(v));
         return v;
     }
 

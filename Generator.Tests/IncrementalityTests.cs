@@ -1,0 +1,154 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace SpikeSharp.Generator.Tests;
+
+/// <summary>The incremental pipeline caches: unrelated edits leave every step Cached/Unchanged, a parameter edit
+/// re-emits only the file it affects, and no model object holds compilation data.</summary>
+public class IncrementalityTests
+{
+    static readonly string[] ModelSteps =
+    {
+        TrackingNames.Populations, TrackingNames.Projections, TrackingNames.Plan, TrackingNames.PopulationPlans, TrackingNames.ProjectionPlans,
+    };
+
+    const string Unrelated = """
+        namespace Other;
+        public class Unrelated { public int X; }
+        """;
+
+    /// <summary>Runs on <paramref name="before"/>, then on the same compilation with tree <paramref name="index"/> replaced by
+    /// <paramref name="after"/>, and returns the second run.</summary>
+    static GeneratorRunResult Rerun(string[] before, int index, string after)
+    {
+        var compilation = GeneratorHarness.Compile(before);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        var next = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(after, GeneratorHarness.ParseOptions, path: old.FilePath));
+        return driver.RunGenerators(next).GetRunResult().Results.Single();
+    }
+
+    static IEnumerable<(string Step, IncrementalStepRunReason Reason, object? Value)> Outputs(GeneratorRunResult run, string step) =>
+        run.TrackedSteps.TryGetValue(step, out var steps)
+            ? steps.SelectMany(s => s.Outputs.Select(o => (step, o.Reason, (object?)o.Value)))
+            : Enumerable.Empty<(string, IncrementalStepRunReason, object?)>();
+
+    static IEnumerable<(IncrementalStepRunReason Reason, object? Value)> SourceOutputs(GeneratorRunResult run) =>
+        run.TrackedOutputSteps.TryGetValue("SourceOutput", out var steps)
+            ? steps.SelectMany(s => s.Outputs.Select(o => (o.Reason, (object?)o.Value)))
+            : Enumerable.Empty<(IncrementalStepRunReason, object?)>();
+
+    [Fact]
+    public void UnrelatedFileEdit_LeavesEveryStepCached()
+    {
+        var run = Rerun(new[] { TestModels.Seed, Unrelated }, 1, Unrelated.Replace("public int X;", "public int X, Y; // edited"));
+        foreach (var step in ModelSteps)
+        {
+            var outputs = Outputs(run, step).ToList();
+            Assert.NotEmpty(outputs); // the step ran and is tracked under its name
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{o.Step}: {o.Reason}"));
+        }
+        var emitted = SourceOutputs(run).ToList();
+        Assert.Equal(3, emitted.Count);
+        Assert.All(emitted, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void CommentInTheModelFile_ReparsesButEmitsNothingNew()
+    {
+        var run = Rerun(new[] { TestModels.Seed, Unrelated }, 0, TestModels.Seed.Replace("public partial class Excitatory;", "public partial class Excitatory; // a comment"));
+        foreach (var step in ModelSteps)
+            Assert.All(Outputs(run, step), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{o.Step}: {o.Reason}"));
+        Assert.All(SourceOutputs(run), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void WeightChange_ReemitsOnlyThatProjection()
+    {
+        var run = Rerun(new[] { TestModels.Seed, Unrelated }, 0, TestModels.Seed.Replace("Weight = 6.7", "Weight = 7"));
+
+        var projections = Outputs(run, TrackingNames.ProjectionPlans).ToList();
+        var modified = Assert.Single(projections, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Contains("Inhibitory", modified.Value!.ToString());
+        Assert.All(Outputs(run, TrackingNames.PopulationPlans), o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+
+        var emitted = SourceOutputs(run).ToList();
+        Assert.Equal(3, emitted.Count);
+        var reemitted = Assert.Single(emitted, o => o.Reason != IncrementalStepRunReason.Cached);
+        Assert.Equal(IncrementalStepRunReason.Modified, reemitted.Reason);
+    }
+
+    [Fact]
+    public void SynapseTauChange_ReemitsThePopulationAndThatProjection_NotTheOther()
+    {
+        // Tau is part of the merge key: the post population's decay constant changes, and so does the projection's key.
+        var run = Rerun(new[] { TestModels.Seed }, 0, TestModels.Seed.Replace("[Expon(Tau = 10)]", "[Expon(Tau = 12)]"));
+        var projections = Outputs(run, TrackingNames.ProjectionPlans).ToList();
+        Assert.Contains("Inhibitory", Assert.Single(projections, o => o.Reason == IncrementalStepRunReason.Modified).Value!.ToString());
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(run, TrackingNames.PopulationPlans)).Reason);
+        Assert.Equal(2, SourceOutputs(run).Count(o => o.Reason == IncrementalStepRunReason.Modified));
+    }
+
+    // ---- the model graph holds no compilation data ----
+
+    static readonly Type[] Forbidden = { typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(AttributeData) };
+
+    /// <summary>Walks every object reachable through fields from <paramref name="root"/>; returns the paths of forbidden ones.</summary>
+    static List<string> FindCompilationData(object? root, string path = "model", HashSet<object>? seen = null)
+    {
+        var found = new List<string>();
+        seen ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
+        if (root is null || root is string || root.GetType().IsPrimitive || root.GetType().IsEnum || root is decimal) return found;
+        if (!root.GetType().IsValueType && !seen.Add(root)) return found;
+        if (Forbidden.Any(t => t.IsInstanceOfType(root))) { found.Add(path + ": " + root.GetType().Name); return found; }
+        if (root is IEnumerable items)
+        {
+            int i = 0;
+            foreach (var item in items) found.AddRange(FindCompilationData(item, $"{path}[{i++}]", seen));
+        }
+        for (var t = root.GetType(); t is not null && t != typeof(object); t = t.BaseType)
+            foreach (var f in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                if (!f.FieldType.IsPointer && !f.FieldType.IsByRefLike)
+                    found.AddRange(FindCompilationData(f.GetValue(root), path + "." + f.Name, seen));
+        return found;
+    }
+
+    [Fact]
+    public void ModelGraphWalk_FindsAPlantedLocation()
+    {
+        // The walk itself must be able to fail.
+        var planted = new { Name = "x", Inner = new object[] { 1, (Tuple.Create("a", Location.None)) } };
+        Assert.Single(FindCompilationData(planted));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ModelObjects_HoldNoSymbolSyntaxLocationOrCompilation(bool nestedAndSplit)
+    {
+        string source = nestedAndSplit
+            ? TestModels.Seed.Replace("namespace EINet;", "namespace EINet;\npublic static partial class Outer {")
+                .Replace("public partial class Inhibitory;", "public partial class Inhibitory;\n}")
+                .Replace("typeof(Neurons)", "typeof(Outer.Neurons)") + "\nnamespace EINet { public static partial class Outer { [InitConstant(\"V\", -60)] public partial class Neurons2; } }"
+            : TestModels.Seed;
+        var r = GeneratorHarness.Run(source);
+        var run = r.Run.Results.Single();
+        int objects = 0;
+        foreach (var step in ModelSteps)
+        {
+            foreach (var (name, _, value) in Outputs(run, step))
+            {
+                objects++;
+                var bad = FindCompilationData(value, name);
+                Assert.True(bad.Count == 0, string.Join("\n", bad));
+            }
+        }
+        Assert.True(objects >= 5, $"only {objects} model objects were walked");
+    }
+}

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using CsCheck;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpikeSharp.Generator.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace SpikeSharp.Generator.Tests;
+
+/// <summary>
+/// Property-based robustness (CsCheck): random attribute combinations on random declaration shapes, and random edits
+/// of the seed model (deleted spans, inserted tokens, truncation), as half-typed code in an editor looks. For every
+/// case: neither the generator nor the analyzer throws (no CS8785, no AD0001); the generated text is the same
+/// whatever the order of the files; and when neither the compiler nor the analyzer reported an error, the output
+/// compilation (user code + generated code) has no error.
+/// </summary>
+public class RobustnessPropertyTests(ITestOutputHelper output)
+{
+    // ---- argument values: valid, invalid, constants, expressions, missing. A "clean" case draws only valid values
+    // and shapes (still random combinations, containers, splits over partial declarations, namespaces, constants and
+    // expressions), so the "compiles when no error is reported" property is exercised often; a dirty case draws anything.
+
+    static readonly string[] CleanNumbers = { "1", "20", "0.02", "1.5", "5.0", "100", "Consts.Tau", "2 * 2.5", "0.5", "1e-3" };
+    static readonly string[] DirtyNumbers = { "0", "-5", "-60", "1e300", "-1e-3", "double.NaN", "double.PositiveInfinity",
+        "-Consts.Tau", "Consts.Tau / 0", "\"x\"", "true", "'c'", "typeof(int)", "Unknown.X", "" };
+
+    static Gen<string> Pool(bool clean, string[] cleanValues, string[] dirtyValues) =>
+        Gen.OneOf(clean ? cleanValues : cleanValues.Concat(dirtyValues).ToArray());
+
+    static Gen<string> Number(bool clean) => Pool(clean, CleanNumbers, DirtyNumbers);
+
+    static Gen<string> Size(bool clean) => Pool(clean, new[] { "100", "Consts.N", "50 + 50" }, new[] { "4000", "0", "-1", "int.MaxValue", "\"x\"", "1.5", "", "Unknown" });
+
+    static Gen<string> Variable(bool clean) => Pool(clean, new[] { "\"V\"", "Consts.Name" }, new[] { "\"Vv\"", "\"g\"", "\"\"", "null", "1", "" });
+
+    static Gen<string> PostType(bool clean) => Pool(clean, new[] { "typeof(P0)", "typeof(global::N1.P0)" },
+        new[] { "typeof(A0)", "typeof(Plain)", "typeof(Unknown)", "typeof(int)", "null", "\"P0\"", "typeof(Outer.P0)", "typeof(List<>)" });
+
+    static Gen<string> Label(bool clean) => Pool(clean, new[] { "\"E\"", "\"I\"", "\"a<b>&\\\"c\\\\\"", "null", "Consts.Name" }, new[] { "\"x\\ny\"", "1", "" });
+
+    /// <summary>A random subset of the named properties, each with a value from its own generator.</summary>
+    static Gen<string> NamedArgs(params (string Name, Gen<string> Value)[] properties) =>
+        Gen.Int[0, (1 << properties.Length) - 1].SelectMany(mask =>
+        {
+            Gen<string> args = Gen.Const("");
+            for (int i = 0; i < properties.Length; i++)
+            {
+                if ((mask & (1 << i)) == 0) continue;
+                var (name, value) = properties[i];
+                args = args.SelectMany(acc => value.Select(v => (acc.Length > 0 ? acc + ", " : "") + name + " = " + v));
+            }
+            return args;
+        });
+
+    static Gen<string> NeuronArgs(bool clean) => clean
+        ? NamedArgs(("VRest", Number(true)), ("Tau", Number(true)), ("R", Number(true)), ("VReset = -60, VTh", Gen.Const("-50")))
+        : NamedArgs(("VRest", Number(false)), ("VReset", Number(false)), ("VTh", Number(false)), ("Tau", Number(false)), ("TauRef", Number(false)), ("R", Number(false)));
+
+    static Gen<string> With(string head, string args) => Gen.Const(args.Length > 0 ? head + ", " + args : head);
+
+    static Gen<string[]> Population(bool clean) => Gen.Select(Size(clean), Gen.OneOf("LifRef", "Lif"), NeuronArgs(clean),
+        Gen.Int[0, 3], Variable(clean), NamedArgs(("Mean", Number(clean)), ("Std", Number(clean))), Number(clean),
+        (size, model, args, init, variable, normal, constant) => init switch
+        {
+            0 => new[] { $"Population({size})", $"{model}({args})" },
+            1 => new[] { $"Population({size})", $"{model}({args})", $"InitNormal({variable}{(normal.Length > 0 ? ", " + normal : "")})" },
+            2 => new[] { $"{model}({args})", $"InitConstant({variable}, {constant})", $"Population(size: {size})" },
+            _ => new[] { $"Population({size})", $"{model}({args})", $"InitUniform({variable}, Min = -70, Max = -50)" },
+        });
+
+    static Gen<string[]> Projection(bool clean) => Gen.Select(PostType(clean), Gen.Int[0, 2], Label(clean), Size(clean),
+        NamedArgs(("Weight", Number(clean)), ("Seed", Gen.OneOf(clean ? new[] { "0", "42", "long.MaxValue", "Consts.N" } : new[] { "0", "-1", "1.5", "Consts.Tau" }))),
+        Gen.OneOf(clean ? new[] { "Tau = 5", "Tau = 5.0", "Tau = Consts.Tau", "Tau = 10", "" } : new[] { "Tau = 5", "Tau = 0", "Tau = double.NaN", "Tau = \"x\"" }),
+        Gen.OneOf(clean ? new[] { "Coba(E = 0)", "Coba(E = -80)", "Coba", "Cuba" } : new[] { "Coba(E = 0)", "Coba(E = double.NaN)", "Cuba(1)", "Coba(E: 0)" }),
+        (post, labelKind, label, size, comm, syn, outp) => new[]
+        {
+            labelKind == 0 ? $"HalfProjAlignPostMg(Post = {post})" : $"HalfProjAlignPostMg(Post = {post}, OutLabel = {label})",
+            $"EventJitFPHomoLinear(10, {size}, Prob = 0.1{(comm.Length > 0 ? ", " + comm : "")})",
+            $"Expon({syn})",
+            outp,
+        });
+
+    static readonly Gen<string> AnyAttribute = Gen.OneOf(
+        Size(false).Select(s => $"Population({s})"),
+        Gen.Const("Population"),
+        NeuronArgs(false).Select(a => $"LifRef({a})"),
+        NeuronArgs(false).Select(a => $"Lif({a})"),
+        Gen.Select(Variable(false), NamedArgs(("Mean", Number(false)), ("Std", Number(false))), (v, a) => $"InitNormal({v}{(a.Length > 0 ? ", " + a : "")})"),
+        Gen.Select(Variable(false), NamedArgs(("Min", Number(false)), ("Max", Number(false))), (v, a) => $"InitUniform({v}{(a.Length > 0 ? ", " + a : "")})"),
+        Gen.Select(Variable(false), Number(false), (v, x) => $"InitConstant({v}, {x})"),
+        Gen.Select(PostType(false), Label(false), Gen.Int[0, 2], (p, l, k) => k switch
+        {
+            0 => "HalfProjAlignPostMg",
+            1 => $"HalfProjAlignPostMg(Post = {p})",
+            _ => $"HalfProjAlignPostMg(Post = {p}, OutLabel = {l})",
+        }),
+        Gen.Select(Size(false), Size(false), NamedArgs(("Prob", Number(false)), ("Weight", Number(false)), ("Seed", Gen.OneOf("0", "42", "-1", "long.MaxValue", "1.5", "Consts.N"))),
+            (i, o, a) => $"EventJitFPHomoLinear({i}, {o}{(a.Length > 0 ? ", " + a : "")})"),
+        NamedArgs(("Tau", Number(false))).Select(a => $"Expon({a})"),
+        NamedArgs(("E", Number(false))).Select(a => $"Coba({a})"),
+        Gen.OneOf("Cuba", "Cuba(1)", "Unknown", "System.Obsolete", "Expon(Tau: 5)", "Population(size: 100)"));
+
+    static Gen<string[]> Attributes(bool clean, bool population) => clean
+        ? (population ? Population(true) : Projection(true))
+        : Gen.Frequency((2, Population(false)), (2, Projection(false)), (3, AnyAttribute.Array[0, 6]),
+            (2, Gen.Select(Projection(false), AnyAttribute, (a, b) => a.Append(b).ToArray())),
+            (2, Gen.Select(Population(false), AnyAttribute, Gen.Int[0, 2], (a, b, drop) => a.Where((_, i) => i != drop).Append(b).ToArray())));
+
+    static Gen<string> Declaration(bool clean) => clean
+        ? Gen.OneOf("public partial class", "public sealed partial class", "public abstract partial class")
+        : Gen.Frequency((6, Gen.Const("public partial class")), (1, Gen.Const("public class")), (1, Gen.Const("public partial record")),
+            (1, Gen.Const("public static partial class")), (1, Gen.Const("public partial struct")), (1, Gen.Const("public partial class<T>")));
+
+    /// <summary>A type: declaration shape, container, attributes (possibly spread over two partial declarations).</summary>
+    static Gen<string> TypeDecl(bool clean, bool population, string name, bool nested) => Gen.Select(
+        Declaration(clean), Attributes(clean, population), Gen.Int[0, 6], Gen.Int[0, !nested ? 0 : clean ? 1 : 2],
+        (decl, attrs, split, container) =>
+        {
+            string generic = decl.EndsWith("<T>", StringComparison.Ordinal) ? "<T>" : "";
+            decl = decl.Replace("<T>", "");
+            bool isStruct = decl.Contains("struct");
+            string body = isStruct || generic.Length > 0 ? " { }" : ";";
+            var sb = new StringBuilder();
+            if (split > 0 && split < attrs.Length && decl.Contains("partial"))
+            {
+                foreach (var a in attrs.Take(split)) sb.Append('[').Append(a).Append("]\n");
+                sb.Append(decl).Append(' ').Append(name).Append(generic).Append(body).Append('\n');
+                foreach (var a in attrs.Skip(split)) sb.Append('[').Append(a).Append("]\n");
+                sb.Append("partial ").Append(isStruct ? "struct" : decl.Contains("record") ? "record" : "class").Append(' ').Append(name).Append(generic).Append(" { const int N = 7; }\n");
+            }
+            else
+            {
+                foreach (var a in attrs) sb.Append('[').Append(a).Append("]\n");
+                sb.Append(decl).Append(' ').Append(name).Append(generic).Append(body).Append('\n');
+            }
+            return container switch
+            {
+                1 => "public static partial class Outer" + name + "\n{\n" + sb + "}\n",
+                2 => "public class Outer" + name + "\n{\n" + sb + "}\n",
+                _ => sb.ToString(),
+            };
+        });
+
+    /// <summary>A model: population P0 (at top level in a clean case, so typeof(P0) resolves) plus up to four more
+    /// types with unique names, spread over 1–3 files with file-scoped or block namespaces.</summary>
+    static Gen<string[]> Model(bool clean) => Gen.Int[0, 4].SelectMany(extra =>
+    {
+        var names = new[] { "P0", "A0", "A1", "P1", "A2" };
+        Gen<List<string>> all = Gen.Const(new List<string>());
+        for (int i = 0; i <= extra; i++)
+        {
+            var g = TypeDecl(clean, population: names[i].StartsWith("P", StringComparison.Ordinal), names[i], nested: !(clean && i == 0));
+            all = all.SelectMany(list => g.Select(x => list.Append(x).ToList()));
+        }
+        return Gen.Select(all, Gen.Int[0, 1].Array[3, 3], Gen.Int[0, 2].Array[5, 5], BuildFiles);
+    });
+
+    static string[] BuildFiles(List<string> types, int[] nsStyles, int[] fileOf)
+    {
+        var files = new List<string>();
+        for (int f = 0; f < 3; f++)
+        {
+            var mine = types.Where((_, i) => fileOf[i] == f).ToList();
+            if (mine.Count == 0) continue;
+            string usings = "using SpikeSharp;\nusing N1;\nusing System.Collections.Generic;\n";
+            string code = string.Join("\n", mine);
+            files.Add(nsStyles[f] switch
+            {
+                0 => usings + "namespace N1;\n" + code,
+                _ => usings + "namespace N1\n{\n" + code + "}\n",
+            });
+        }
+        files.Add(ConstsFile);
+        return files.ToArray();
+    }
+
+    const string ConstsFile = """
+        namespace N1
+        {
+            public static class Consts { public const int N = 100; public const double Tau = 5; public const string Name = "V"; }
+            public partial class Plain;
+        }
+        """;
+
+
+    /// <summary>The seed model with 1–4 random edits: a deleted span, an inserted token, or truncation.</summary>
+    static readonly Gen<string[]> EditedSeed = Gen.Select(Gen.Int[0, int.MaxValue].Array[1, 4], Gen.Int[0, 2].Array[4, 4],
+        Gen.OneOf("[", "]", "(", ")", ",", "=", "\"", "typeof(Unknown)", "partial", "Consts.N", "-", "0", "double.NaN", "[Lif]", "[Cuba]",
+            "[InitNormal(\"Vv\")]", "namespace X;", "class", "{", "}", ";", "Post = ", "Prob = 2").Array[4, 4],
+        (positions, kinds, tokens) =>
+        {
+            string s = TestModels.Seed;
+            for (int k = 0; k < positions.Length && s.Length > 0; k++)
+            {
+                int at = positions[k] % s.Length;
+                s = kinds[k] switch
+                {
+                    0 => s.Remove(at, Math.Min(s.Length - at, 1 + positions[k] % 12)),
+                    1 => s.Insert(at, tokens[k]),
+                    _ => k == positions.Length - 1 ? s.Substring(0, at) : s.Insert(at, " "),
+                };
+            }
+            return new[] { s, ConstsFile.Replace("namespace N1", "namespace EINet") };
+        });
+
+    static readonly Gen<string[]> Case = Gen.Frequency((3, Model(clean: true)), (3, Model(clean: false)), (2, EditedSeed));
+
+    static int s_cases;
+
+    [Fact]
+    public void RandomModelsAndEdits_NeverThrow_AreDeterministic_AndCompileWhenNoErrorIsReported()
+    {
+        // 150 cases keep the suite fast; SPIKESHARP_PROPERTY_ITER=5000 runs a longer search.
+        int iter = int.TryParse(Environment.GetEnvironmentVariable("SPIKESHARP_PROPERTY_ITER"), out int n) && n > 0 ? n : 150;
+        int casesBefore = Volatile.Read(ref s_cases);
+        int compiledClean = 0, withErrors = 0;
+        Case.Sample(sources =>
+        {
+            Interlocked.Increment(ref s_cases);
+            // 1. No exception: Run throws if the generator threw (which the compiler reports as CS8785); Analyze throws on AD0001.
+            var result = GeneratorHarness.Run(sources);
+            Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8785" or "CS8784");
+            // The analyzer and the compiler in one pass over the input (AD0001 would be an analyzer crash).
+            var all = GeneratorHarness.Compile(sources)
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SpikeSharpAnalyzer()))
+                .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+            Assert.DoesNotContain(all, d => d.Id == "AD0001");
+
+            // 2. Deterministic: the same files in reverse order give the same generated text.
+            var reversed = GeneratorHarness.Run(sources.Reverse().ToArray());
+            Assert.Equal(Sorted(result.Sources), Sorted(reversed.Sources));
+
+            // 3. No error reported (compiler or SpikeSharp) ⇒ the generated code compiles with the user's.
+            bool errorReported = all.Any(d => d.Severity == DiagnosticSeverity.Error);
+            if (errorReported) { Interlocked.Increment(ref withErrors); return; }
+            Interlocked.Increment(ref compiledClean);
+            var errors = result.CompileErrors.ToList();
+            Assert.True(errors.Count == 0, "Generated code does not compile although nothing reported an error:\n"
+                + string.Join("\n", errors.Select(e => e.ToString())) + "\n--- sources ---\n" + string.Join("\n---\n", sources));
+        }, iter: iter, threads: 2, print: s => string.Join("\n---\n", s));
+        int ran = Volatile.Read(ref s_cases) - casesBefore;
+        output.WriteLine($"CsCheck ran {ran} cases: {compiledClean} without any reported error (generated code compiled), {withErrors} with a reported error.");
+        // The generators must reach both regimes, or the third property was never exercised.
+        Assert.True(compiledClean >= 20, $"only {compiledClean} error-free cases");
+        Assert.True(withErrors >= 20, $"only {withErrors} cases with errors");
+    }
+
+    static List<KeyValuePair<string, string>> Sorted(IReadOnlyDictionary<string, string> sources) =>
+        sources.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+}
