@@ -105,23 +105,23 @@ public class BadInputTests
         Assert.Equal(-3, steps.ActualValue);
         Assert.Contains("Runner.Run", steps.Message);
         Assert.Equal("network", Assert.Throws<ArgumentNullException>(() => Runner.Run(null!, 10, 0f)).ParamName);
-        var size = Assert.Throws<ArgumentOutOfRangeException>(() => Runner.Run(new ProbeNetwork(probe, 0), 10, 0f));
-        Assert.Equal(0, size.ActualValue);
+        var size = Assert.Throws<ArgumentException>(() => Runner.Run(new ProbeNetwork(probe, 0), 10, 0f));
+        Assert.Contains("has 0 neurons", size.Message);
 
         Assert.Equal(before.Item1, probe.V.ToArray());
         Assert.Equal(before.StepIndex, probe.StepIndex);
     }
 
     [Fact]
-    public void SpikeRecorder_WrongSize_NamesValues_AndRecordsNothing()
+    public void SpikeMonitor_WrongSize_NamesValues_AndRecordsNothing()
     {
-        var recorder = new SpikeRecorder(4);
-        recorder.Record(0, new Spikes(new[] { 2 }, 4));
-        var ex = Assert.Throws<ArgumentException>(() => recorder.Record(1, new Spikes(new[] { 0, 1 }, 5)));
-        Assert.Contains("SpikeRecorder.Record: the spikes cover 5 neurons but the recorder was made for 4", ex.Message);
-        Assert.Equal(1, recorder.Count);
-        Assert.Equal(new[] { 2 }, recorder.Neurons.ToArray());
-        Assert.Equal(-1, Assert.Throws<ArgumentOutOfRangeException>(() => new SpikeRecorder(4, capacity: -1)).ActualValue);
+        // The network claims 5 neurons but its population returns spikes over Probe.Size = 4.
+        var probe = new Probe();
+        var runner = new Runner(new ProbeNetwork(probe, 5), Inputs.Constant(1f), [new SpikeMonitor("spk")]);
+        var ex = Assert.Throws<InvalidOperationException>(() => runner.RunSteps(3));
+        Assert.Contains("SpikeMonitor 'spk': the spikes cover 4 neurons but the monitor was attached to 5", ex.Message);
+        Assert.Equal(0, runner.Monitor<SpikeMonitor>("spk").Count);
+        Assert.Equal(-1.0, Assert.Throws<ArgumentOutOfRangeException>(() => new SpikeMonitor("x", expectedRateHz: -1)).ActualValue);
     }
 
     [Fact]
