@@ -58,6 +58,10 @@ public static class Parallelism
     public static int UpdateParts(int size, int requested) =>
         Math.Max(1, Math.Min(ThreadsFor(size, requested), size / MinNeuronsPerPart));
 
+    /// <summary>Number of parts a delivery onto <paramref name="numOut"/> posts is split into (each owns whole connectivity blocks).</summary>
+    public static int DeliverParts(int numOut, int requested) =>
+        Math.Max(1, Math.Min(ThreadsFor(numOut, requested), JitConnectivity.BlockCount(numOut)));
+
     /// <summary>Start of part <paramref name="part"/> of [0, <paramref name="size"/>) split into <paramref name="parts"/>
     /// contiguous chunks aligned to 64 elements (a cache line of floats, a multiple of every vector width).</summary>
     public static int ChunkStart(int size, int part, int parts)
@@ -93,13 +97,15 @@ internal sealed class WorkerPool
     public static readonly WorkerPool Instance = new();
 
     const int SpinIterations = 20_000; // ≈ 50–100 µs of polling before a worker sleeps
+    const int OversubscribedSpins = 64; // more threads than cores: poll briefly, yield, then sleep
 
     readonly object _gate = new();
     readonly SemaphoreSlim _wake = new(0);
     Thread[] _threads = Array.Empty<Thread>();
     IParallelWork? _work;
-    int _parts;
-    int _generation;
+    // Generation (fork count) · 256 + parts, in one word: a worker that lags behind reads both of the same fork.
+    // (Reading parts separately let a lagging, unneeded worker run part of the next fork twice.)
+    long _state;
     int _remaining;
     int _sleepers;
     Exception? _error;
@@ -110,17 +116,16 @@ internal sealed class WorkerPool
         {
             EnsureWorkers(parts - 1);
             _work = work;
-            _parts = parts;
             _error = null;
             Volatile.Write(ref _remaining, parts - 1);
-            Interlocked.Increment(ref _generation);
+            Interlocked.Exchange(ref _state, (((_state >> 8) + 1) << 8) | (uint)parts);
             int sleepers = Volatile.Read(ref _sleepers);
             if (sleepers > 0) _wake.Release(sleepers);
             Exception? mine = null;
             try { work.Execute(0, parts); }
             catch (Exception ex) { mine = ex; }
             var spin = new SpinWait();
-            while (Volatile.Read(ref _remaining) != 0) spin.SpinOnce(sleep1Threshold: -1);
+            while (Volatile.Read(ref _remaining) != 0) spin.SpinOnce(sleep1Threshold: -1); // yields after a few spins
             _work = null;
             if (mine is not null) throw mine;
             if (_error is not null) throw new AggregateException("A parallel step failed.", _error);
@@ -135,31 +140,39 @@ internal sealed class WorkerPool
         for (int k = _threads.Length; k < count; k++)
         {
             int part = k + 1;
-            var t = new Thread(() => Loop(part)) { IsBackground = true, Name = $"SpikeSharp worker {part}" };
+            long seen = Volatile.Read(ref _state) >> 8; // before this Run's fork: the new worker must not miss it
+            var t = new Thread(() => Loop(part, seen)) { IsBackground = true, Name = $"SpikeSharp worker {part}" };
             threads[k] = t;
             t.Start();
         }
         _threads = threads;
     }
 
-    void Loop(int part)
+    void Loop(int part, long seen)
     {
-        int seen = Volatile.Read(ref _generation);
         while (true)
         {
             int spins = 0;
-            int gen;
-            while ((gen = Volatile.Read(ref _generation)) == seen)
+            long state;
+            while (((state = Volatile.Read(ref _state)) >> 8) == seen)
             {
-                if (++spins < SpinIterations) { Thread.SpinWait(8); continue; }
+                // Oversubscribed (more workers than cores, or a busy machine), spinning steals the time slice of the
+                // thread that still has work: yield often, and sleep soon.
+                bool over = _threads.Length + 1 > Environment.ProcessorCount;
+                if (++spins < (over ? OversubscribedSpins : SpinIterations))
+                {
+                    if ((spins & 63) == 0 || over) Thread.Yield(); else Thread.SpinWait(8);
+                    continue;
+                }
                 Interlocked.Increment(ref _sleepers);
-                if (Volatile.Read(ref _generation) == seen) _wake.Wait();
+                if ((Volatile.Read(ref _state) >> 8) == seen) _wake.Wait();
                 Interlocked.Decrement(ref _sleepers);
                 spins = 0;
             }
-            seen = gen;
-            if (part >= Volatile.Read(ref _parts)) continue;
-            try { _work!.Execute(part, _parts); }
+            seen = state >> 8;
+            int parts = (int)(state & 0xFF);
+            if (part >= parts) continue; // not needed in this fork (and the fork may complete without us)
+            try { _work!.Execute(part, parts); }
             catch (Exception ex) { _error = ex; }
             Interlocked.Decrement(ref _remaining);
         }

@@ -26,12 +26,14 @@ if (o.Help)
           --json        print one JSON object
           --all         every case, each in its own process, --repeat R times (default 3), median reported;
                         4M runs --steps-4m K steps (default 1000)
+          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
           --help        this text
         """);
     return 0;
 }
 
 if (o.All) return RunAll(o);
+if (o.Micro) { Micro.Run(); return 0; }
 
 var startToFirstStep = TimeSpan.Zero;
 IBenchNet net = o.N switch
@@ -116,7 +118,7 @@ sealed class BenchOptions
     public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3;
     public ulong Seed = 1;
     public float Input = 20;
-    public bool Json, All, Help;
+    public bool Json, All, Help, Micro;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -138,6 +140,7 @@ sealed class BenchOptions
                     case "--input": o.Input = float.Parse(Next(), ci); break;
                     case "--json": o.Json = true; break;
                     case "--all": o.All = true; break;
+                    case "--micro": o.Micro = true; break;
                     case "--help" or "-h": o.Help = true; break;
                     default: Console.Error.WriteLine($"unknown option {args[k]} (see --help)"); return null;
                 }
