@@ -16,7 +16,7 @@ public static class Parallelism
 {
     /// <summary>Below this many neurons (or posts) the automatic setting uses one thread: a fork-join costs a few
     /// microseconds, more than a step of a small network (measured with samples/Benchmarks, see README).</summary>
-    public const int AutoMinNeurons = 100_000;
+    public const int AutoMinNeurons = 32_768;
 
     /// <summary>The fewest neurons a thread gets in a parallel <c>Update</c>.</summary>
     public const int MinNeuronsPerPart = 4096;
