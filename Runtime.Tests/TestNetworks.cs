@@ -57,3 +57,21 @@ public partial class ProbeInput;
 [Expon(Tau = 10)]
 [Cuba]
 public partial class ProbeInhibitoryCuba;
+
+// --- A network large enough for several connectivity blocks (40 003 posts: 5 blocks), for the thread tests.
+[Population(40_003)]
+[LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)]
+[InitNormal("V", Mean = -55, Std = 2)]
+public partial class Wide;
+
+[HalfProjAlignPostMg(Post = typeof(Wide))]
+[EventJitFPHomoLinear(32_000, 40_003, Prob = 0.002, Weight = 0.6)]
+[Expon(Tau = 5)]
+[Coba(E = 0)]
+public partial class WideE;
+
+[HalfProjAlignPostMg(Post = typeof(Wide))]
+[EventJitFPHomoLinear(8003, 40_003, Prob = 0.002, Weight = 6.7)]
+[Expon(Tau = 10)]
+[Coba(E = -80)]
+public partial class WideI;

@@ -23,7 +23,7 @@ internal static class PopulationEmitter
         var w = new IndentedWriter();
         string modelName = isRef ? "LifRef" : "Lif";
         var closers = Open(w, spec.Type,
-            $"Population of {spec.Size} {modelName} neurons with {plan.Groups.Length} merged synapse buffer(s).");
+            $"Population of {spec.Size} {modelName} neurons with {plan.Groups.Length} merged synapse buffer(s).", Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
 
         w.Line("/// <summary>Number of neurons.</summary>");
@@ -66,8 +66,22 @@ internal static class PopulationEmitter
         foreach (var g in plan.Groups)
             w.Line($"readonly float __d{g.Index}; // exp(-dt/{Literals.Short(g.Key.Syn.Tau)}), decay of G{g.Index}");
         w.Line("readonly int[] __spikes;");
+        w.Line("readonly int[] __partCounts = new int[" + Rt + "Parallelism.MaxParts]; // spikes found by each thread's chunk");
         w.Line("int __spikeCount;");
         w.Line("int __step;");
+        w.Line("int __threads;");
+        w.Line("float __input; // the input of the step in progress, for the worker threads");
+        w.Line();
+        w.Line("/// <summary>Threads <see cref=\"Update\"/> may use: 0 (default) follows <see cref=\"" + Rt + "Parallelism.Threads\"/> (automatic: several");
+        w.Line("/// from <see cref=\"" + Rt + "Parallelism.AutoMinNeurons\"/> neurons up). Spikes are bit-identical for every thread count.</summary>");
+        w.Line("public int Threads");
+        w.Line("{");
+        w.Line("    get => __threads;");
+        w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
+        w.Line("}");
+        w.Line("/// <summary>Whether <see cref=\"Update\"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the");
+        w.Line("/// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>");
+        w.Line("public bool UseSimd { get; set; } = true;");
         w.Line();
 
         string typeName = spec.Type.Name;
@@ -111,52 +125,147 @@ internal static class PopulationEmitter
         w.Line($"public {Rt}Spikes Spike => new(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);");
         w.Line();
 
+        EmitUpdate(w, plan, isRef, gc, typeName);
+
+        Close(closers);
+        return w.ToString();
+    }
+
+    static void EmitUpdate(IndentedWriter w, PopulationPlan plan, bool isRef, string gc, string typeName)
+    {
         w.Line("/// <summary>Advances every neuron one step with external current <paramref name=\"input\"/> and returns the spikes.");
-        w.Line("/// One fused pass: decay of the merged buffers, outputs, exponential Euler, " + (isRef ? "refractory hold, " : "") + "threshold, reset. Allocates nothing.</summary>");
+        w.Line("/// One fused pass: decay of the merged buffers, outputs, exponential Euler, " + (isRef ? "refractory hold, " : "") + "threshold, reset;");
+        w.Line("/// vectorized, split over threads for large populations (<see cref=\"Threads\"/>). Allocates nothing.</summary>");
         w.Line(gc);
         using (w.Block($"public {Rt}Spikes Update(float input)"))
         {
             w.Line("int step = __step;");
+            w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
+            w.Line("int count;");
+            w.Line("if (parts <= 1) count = __UpdateRange(0, Size, input, step);");
+            using (w.Block("else"))
+            {
+                w.Line("__input = input;");
+                w.Line($"{Rt}Parallelism.Run(this, parts);");
+                w.Line("// Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.");
+                w.Line("count = __partCounts[0];");
+                using (w.Block("for (int k = 1; k < parts; k++)"))
+                {
+                    w.Line($"int lo = {Rt}Parallelism.ChunkStart(Size, k, parts), n = __partCounts[k];");
+                    w.Line("if (lo != count) global::System.Array.Copy(__spikes, lo, __spikes, count, n);");
+                    w.Line("count += n;");
+                }
+            }
+            w.Line("__spikeCount = count;");
+            w.Line("__step = step + 1;");
+            w.Line($"return new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size);");
+        }
+        w.Line();
+        w.Line(gc);
+        using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+        {
+            w.Line($"int lo = {Rt}Parallelism.ChunkStart(Size, part, parts), hi = {Rt}Parallelism.ChunkStart(Size, part + 1, parts);");
+            w.Line("__partCounts[part] = __UpdateRange(lo, hi, __input, __step);");
+        }
+        w.Line();
+        w.Line("/// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>");
+        w.Line(gc);
+        using (w.Block("int __UpdateRange(int lo, int hi, float input, int step)"))
+        {
             w.Line("float c = __c;");
             if (isRef) w.Line("int refSteps = RefractorySteps;");
-            w.Line("global::System.Span<float> v = V;");
-            w.Line("global::System.Span<int> last = LastSpikeStep;");
+            w.Line("ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);");
+            w.Line("ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);");
             foreach (var g in plan.Groups)
             {
-                w.Line($"global::System.Span<float> g{g.Index} = G{g.Index};");
+                w.Line($"ref float rg{g.Index} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G{g.Index});");
                 w.Line($"float d{g.Index} = __d{g.Index};");
             }
-            w.Line("global::System.Span<int> spikes = __spikes;");
-            w.Line("int count = 0;");
-            using (w.Block("for (int i = 0; i < v.Length; i++)"))
+            w.Line("ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);");
+            w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(nameof(hi));");
+            w.Line("int count = lo;");
+            w.Line("int i = lo;");
+            w.Line("// Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.");
+            using (w.Block("if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
+                EmitVectorLoop(w, plan, isRef, "Vector512", 16);
+            using (w.Block("else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))
+                EmitVectorLoop(w, plan, isRef, "Vector256", 8);
+            using (w.Block("for (; i < hi; i++)"))
             {
-                w.Line("float vOld = v[i];");
+                w.Line("float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);");
                 w.Line("float current = input;");
                 foreach (var g in plan.Groups)
                 {
-                    w.Line($"float gi{g.Index} = g{g.Index}[i] * d{g.Index};");
-                    w.Line($"g{g.Index}[i] = gi{g.Index};");
+                    w.Line($"ref float gr{g.Index} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg{g.Index}, i);");
+                    w.Line($"float gi{g.Index} = gr{g.Index} * d{g.Index};");
+                    w.Line($"gr{g.Index} = gi{g.Index};");
                     w.Line(g.Key.Out.Kind == OutKind.Coba
                         ? $"current += gi{g.Index} * ({Literals.Float(g.Key.Out.E)} - vOld); // {g.Key.Text}"
                         : $"current += gi{g.Index}; // {g.Key.Text}");
                 }
                 w.Line("float vNew = vOld + c * (VRest + R * current - vOld);");
-                if (isRef) w.Line("if (step - last[i] <= refSteps) vNew = vOld; // refractory: hold V");
+                w.Line("ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);");
+                if (isRef) w.Line("if (step - lastI <= refSteps) vNew = vOld; // refractory: hold V");
                 using (w.Block("if (vNew >= VTh)"))
                 {
                     w.Line("vNew = VReset;");
-                    w.Line("last[i] = step;");
-                    w.Line("spikes[count++] = i;");
+                    w.Line("lastI = step;");
+                    w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;");
                 }
-                w.Line("v[i] = vNew;");
+                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;");
             }
-            w.Line("__spikeCount = count;");
-            w.Line("__step = step + 1;");
-            w.Line($"return new {Rt}Spikes(spikes.Slice(0, count), Size);");
+            w.Line("return count - lo;");
         }
+    }
 
-        Close(closers);
-        return w.ToString();
+    /// <summary>The vector body: the scalar step's operations lane-wise; refractoriness and threshold as compare
+    /// masks; spiking lanes compacted into the index list from the mask's bits.</summary>
+    static void EmitVectorLoop(IndentedWriter w, PopulationPlan plan, bool isRef, string vec, int width)
+    {
+        string V = "global::System.Runtime.Intrinsics." + vec;
+        w.Line($"var xc = {V}.Create(c);");
+        w.Line($"var xInput = {V}.Create(input);");
+        w.Line($"var xVRest = {V}.Create(VRest);");
+        w.Line($"var xR = {V}.Create(R);");
+        w.Line($"var xVTh = {V}.Create(VTh);");
+        w.Line($"var xVReset = {V}.Create(VReset);");
+        w.Line($"var xStep = {V}.Create(step);");
+        if (isRef) w.Line($"var xRef = {V}.Create(refSteps);");
+        foreach (var g in plan.Groups)
+        {
+            w.Line($"var xd{g.Index} = {V}.Create(d{g.Index});");
+            if (g.Key.Out.Kind == OutKind.Coba) w.Line($"var xE{g.Index} = {V}.Create({Literals.Float(g.Key.Out.E)});");
+        }
+        using (w.Block($"for (; i <= hi - {width}; i += {width})"))
+        {
+            w.Line("nuint at = (nuint)i;");
+            w.Line($"var vOld = {V}.LoadUnsafe(ref rv, at);");
+            w.Line("var current = xInput;");
+            foreach (var g in plan.Groups)
+            {
+                w.Line($"var gi{g.Index} = {V}.LoadUnsafe(ref rg{g.Index}, at) * xd{g.Index};");
+                w.Line($"{V}.StoreUnsafe(gi{g.Index}, ref rg{g.Index}, at);");
+                w.Line(g.Key.Out.Kind == OutKind.Coba
+                    ? $"current += gi{g.Index} * (xE{g.Index} - vOld);"
+                    : $"current += gi{g.Index};");
+            }
+            w.Line("var vNew = vOld + xc * (xVRest + xR * current - vOld);");
+            w.Line($"var lastI = {V}.LoadUnsafe(ref rlast, at);");
+            if (isRef) w.Line($"vNew = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V");
+            w.Line($"var fire = {V}.GreaterThanOrEqual(vNew, xVTh);");
+            w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect(fire, xVReset, vNew), ref rv, at);");
+            w.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");
+            using (w.Block("if (bits != 0)"))
+            {
+                w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect({V}.AsInt32(fire), xStep, lastI), ref rlast, at);");
+                using (w.Block("do"))
+                {
+                    w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
+                    w.Line("bits &= bits - 1;");
+                }
+                w.Line("while (bits != 0);");
+            }
+        }
     }
 
     static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -17,7 +17,8 @@ internal static class ProjectionEmitter
         var comm = spec.Comm;
         var w = new IndentedWriter();
         var closers = Open(w, spec.Type,
-            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).");
+            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 
@@ -35,7 +36,18 @@ internal static class ProjectionEmitter
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
         w.Line("readonly float[] __g; // " + post + ".G" + plan.GroupIndex);
-        w.Line("readonly double __skipScale; // 1 / ln(1 - Prob)");
+        w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
+        w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
+        w.Line("int __preCount;");
+        w.Line("int __threads;");
+        w.Line();
+        w.Line("/// <summary>Threads <see cref=\"Deliver\"/> may use (each owns whole post blocks): 0 (default) follows");
+        w.Line($"/// <see cref=\"{Rt}Parallelism.Threads\"/>. The buffer is bit-identical for every thread count.</summary>");
+        w.Line("public int Threads");
+        w.Line("{");
+        w.Line("    get => __threads;");
+        w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
+        w.Line("}");
         w.Line();
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
         w.Line($"public {post} Post {{ get; }}");
@@ -59,7 +71,7 @@ internal static class ProjectionEmitter
             w.Line("Post = post;");
             w.Line("Seed = seed;");
             w.Line($"__g = post.G{plan.GroupIndex};");
-            w.Line($"__skipScale = {Rt}JitConnectivity.SkipScale(Prob);");
+            w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
         }
         w.Line();
         w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
@@ -70,11 +82,21 @@ internal static class ProjectionEmitter
         {
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", nameof(spikes));");
-            w.Line("global::System.Span<float> g = __g;");
-            w.Line("ulong seed = Seed;");
-            w.Line("double scale = __skipScale;");
-            w.Line("foreach (int pre in spikes)");
-            w.Line($"    {Rt}JitConnectivity.AddHomo(g, seed, pre, scale, Weight);");
+            w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
+            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            using (w.Block("else"))
+            {
+                w.Line("__preCount = spikes.CopyTo(__pre);");
+                w.Line($"{Rt}Parallelism.Run(this, parts);");
+            }
+        }
+        w.Line();
+        w.Line(gc);
+        using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+        {
+            w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
+            w.Line($"var spikes = new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);");
+            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
         }
         Close(closers);
         return w.ToString();

@@ -5,7 +5,7 @@
 namespace EINet
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::EINet.Neurons"/>: EventJitFPHomoLinear(3200, 4000, Prob = 0.02, Weight = 0.6) into merged buffer G0 (None // Expon(tau=5) // COBA(E=0)).</summary>
-    partial class Excitatory
+    partial class Excitatory : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>
         public const int NumIn = 3200;
@@ -21,7 +21,18 @@ namespace EINet
         public const string MergeKey = "None // Expon(tau=5) // COBA(E=0)";
 
         readonly float[] __g; // global::EINet.Neurons.G0
-        readonly double __skipScale; // 1 / ln(1 - Prob)
+        readonly global::SpikeSharp.GeometricSkips __skips; // skip table of Prob (shared)
+        readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads
+        int __preCount;
+        int __threads;
+
+        /// <summary>Threads <see cref="Deliver"/> may use (each owns whole post blocks): 0 (default) follows
+        /// <see cref="global::SpikeSharp.Parallelism.Threads"/>. The buffer is bit-identical for every thread count.</summary>
+        public int Threads
+        {
+            get => __threads;
+            set => __threads = global::SpikeSharp.Parallelism.ValidateThreads(value, "Excitatory.Threads");
+        }
 
         /// <summary>The post-synaptic population instance.</summary>
         public global::EINet.Neurons Post { get; }
@@ -45,7 +56,7 @@ namespace EINet
             Post = post;
             Seed = seed;
             __g = post.G0;
-            __skipScale = global::SpikeSharp.JitConnectivity.SkipScale(Prob);
+            __skips = global::SpikeSharp.GeometricSkips.For(Prob);
         }
 
         /// <summary>Adds <see cref="Weight"/> to the post buffer for every target of every spiking pre neuron; targets are
@@ -56,11 +67,21 @@ namespace EINet
         {
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"Excitatory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", nameof(spikes));
-            global::System.Span<float> g = __g;
-            ulong seed = Seed;
-            double scale = __skipScale;
-            foreach (int pre in spikes)
-                global::SpikeSharp.JitConnectivity.AddHomo(g, seed, pre, scale, Weight);
+            int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
+            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            else
+            {
+                __preCount = spikes.CopyTo(__pre);
+                global::SpikeSharp.Parallelism.Run(this, parts);
+            }
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        void global::SpikeSharp.IParallelWork.Execute(int part, int parts)
+        {
+            int blocks = global::SpikeSharp.JitConnectivity.BlockCount(NumOut);
+            var spikes = new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);
+            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);
         }
     }
 }

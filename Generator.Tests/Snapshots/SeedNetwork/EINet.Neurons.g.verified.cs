@@ -5,7 +5,7 @@
 namespace EINet
 {
     /// <summary>Population of 4000 LifRef neurons with 2 merged synapse buffer(s).</summary>
-    partial class Neurons
+    partial class Neurons : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of neurons.</summary>
         public const int Size = 4000;
@@ -41,8 +41,22 @@ namespace EINet
         readonly float __d0; // exp(-dt/5), decay of G0
         readonly float __d1; // exp(-dt/10), decay of G1
         readonly int[] __spikes;
+        readonly int[] __partCounts = new int[global::SpikeSharp.Parallelism.MaxParts]; // spikes found by each thread's chunk
         int __spikeCount;
         int __step;
+        int __threads;
+        float __input; // the input of the step in progress, for the worker threads
+
+        /// <summary>Threads <see cref="Update"/> may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/> (automatic: several
+        /// from <see cref="global::SpikeSharp.Parallelism.AutoMinNeurons"/> neurons up). Spikes are bit-identical for every thread count.</summary>
+        public int Threads
+        {
+            get => __threads;
+            set => __threads = global::SpikeSharp.Parallelism.ValidateThreads(value, "Neurons.Threads");
+        }
+        /// <summary>Whether <see cref="Update"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
+        public bool UseSimd { get; set; } = true;
 
         /// <summary>Creates the population, applying its initializers with <paramref name="seed"/>.</summary>
         /// <param name="seed">Seed of the initial state.</param>
@@ -74,44 +88,167 @@ namespace EINet
         public global::SpikeSharp.Spikes Spike => new(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);
 
         /// <summary>Advances every neuron one step with external current <paramref name="input"/> and returns the spikes.
-        /// One fused pass: decay of the merged buffers, outputs, exponential Euler, refractory hold, threshold, reset. Allocates nothing.</summary>
+        /// One fused pass: decay of the merged buffers, outputs, exponential Euler, refractory hold, threshold, reset;
+        /// vectorized, split over threads for large populations (<see cref="Threads"/>). Allocates nothing.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public global::SpikeSharp.Spikes Update(float input)
         {
             int step = __step;
-            float c = __c;
-            int refSteps = RefractorySteps;
-            global::System.Span<float> v = V;
-            global::System.Span<int> last = LastSpikeStep;
-            global::System.Span<float> g0 = G0;
-            float d0 = __d0;
-            global::System.Span<float> g1 = G1;
-            float d1 = __d1;
-            global::System.Span<int> spikes = __spikes;
-            int count = 0;
-            for (int i = 0; i < v.Length; i++)
+            int parts = global::SpikeSharp.Parallelism.UpdateParts(Size, __threads);
+            int count;
+            if (parts <= 1) count = __UpdateRange(0, Size, input, step);
+            else
             {
-                float vOld = v[i];
-                float current = input;
-                float gi0 = g0[i] * d0;
-                g0[i] = gi0;
-                current += gi0 * (0f - vOld); // None // Expon(tau=5) // COBA(E=0)
-                float gi1 = g1[i] * d1;
-                g1[i] = gi1;
-                current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
-                float vNew = vOld + c * (VRest + R * current - vOld);
-                if (step - last[i] <= refSteps) vNew = vOld; // refractory: hold V
-                if (vNew >= VTh)
+                __input = input;
+                global::SpikeSharp.Parallelism.Run(this, parts);
+                // Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.
+                count = __partCounts[0];
+                for (int k = 1; k < parts; k++)
                 {
-                    vNew = VReset;
-                    last[i] = step;
-                    spikes[count++] = i;
+                    int lo = global::SpikeSharp.Parallelism.ChunkStart(Size, k, parts), n = __partCounts[k];
+                    if (lo != count) global::System.Array.Copy(__spikes, lo, __spikes, count, n);
+                    count += n;
                 }
-                v[i] = vNew;
             }
             __spikeCount = count;
             __step = step + 1;
-            return new global::SpikeSharp.Spikes(spikes.Slice(0, count), Size);
+            return new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        void global::SpikeSharp.IParallelWork.Execute(int part, int parts)
+        {
+            int lo = global::SpikeSharp.Parallelism.ChunkStart(Size, part, parts), hi = global::SpikeSharp.Parallelism.ChunkStart(Size, part + 1, parts);
+            __partCounts[part] = __UpdateRange(lo, hi, __input, __step);
+        }
+
+        /// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        int __UpdateRange(int lo, int hi, float input, int step)
+        {
+            float c = __c;
+            int refSteps = RefractorySteps;
+            ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
+            ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
+            ref float rg0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
+            float d0 = __d0;
+            ref float rg1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
+            float d1 = __d1;
+            ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(nameof(hi));
+            int count = lo;
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                var xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                var xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
+                var xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
+                var xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
+                var xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
+                var xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
+                var xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                var xRef = global::System.Runtime.Intrinsics.Vector512.Create(refSteps);
+                var xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
+                var xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
+                var xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
+                var xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
+                for (; i <= hi - 16; i += 16)
+                {
+                    nuint at = (nuint)i;
+                    var vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
+                    var current = xInput;
+                    var gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi0, ref rg0, at);
+                    current += gi0 * (xE0 - vOld);
+                    var gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi1, ref rg1, at);
+                    current += gi1 * (xE1 - vOld);
+                    var vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    var lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
+                    var fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
+                    if (bits != 0)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        do
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            bits &= bits - 1;
+                        }
+                        while (bits != 0);
+                    }
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                var xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                var xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
+                var xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
+                var xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
+                var xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
+                var xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
+                var xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                var xRef = global::System.Runtime.Intrinsics.Vector256.Create(refSteps);
+                var xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
+                var xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
+                var xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
+                var xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
+                for (; i <= hi - 8; i += 8)
+                {
+                    nuint at = (nuint)i;
+                    var vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
+                    var current = xInput;
+                    var gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi0, ref rg0, at);
+                    current += gi0 * (xE0 - vOld);
+                    var gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi1, ref rg1, at);
+                    current += gi1 * (xE1 - vOld);
+                    var vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    var lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
+                    var fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
+                    if (bits != 0)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        do
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            bits &= bits - 1;
+                        }
+                        while (bits != 0);
+                    }
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);
+                float current = input;
+                ref float gr0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg0, i);
+                float gi0 = gr0 * d0;
+                gr0 = gi0;
+                current += gi0 * (0f - vOld); // None // Expon(tau=5) // COBA(E=0)
+                ref float gr1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg1, i);
+                float gi1 = gr1 * d1;
+                gr1 = gi1;
+                current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
+                float vNew = vOld + c * (VRest + R * current - vOld);
+                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);
+                if (step - lastI <= refSteps) vNew = vOld; // refractory: hold V
+                if (vNew >= VTh)
+                {
+                    vNew = VReset;
+                    lastI = step;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;
+            }
+            return count - lo;
         }
     }
 }

@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using Benchmarks;
+using SpikeSharp;
+
+// Whole-run benchmarks of the E/I network at N = 4000 (the seed network) and scaled to 40 000, 400 000 and
+// 4 000 000 neurons at a mean in-degree of 80. One case per process (so peak memory and start-up are the
+// case's own); --all runs every case in child processes and prints a table.
+var o = BenchOptions.Parse(args);
+if (o is null) return 2;
+if (o.Help)
+{
+    Console.WriteLine("""
+        Benchmarks: whole runs of the E/I network (sim-only wall time, start-up, peak memory, rates).
+
+        Usage: dotnet run -c Release --project samples/Benchmarks -- [options]
+          --n N         4000 (seed network), 40000, 400000 or 4000000 (default 4000)
+          --steps K     steps to run (default 10000)
+          --threads T   threads for update and delivery (0 = automatic, the default)
+          --seed S      seed (population S, projections S+1, S+2; default 1)
+          --input X     external current (default 20)
+          --json        print one JSON object
+          --all         every case, each in its own process, --repeat R times (default 3), median reported;
+                        4M runs --steps-4m K steps (default 1000)
+          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
+          --help        this text
+        """);
+    return 0;
+}
+
+if (o.All) return RunAll(o);
+if (o.Micro) { Micro.Run(); return 0; }
+
+var startToFirstStep = TimeSpan.Zero;
+IBenchNet net = o.N switch
+{
+    4000 => new Net4K(o.Seed),
+    40_000 => new Net40K(o.Seed),
+    400_000 => new Net400K(o.Seed),
+    4_000_000 => new Net4M(o.Seed),
+    _ => throw new ArgumentOutOfRangeException("--n", o.N, "--n must be 4000, 40000, 400000 or 4000000."),
+};
+Parallelism.Threads = o.Threads;
+
+long spikes = 0, spikesE = 0;
+int gc0 = GC.CollectionCount(0);
+using var proc = Process.GetCurrentProcess();
+startToFirstStep = DateTime.Now - proc.StartTime;
+var sw = Stopwatch.StartNew();
+for (int s = 0; s < o.Steps; s++)
+{
+    var spk = net.Update(o.Input);
+    spikes += spk.Count;
+    spikesE += spk[..net.NumExcitatory].Count;
+}
+sw.Stop();
+int gcs = GC.CollectionCount(0) - gc0;
+proc.Refresh();
+double simS = sw.Elapsed.TotalSeconds;
+double seconds = o.Steps * Simulation.Dt / 1000.0;
+double rateE = spikesE / (net.NumExcitatory * seconds);
+double rateI = (spikes - spikesE) / ((net.Size - net.NumExcitatory) * seconds);
+double events = spikes * 80.0; // expected: every spike reaches p·N = 80 targets on average
+var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, simS / o.Steps * 1e6, startToFirstStep.TotalSeconds,
+    proc.PeakWorkingSet64 / (1024.0 * 1024.0), spikes, rateE, rateI, (double)net.Size * o.Steps / simS, events / simS, gcs);
+if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
+else Console.WriteLine(r.ToText());
+return 0;
+
+static int RunAll(BenchOptions o)
+{
+    var ci = CultureInfo.InvariantCulture;
+    var cases = new List<(int n, int steps)> { (4000, o.Steps), (40_000, o.Steps), (400_000, o.Steps), (4_000_000, o.Steps4M) };
+    Console.WriteLine($"{"N",9} {"steps",6} {"thr",3} {"sim s",8} {"µs/step",9} {"start→1st s",11} {"peak MiB",9} {"spikes",10} {"E Hz",6} {"I Hz",6} {"neuron upd/s",12} {"syn ev/s",10}");
+    foreach (var (n, steps) in cases)
+    {
+        var runs = new List<BenchResult>();
+        for (int k = 0; k < o.Repeat; k++)
+        {
+            var a = new List<string> { "--n", n.ToString(ci), "--steps", steps.ToString(ci), "--threads", o.Threads.ToString(ci), "--seed", o.Seed.ToString(ci), "--json" };
+            runs.Add(Child(a));
+        }
+        var med = runs.OrderBy(x => x.SimSeconds).ElementAt(runs.Count / 2);
+        Console.WriteLine(string.Create(ci, $"{n,9} {steps,6} {med.Threads,3} {med.SimSeconds,8:F3} {med.MicrosPerStep,9:F1} {runs.Select(x => x.StartToFirstStepSeconds).Order().ElementAt(runs.Count / 2),11:F3} {runs.Max(x => x.PeakMiB),9:F0} {med.Spikes,10} {med.RateE,6:F2} {med.RateI,6:F2} {med.NeuronUpdatesPerSecond,12:E2} {med.SynapticEventsPerSecond,10:E2}"));
+    }
+    return 0;
+}
+
+static BenchResult Child(List<string> args)
+{
+    string self = Environment.ProcessPath!;
+    var psi = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+    if (System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(BenchResult).Assembly.Location);
+    foreach (var a in args) psi.ArgumentList.Add(a);
+    using var p = Process.Start(psi)!;
+    string output = p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"child {string.Join(' ', args)} exited with {p.ExitCode}");
+    return JsonSerializer.Deserialize<BenchResult>(output.Trim().Split('\n')[^1])!;
+}
+
+/// <summary>What one whole run measured.</summary>
+public sealed record BenchResult(int N, int Steps, int Threads, double SimSeconds, double MicrosPerStep, double StartToFirstStepSeconds,
+    double PeakMiB, long Spikes, double RateE, double RateI, double NeuronUpdatesPerSecond, double SynapticEventsPerSecond, int Gen0Collections)
+{
+    public string ToText() => string.Create(CultureInfo.InvariantCulture,
+        $"N={N} steps={Steps} threads={Threads}: sim {SimSeconds:F4} s ({MicrosPerStep:F1} µs/step), start→first step {StartToFirstStepSeconds:F3} s, " +
+        $"peak {PeakMiB:F0} MiB, spikes {Spikes}, rate E {RateE:F2} Hz / I {RateI:F2} Hz, {NeuronUpdatesPerSecond:E2} neuron updates/s, " +
+        $"{SynapticEventsPerSecond:E2} synaptic events/s (expected, spikes × 80), gen0 GCs {Gen0Collections}");
+}
+
+sealed class BenchOptions
+{
+    public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3;
+    public ulong Seed = 1;
+    public float Input = 20;
+    public bool Json, All, Help, Micro;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        var ci = CultureInfo.InvariantCulture;
+        for (int k = 0; k < args.Length; k++)
+        {
+            string Next() => k + 1 < args.Length ? args[++k] : throw new ArgumentException($"{args[k]} needs a value");
+            try
+            {
+                switch (args[k])
+                {
+                    case "--n": o.N = int.Parse(Next(), ci); break;
+                    case "--steps": o.Steps = int.Parse(Next(), ci); break;
+                    case "--steps-4m": o.Steps4M = int.Parse(Next(), ci); break;
+                    case "--threads": o.Threads = int.Parse(Next(), ci); break;
+                    case "--repeat": o.Repeat = int.Parse(Next(), ci); break;
+                    case "--seed": o.Seed = ulong.Parse(Next(), ci); break;
+                    case "--input": o.Input = float.Parse(Next(), ci); break;
+                    case "--json": o.Json = true; break;
+                    case "--all": o.All = true; break;
+                    case "--micro": o.Micro = true; break;
+                    case "--help" or "-h": o.Help = true; break;
+                    default: Console.Error.WriteLine($"unknown option {args[k]} (see --help)"); return null;
+                }
+            }
+            catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+            {
+                Console.Error.WriteLine($"bad value for {args[k]}: {ex.Message}");
+                return null;
+            }
+        }
+        if (o.Steps <= 0 || o.Steps4M <= 0 || o.Repeat <= 0 || o.Threads < 0) { Console.Error.WriteLine("--steps, --steps-4m, --repeat must be > 0 and --threads ≥ 0"); return null; }
+        return o;
+    }
+}
