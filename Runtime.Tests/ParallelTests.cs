@@ -111,3 +111,47 @@ public class ParallelTests
         Assert.Equal(3, Parallelism.ThreadsFor(10, requested: 3));
     }
 }
+
+/// <summary>The worker pool under many forks of changing width on an oversubscribed machine (more parts than cores):
+/// every part of every fork runs exactly once and no fork is lost. A lost wake-up (a sleeping worker that misses its
+/// fork) hangs the fork; the test runs the forks on a task with a deadline so that it fails instead of hanging.</summary>
+public class WorkerPoolStressTests
+{
+    sealed class CountingWork : IParallelWork
+    {
+        public readonly int[] Runs = new int[8];
+        public int Fork;
+        public volatile bool Wrong;
+        public void Execute(int part, int parts)
+        {
+            System.Threading.Interlocked.Increment(ref Runs[part]);
+            if (part >= parts) Wrong = true;
+            if (part == 0) System.Threading.Thread.SpinWait(20 + Fork % 50); // uneven parts, so workers lag and sleep
+        }
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task ManyForksOfChangingWidth_RunEveryPartOnce_WithoutHanging()
+    {
+        const int forks = 20_000;
+        int[] widths = { 2, 4, 3, 8, 2, 5 };
+        var work = new CountingWork();
+        var expected = new int[8];
+        var task = System.Threading.Tasks.Task.Run(() =>
+        {
+            for (int f = 0; f < forks; f++)
+            {
+                int parts = widths[f % widths.Length];
+                work.Fork = f;
+                Parallelism.Run(work, parts);
+                for (int p = 0; p < parts; p++) expected[p]++;
+                if (f % 997 == 0) System.Threading.Thread.Sleep(1); // let workers fall asleep now and then
+            }
+        });
+        var finished = await System.Threading.Tasks.Task.WhenAny(task, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(finished == task, "a fork never completed: a worker missed its wake-up");
+        await task;
+        Assert.False(work.Wrong);
+        Assert.Equal(expected, work.Runs);
+    }
+}

@@ -35,7 +35,7 @@ public static class JitDelivery
     }
 
     /// <summary>The walk of one (pre, block) stream: small and not inlined, so its counter and position stay in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight)
     {
         long pos = start;

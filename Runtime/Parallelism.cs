@@ -91,7 +91,7 @@ public interface IParallelWork
 }
 
 /// <summary>Worker threads that spin briefly for the next fork (steps follow each other within microseconds), then
-/// sleep on a semaphore. One fork-join at a time.</summary>
+/// sleep on a monitor. One fork-join at a time.</summary>
 internal sealed class WorkerPool
 {
     public static readonly WorkerPool Instance = new();
@@ -100,7 +100,7 @@ internal sealed class WorkerPool
     const int OversubscribedSpins = 64; // more threads than cores: poll briefly, yield, then sleep
 
     readonly object _gate = new();
-    readonly SemaphoreSlim _wake = new(0);
+    readonly object _sleep = new(); // workers that stop spinning wait on this monitor for the next fork
     Thread[] _threads = Array.Empty<Thread>();
     IParallelWork? _work;
     // Generation (fork count) · 256 + parts, in one word: a worker that lags behind reads both of the same fork.
@@ -119,8 +119,12 @@ internal sealed class WorkerPool
             _error = null;
             Volatile.Write(ref _remaining, parts - 1);
             Interlocked.Exchange(ref _state, (((_state >> 8) + 1) << 8) | (uint)parts);
-            int sleepers = Volatile.Read(ref _sleepers);
-            if (sleepers > 0) _wake.Release(sleepers);
+            // Dekker pair with the worker's Increment(_sleepers) + read of _state (both sides fenced): if we read 0 here,
+            // every worker that goes to sleep later sees the new fork first. Sleepers re-check the fork under the lock,
+            // so a pulse cannot be lost or taken by another worker (a semaphore's permits could: a worker that skipped
+            // its wait came back and consumed the permit of one still waking, which then slept through the fork).
+            if (Volatile.Read(ref _sleepers) > 0)
+                lock (_sleep) System.Threading.Monitor.PulseAll(_sleep);
             Exception? mine = null;
             try { work.Execute(0, parts); }
             catch (Exception ex) { mine = ex; }
@@ -165,7 +169,8 @@ internal sealed class WorkerPool
                     continue;
                 }
                 Interlocked.Increment(ref _sleepers);
-                if ((Volatile.Read(ref _state) >> 8) == seen) _wake.Wait();
+                lock (_sleep)
+                    while ((Volatile.Read(ref _state) >> 8) == seen) System.Threading.Monitor.Wait(_sleep);
                 Interlocked.Decrement(ref _sleepers);
                 spins = 0;
             }

@@ -124,6 +124,8 @@ namespace EINet
 
         /// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         int __UpdateRange(int lo, int hi, float input, int step)
         {
             float c = __c;
