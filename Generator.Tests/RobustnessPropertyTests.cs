@@ -40,7 +40,7 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
     static Gen<string> Variable(bool clean) => Pool(clean, new[] { "\"V\"", "Consts.Name" }, new[] { "\"Vv\"", "\"g\"", "\"\"", "null", "1", "" });
 
     static Gen<string> PostType(bool clean) => Pool(clean, new[] { "typeof(P0)", "typeof(global::N1.P0)" },
-        new[] { "typeof(A0)", "typeof(Plain)", "typeof(Unknown)", "typeof(int)", "null", "\"P0\"", "typeof(Outer.P0)", "typeof(List<>)" });
+        new[] { "typeof(A0)", "typeof(@class)", "typeof(V)", "typeof(Plain)", "typeof(Unknown)", "typeof(int)", "null", "\"P0\"", "typeof(Outer.P0)", "typeof(List<>)" });
 
     static Gen<string> Label(bool clean) => Pool(clean, new[] { "\"E\"", "\"I\"", "\"a<b>&\\\"c\\\\\"", "null", "Consts.Name" }, new[] { "\"x\\ny\"", "1", "" });
 
@@ -117,15 +117,28 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
         : Gen.Frequency((6, Gen.Const("public partial class")), (1, Gen.Const("public class")), (1, Gen.Const("public partial record")),
             (1, Gen.Const("public static partial class")), (1, Gen.Const("public partial struct")), (1, Gen.Const("public partial class<T>")));
 
-    /// <summary>A type: declaration shape, container, attributes (possibly spread over two partial declarations).</summary>
+    /// <summary>User members: ones that clash with a generated member (SPK0025) and near misses that must compile
+    /// next to the generated code (other overloads, other indices, names generated only for the other role).</summary>
+    static readonly string[] ClashingMembers = { "public const int Size = 3;", "public int V;", "public void Update(float x) { }", "public int G0;",
+        "public double G12;", "public long Seed;", "public int Post => 0;", "public void Deliver(global::SpikeSharp.Spikes s) { }", "public int Threads;",
+        "public bool UseSimd;", "int __step;", "public static int NumIn;", "public class Dt { }" };
+    static readonly string[] NearMissMembers = { "public void Update(double x) { }", "public int G01;", "public int Gx;", "public void Deliver(int x) { }",
+        "public int Size2;", "public int Update<T>(float x) => 0;", "public static void Run() { }" };
+
+    static Gen<string> Member(bool clean) => clean
+        ? Gen.Frequency((6, Gen.Const("")), (3, Gen.OneOf(NearMissMembers)), (1, Gen.OneOf(ClashingMembers)))
+        : Gen.Frequency((4, Gen.Const("")), (2, Gen.OneOf(NearMissMembers)), (2, Gen.OneOf(ClashingMembers)));
+
+    /// <summary>A type: declaration shape, container, attributes (possibly spread over two partial declarations), and
+    /// maybe a user member that clashes (or nearly clashes) with a generated one.</summary>
     static Gen<string> TypeDecl(bool clean, bool population, string name, bool nested) => Gen.Select(
-        Declaration(clean), Attributes(clean, population), Gen.Int[0, 6], Gen.Int[0, !nested ? 0 : clean ? 1 : 2],
-        (decl, attrs, split, container) =>
+        Declaration(clean), Attributes(clean, population), Gen.Int[0, 6], Gen.Int[0, !nested ? 0 : clean ? 1 : 2], Member(clean),
+        (decl, attrs, split, container, member) =>
         {
             string generic = decl.EndsWith("<T>", StringComparison.Ordinal) ? "<T>" : "";
             decl = decl.Replace("<T>", "");
             bool isStruct = decl.Contains("struct");
-            string body = isStruct || generic.Length > 0 ? " { }" : ";";
+            string body = member.Length > 0 ? " { " + member + " }" : isStruct || generic.Length > 0 ? " { }" : ";";
             var sb = new StringBuilder();
             if (split > 0 && split < attrs.Length && decl.Contains("partial"))
             {
@@ -141,21 +154,25 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
             }
             return container switch
             {
-                1 => "public static partial class Outer" + name + "\n{\n" + sb + "}\n",
-                2 => "public class Outer" + name + "\n{\n" + sb + "}\n",
+                1 => "public static partial class Outer" + name.TrimStart('@') + "\n{\n" + sb + "}\n",
+                2 => "public class Outer" + name.TrimStart('@') + "\n{\n" + sb + "}\n",
                 _ => sb.ToString(),
             };
         });
 
     /// <summary>A model: population P0 (at top level in a clean case, so typeof(P0) resolves) plus up to four more
-    /// types with unique names, spread over 1–3 files with file-scoped or block namespaces.</summary>
-    static Gen<string[]> Model(bool clean) => Gen.Int[0, 4].SelectMany(extra =>
+    /// types with unique names, spread over 1–3 files with file-scoped or block namespaces.
+    /// The fourth and fifth names may be C# keywords (@class, @event: escaped in generated code) or names of generated
+    /// members (V, Seed: SPK0025).</summary>
+    static Gen<string[]> Model(bool clean) => Gen.Select(Gen.Int[0, 4], Gen.OneOf("P1", "@class", "V", "Size"), Gen.OneOf("A2", "@event", "Seed", "Deliver"),
+        (extra, fourth, fifth) => (extra, fourth, fifth)).SelectMany(t =>
     {
-        var names = new[] { "P0", "A0", "A1", "P1", "A2" };
+        var (extra, fourth, fifth) = t;
+        var names = new[] { "P0", "A0", "A1", fourth, fifth };
         Gen<List<string>> all = Gen.Const(new List<string>());
         for (int i = 0; i <= extra; i++)
         {
-            var g = TypeDecl(clean, population: names[i].StartsWith("P", StringComparison.Ordinal), names[i], nested: !(clean && i == 0));
+            var g = TypeDecl(clean, population: i is 0 or 3, names[i], nested: !(clean && i == 0));
             all = all.SelectMany(list => g.Select(x => list.Append(x).ToList()));
         }
         return Gen.Select(all, Gen.Int[0, 1].Array[3, 3], Gen.Int[0, 2].Array[5, 5], BuildFiles);

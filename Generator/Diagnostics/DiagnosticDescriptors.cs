@@ -160,6 +160,12 @@ internal static class DiagnosticDescriptors
         "Projection '{0}' is {1} but its post population '{2}' is {3}: the generated Post property and constructors cannot expose it",
         UsageCategory, "Make the post population at least as accessible as the projection, or the projection less accessible.");
 
+    public const string GeneratedMemberClashId = "SPK0025";
+    public static readonly DiagnosticDescriptor GeneratedMemberClash = Error(GeneratedMemberClashId,
+        "Member clashes with a generated member",
+        "{0} '{1}' clashes with '{2}', which SpikeSharp generates in {3} '{4}'; rename or remove it",
+        UsageCategory, "SpikeSharp generates state, parameters, constructors and Update/Deliver into the partial class; a user member of the same name (or a constructor or method with the same parameter types) would be a CS0102/CS0111 error in generated code. The type is not generated until it is renamed.");
+
     public const string ThresholdNotAboveResetId = "SPK1001";
     public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,
         "Threshold is not above the reset potential",

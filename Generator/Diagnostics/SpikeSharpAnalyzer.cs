@@ -44,6 +44,7 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ConflictingRoles,
         DiagnosticDescriptors.InvalidOutLabel,
         DiagnosticDescriptors.PostLessAccessible,
+        DiagnosticDescriptors.GeneratedMemberClash,
         DiagnosticDescriptors.ThresholdNotAboveReset,
         DiagnosticDescriptors.MergedProjections);
 

@@ -17,10 +17,14 @@ internal static class EmitHelpers
         w.Line("#nullable enable");
         w.Line();
         var closers = new List<IDisposable>();
-        if (type.Namespace.Length > 0) closers.Add(w.Block("namespace " + type.Namespace));
-        foreach (var c in type.Containing) closers.Add(w.Block(c));
+        if (type.Namespace.Length > 0) closers.Add(w.Block("namespace " + Identifiers.EscapeDotted(type.Namespace)));
+        foreach (var c in type.Containing)
+        {
+            int sp = c.LastIndexOf(' '); // "partial class Name": the name may be a keyword (@class)
+            closers.Add(w.Block(c.Substring(0, sp + 1) + Identifiers.Escape(c.Substring(sp + 1))));
+        }
         w.Line("/// <summary>" + summary + "</summary>");
-        closers.Add(w.Block("partial " + type.Keyword + " " + type.Name + (bases is null ? "" : " : " + bases)));
+        closers.Add(w.Block("partial " + type.Keyword + " " + Identifiers.Escape(type.Name) + (bases is null ? "" : " : " + bases)));
         return closers;
     }
 

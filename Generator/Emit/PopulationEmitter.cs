@@ -89,7 +89,7 @@ internal static class PopulationEmitter
         w.Line("/// <param name=\"seed\">Seed of the initial state.</param>");
         w.Line($"/// <param name=\"dt\">Time step in ms; <see cref=\"{Rt}Simulation.Dt\"/> when null (0.1 ms by default, like BrainPy).</param>");
         w.Line(gc);
-        using (w.Block($"public {typeName}(ulong seed = 0, double? dt = null)"))
+        using (w.Block($"public {Identifiers.Escape(typeName)}(ulong seed = 0, double? dt = null)"))
         {
             w.Line($"Dt = {Rt}Simulation.ResolveDt(dt);");
             w.Line("V = new float[Size];");

@@ -59,13 +59,13 @@ internal static class ProjectionEmitter
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line(gc);
-        w.Line($"public {spec.Type.Name}({post} post) : this(post, DefaultSeed) {{ }}");
+        w.Line($"public {Identifiers.Escape(spec.Type.Name)}({post} post) : this(post, DefaultSeed) {{ }}");
         w.Line();
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/>; <paramref name=\"seed\"/> fixes the connectivity.</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
         w.Line(gc);
-        using (w.Block($"public {spec.Type.Name}({post} post, ulong seed)"))
+        using (w.Block($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
             w.Line("Post = post;");

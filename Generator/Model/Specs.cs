@@ -10,9 +10,11 @@ namespace SpikeSharp.Generator.Model;
 /// (e.g. "partial class Outer"), and its own name.</summary>
 internal sealed record TypeDecl(string Namespace, EquatableArray<string> Containing, string Name, string Keyword, Visibility Visibility = Visibility.Public)
 {
-    /// <summary>"global::Ns.Outer.Name".</summary>
+    /// <summary>"global::Ns.Outer.Name", keywords escaped ("global::Ns.@class") like
+    /// <c>SymbolDisplayFormat.FullyQualifiedFormat</c>, which gives the projections' post names it is matched against.</summary>
     public string FullyQualifiedName =>
-        "global::" + (Namespace.Length > 0 ? Namespace + "." : "") + string.Concat(ContainingNames()) + Name;
+        "global::" + (Namespace.Length > 0 ? Identifiers.EscapeDotted(Namespace) + "." : "")
+        + string.Concat(System.Linq.Enumerable.Select(ContainingNames(), static n => Identifiers.Escape(n.TrimEnd('.')) + ".")) + Identifiers.Escape(Name);
 
     /// <summary>"Ns.Outer.Name", used for hint names and ordinal ordering.</summary>
     public string MetadataName => (Namespace.Length > 0 ? Namespace + "." : "") + string.Concat(ContainingNames()) + Name;

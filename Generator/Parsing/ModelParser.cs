@@ -154,6 +154,9 @@ internal static class ModelParser
         // the generated text does not depend on it.
         inits.Sort(static (a, b) => string.CompareOrdinal(a.Variable, b.Variable));
 
+        if (typeInfo is not null)
+            CheckClashes(type, "population", GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef), indexed: true, sink, ct);
+
         if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null) return null;
         return new PopulationSpec(typeInfo, size, neuron, inits.ToEquatableArray());
     }
@@ -280,10 +283,94 @@ internal static class ModelParser
                 sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc ?? anchor, name, comm.NumOut, post.Name, Literals.Short(postSize));
         }
 
+        if (typeInfo is not null)
+            CheckClashes(type, "projection", GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), indexed: false, sink, ct);
+
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
             || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
         string postName = post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return new ProjectionSpec(typeInfo, postName, comm, syn, output, outLabel);
+    }
+
+    /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
+    /// a member SpikeSharp generates: same name, unless both are methods/constructors with different parameter types.
+    /// Members declared in this generator's own output (the analyzer sees it) are not the user's.</summary>
+    static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    {
+        GeneratedMembers.Member? Find(string name, Func<GeneratedMembers.Member, bool> fits)
+        {
+            foreach (var g in generated)
+                if (g.Name == name && fits(g)) return g;
+            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : null;
+        }
+
+        // The type's own name: a generated member named like its enclosing type is CS0542.
+        if (Find(type.Name, static _ => true) is { } sameAsType && sameAsType.Name != GeneratedMembers.Constructor)
+            sink.Report(DiagnosticDescriptors.GeneratedMemberClash, FirstLocation(type), "Type name", type.Name, sameAsType.Declaration, role, type.Name);
+
+        foreach (var r in type.DeclaringSyntaxReferences)
+        {
+            if (r.GetSyntax(ct) is ClassDeclarationSyntax { ParameterList: { } primary } && !IsOwnOutput(r.SyntaxTree))
+                sink.Report(DiagnosticDescriptors.GeneratedMemberClash, primary.GetLocation(), "Primary constructor", type.Name + primary.ToString(),
+                    Find(GeneratedMembers.Constructor, static _ => true)?.Declaration ?? "", role, type.Name);
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (member.IsImplicitlyDeclared || member.Locations.Length == 0 || IsOwnOutput(member)) continue;
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+                && ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax(ct) is TypeDeclarationSyntax)) continue; // primary constructor: reported above
+            string? kind = member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Constructor } => "Constructor",
+                IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation } => "Method",
+                IMethodSymbol => null, // accessors, operators, finalizer, static constructor: names the user cannot clash with
+                IFieldSymbol { IsImplicitlyDeclared: false } => "Field",
+                IPropertySymbol { IsIndexer: false } => "Property",
+                IEventSymbol => "Event",
+                INamedTypeSymbol => "Nested type",
+                _ => null,
+            };
+            if (kind is null) continue;
+            var method = member as IMethodSymbol;
+            var clash = Find(GeneratedMembers.NameOf(member), g => method is null || g.Parameters is null || SameSignature(method, g.Parameters));
+            if (clash is null) continue;
+            string shown = member.Name == GeneratedMembers.Constructor ? type.Name : member.Name;
+            if (method is not null)
+                shown += "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")";
+            sink.Report(DiagnosticDescriptors.GeneratedMemberClash, member.Locations[0], kind, shown, clash.Declaration, role, type.Name);
+        }
+    }
+
+    /// <summary>Same parameter types (by value, arity 0): the overload C# rejects as CS0111.</summary>
+    static bool SameSignature(IMethodSymbol method, string[] parameters)
+    {
+        if (method.Arity != 0 || method.Parameters.Length != parameters.Length) return false;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            var p = method.Parameters[i];
+            if (p.RefKind != RefKind.None || p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) != parameters[i]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The generator's output, seen by the analyzer: "…/SpikeSharp.Generator.SpikeSharpGenerator/Hint.g.cs".</summary>
+    static bool IsOwnOutput(ISymbol member)
+    {
+        foreach (var r in member.DeclaringSyntaxReferences)
+            if (!IsOwnOutput(r.SyntaxTree)) return false;
+        return member.DeclaringSyntaxReferences.Length > 0;
+    }
+
+    static readonly string OwnOutputDirectory = typeof(SpikeSharpGenerator).FullName!;
+
+    static bool IsOwnOutput(SyntaxTree tree)
+    {
+        string path = tree.FilePath;
+        int at = path.LastIndexOf(OwnOutputDirectory, StringComparison.Ordinal);
+        int end = at + OwnOutputDirectory.Length;
+        return at >= 0 && end < path.Length && (path[end] == '/' || path[end] == '\\') && path.IndexOfAny(new[] { '/', '\\' }, end + 1) < 0;
     }
 
     /// <summary>Checks the declaration itself: a partial, non-generic, non-static, non-record class whose containing
@@ -339,7 +426,10 @@ internal static class ModelParser
             containing.Insert(0, "partial " + keyword + " " + c.Name);
         }
         if (!ok) return null;
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        // Plain names ("event.x", not ToDisplayString's "@event.x"): hint names may not hold '@'; the emitters escape.
+        var nsParts = new List<string>();
+        for (var n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) nsParts.Insert(0, n.Name);
+        string ns = string.Join(".", nsParts);
         return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
     }
 

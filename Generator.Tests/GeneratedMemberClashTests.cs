@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpikeSharp.Generator.Model;
+using Xunit;
+
+namespace SpikeSharp.Generator.Tests;
+
+/// <summary>SPK0025 (a user member that clashes with a generated one), the drift check of the shared list of
+/// generated members against the emitters' real output, and keyword type names (@class).</summary>
+public class GeneratedMemberClashTests
+{
+    const string PopHead = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)]
+        [LifRef(Tau = 20)]
+        """;
+
+    const string Pop = PopHead + "public partial class P;\n";
+
+    static string Proj(string body) => $$"""
+        using SpikeSharp;
+        namespace D;
+        [HalfProjAlignPostMg(Post = typeof(P))]
+        [EventJitFPHomoLinear(10, 100, Prob = 0.1)]
+        [Expon(Tau = 5)]
+        [Coba(E = 0)]
+        public partial class Proj
+        {
+        {{body}}
+        }
+        """;
+
+    /// <summary>One SPK0025 at the marked span with this message; the generator skips the type, so the user's code
+    /// compiles without any error in generated code (ours is the only error).</summary>
+    static void Clash(string markup, string hint, string message, params string[] others)
+    {
+        var diags = DiagnosticMarkup.AssertDiagnostics(markup, others);
+        var d = Assert.Single(diags);
+        Assert.Equal("SPK0025", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal(message, d.GetMessage());
+        var (source, _) = DiagnosticMarkup.Parse(markup);
+        var r = GeneratorHarness.Run(new[] { source }.Concat(others).ToArray());
+        Assert.DoesNotContain(hint, r.Sources.Keys);
+        Assert.Empty(r.CompileErrors);
+    }
+
+    /// <summary>The twin: nothing reported (also by the analyzer over the compilation that includes the generated
+    /// code, as in a real build), the type is generated and everything compiles.</summary>
+    static void Valid(string source, string hint, params string[] others)
+    {
+        var sources = new[] { source }.Concat(others).ToArray();
+        Assert.Empty(GeneratorHarness.Analyze(sources));
+        var r = GeneratorHarness.Run(sources);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains(hint, r.Sources.Keys);
+        Assert.Empty(GeneratorHarness.Analyze(r.Output));
+    }
+
+    [Fact]
+    public void ConstSize_OnPopulation_SPK0025()
+    {
+        Clash(PopHead + "public partial class P { public const int {|SPK0025:Size|} = 3; }", "D.P.g.cs",
+            "Field 'Size' clashes with 'public const int Size', which SpikeSharp generates in population 'P'; rename or remove it");
+        Valid(PopHead + "public partial class P { public const int Size2 = 3; }", "D.P.g.cs");
+    }
+
+    [Fact]
+    public void FieldV_AndLifRefOnlyMembers_SPK0025()
+    {
+        Clash(PopHead + "public partial class P { public int[] {|SPK0025:V|} = new int[1]; }", "D.P.g.cs",
+            "Field 'V' clashes with 'public readonly float[] V', which SpikeSharp generates in population 'P'; rename or remove it");
+        // TauRef is generated for LifRef only: on a Lif population it is the user's.
+        Valid(PopHead.Replace("[LifRef(Tau = 20)]", "[Lif(Tau = 20)]") + "public partial class P { public const double TauRef = 1; }", "D.P.g.cs");
+        Clash(PopHead + "public partial class P { public const double {|SPK0025:TauRef|} = 1; }", "D.P.g.cs",
+            "Field 'TauRef' clashes with 'public const double TauRef', which SpikeSharp generates in population 'P'; rename or remove it");
+    }
+
+    [Fact]
+    public void MergedBufferNames_AreReservedForEveryIndex_SPK0025()
+    {
+        // P has no projection at all (no G0 emitted), yet G7 is reserved: adding projections must not create a clash.
+        Clash(PopHead + "public partial class P { public double {|SPK0025:G7|}; }", "D.P.g.cs",
+            "Field 'G7' clashes with 'public readonly float[] G7', which SpikeSharp generates in population 'P'; rename or remove it");
+        Valid(PopHead + "public partial class P { public double G01, Gx, G; }", "D.P.g.cs");
+    }
+
+    [Fact]
+    public void UpdateMethod_SameParameterTypes_SPK0025_OtherOverloadIsValid()
+    {
+        Clash(PopHead + "public partial class P { public void {|SPK0025:Update|}(float x) { } }", "D.P.g.cs",
+            "Method 'Update(float)' clashes with 'public global::SpikeSharp.Spikes Update(float input)', which SpikeSharp generates in population 'P'; rename or remove it");
+        Valid(PopHead + "public partial class P { public void Update(double x) { } public void Update(ref float x) { } public int Update<T>(float x) => 0; }", "D.P.g.cs");
+        Clash(PopHead + "public partial class P { public int {|SPK0025:Update|} => 0; }", "D.P.g.cs",
+            "Property 'Update' clashes with 'public global::SpikeSharp.Spikes Update(float input)', which SpikeSharp generates in population 'P'; rename or remove it");
+    }
+
+    [Fact]
+    public void PopulationConstructor_SameSignature_SPK0025()
+    {
+        Clash(PopHead + "public partial class P { public {|SPK0025:P|}(ulong s, double? d) { } }", "D.P.g.cs",
+            "Constructor 'P(ulong, double?)' clashes with 'public P(ulong seed = 0, double? dt = null)', which SpikeSharp generates in population 'P'; rename or remove it");
+        Valid(PopHead + "public partial class P { public P(int n) : this((ulong)n) { } }", "D.P.g.cs");
+    }
+
+    [Fact]
+    public void PrimaryConstructor_SPK0025()
+    {
+        Clash(PopHead + "public partial class P{|SPK0025:(int n)|};", "D.P.g.cs",
+            "Primary constructor 'P(int n)' clashes with 'public P(ulong seed = 0, double? dt = null)', which SpikeSharp generates in population 'P'; rename or remove it");
+    }
+
+    [Fact]
+    public void TypeNamedLikeAGeneratedMember_SPK0025()
+    {
+        Clash(PopHead + "public partial class {|SPK0025:V|};", "D.V.g.cs",
+            "Type name 'V' clashes with 'public readonly float[] V', which SpikeSharp generates in population 'V'; rename or remove it");
+    }
+
+    [Fact]
+    public void ProjectionMembers_SPK0025()
+    {
+        Clash(Proj("public long {|SPK0025:Seed|};"), "D.Proj.g.cs",
+            "Field 'Seed' clashes with 'public ulong Seed', which SpikeSharp generates in projection 'Proj'; rename or remove it", Pop);
+        Clash(Proj("public void {|SPK0025:Deliver|}(global::SpikeSharp.Spikes s) { }"), "D.Proj.g.cs",
+            "Method 'Deliver(SpikeSharp.Spikes)' clashes with 'public void Deliver(global::SpikeSharp.Spikes spikes)', which SpikeSharp generates in projection 'Proj'; rename or remove it", Pop);
+        Clash(Proj("public {|SPK0025:Proj|}(P p, ulong s) { }"), "D.Proj.g.cs",
+            "Constructor 'Proj(D.P, ulong)' clashes with 'public Proj(global::D.P post, ulong seed)', which SpikeSharp generates in projection 'Proj'; rename or remove it", Pop);
+        Valid(Proj("public Proj(P p, long s) : this(p, (ulong)s) { } public void Deliver(int x) { } public int NumIn2, Size, V;"), "D.Proj.g.cs", Pop);
+    }
+
+    // ---- the shared list matches what the emitters emit ----
+
+    static HashSet<string> EmittedMembers(Compilation output, string metadataName)
+    {
+        var type = output.GetTypeByMetadataName(metadataName)!;
+        Assert.NotNull(type);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in type.GetMembers())
+        {
+            if (m.IsImplicitlyDeclared || m is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet }) continue;
+            if (!m.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains("SpikeSharpGenerator", StringComparison.Ordinal))) continue;
+            set.Add(Key(GeneratedMembers.NameOf(m), m is IMethodSymbol me ? me.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToArray() : null));
+        }
+        return set;
+    }
+
+    static string Key(string name, string[]? parameters) => parameters is null ? name : name + "(" + string.Join(",", parameters) + ")";
+
+    [Theory]
+    [InlineData("LifRef", 2)]
+    [InlineData("Lif", 0)]
+    [InlineData("Lif", 3)]
+    public void GeneratedMemberList_EqualsThePopulationEmittersOutput(string model, int groups)
+    {
+        var sources = new List<string> { PopHead.Replace("[LifRef(Tau = 20)]", $"[{model}(Tau = 20)]") + "public partial class P;" };
+        for (int g = 0; g < groups; g++)
+            sources.Add(Proj("").Replace("class Proj", "class Proj" + g).Replace("Tau = 5", "Tau = " + (5 + g)));
+        var r = GeneratorHarness.Run(sources.ToArray());
+        Assert.Empty(r.CompileErrors);
+        var emitted = EmittedMembers(r.Output, "D.P");
+        var listed = GeneratedMembers.Population("P", model == "LifRef").Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        for (int g = 0; g < groups; g++)
+            foreach (var prefix in GeneratedMembers.IndexedPopulationPrefixes)
+            {
+                Assert.NotNull(GeneratedMembers.IndexedPopulationMember(prefix + g));
+                listed.Add(prefix + g);
+            }
+        Assert.True(listed.SetEquals(emitted),
+            "Emitted but not in GeneratedMembers: " + string.Join(", ", emitted.Except(listed)) + "; listed but not emitted: " + string.Join(", ", listed.Except(emitted)));
+    }
+
+    [Fact]
+    public void GeneratedMemberList_EqualsTheProjectionEmittersOutput()
+    {
+        var r = GeneratorHarness.Run(Proj(""), Pop);
+        Assert.Empty(r.CompileErrors);
+        var emitted = EmittedMembers(r.Output, "D.Proj");
+        var listed = GeneratedMembers.Projection("Proj", "global::D.P").Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        Assert.True(listed.SetEquals(emitted),
+            "Emitted but not in GeneratedMembers: " + string.Join(", ", emitted.Except(listed)) + "; listed but not emitted: " + string.Join(", ", listed.Except(emitted)));
+    }
+
+    // ---- keyword type names ----
+
+    [Fact]
+    public void KeywordTypeAndNamespaceNames_GenerateCompilableCode_WithStableHintNames()
+    {
+        const string source = """
+            using SpikeSharp;
+            namespace @event.@namespace;
+            [Population(100)]
+            [LifRef(Tau = 20)]
+            public partial class @class;
+
+            public partial class @static
+            {
+                [HalfProjAlignPostMg(Post = typeof(@class))]
+                [EventJitFPHomoLinear(10, 100, Prob = 0.1)]
+                [Expon(Tau = 5)]
+                [Coba(E = 0)]
+                public partial class @event;
+            }
+
+            public static class Use
+            {
+                public static int Run()
+                {
+                    var pop = new @class(seed: 1);
+                    var proj = new @static.@event(pop);
+                    proj.Deliver(new global::SpikeSharp.Spikes(new int[] { 0, 3 }, 10));
+                    return pop.Update(0f).Count + (int)(proj.Conductance[0] * 0);
+                }
+            }
+            """;
+        Assert.Empty(GeneratorHarness.Analyze(source));
+        var r = GeneratorHarness.Run(source);
+        Assert.Empty(r.CompileErrors);
+        Assert.Equal(new[] { "event.namespace.class.g.cs", "event.namespace.static.event.g.cs" }, r.Sources.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Contains("partial class @class", r.Sources["event.namespace.class.g.cs"]);
+        Assert.Contains("public @event(global::@event.@namespace.@class post, ulong seed)", r.Sources["event.namespace.static.event.g.cs"]);
+        Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.Contains("SpikeSharpGenerator", StringComparison.Ordinal) == true));
+    }
+}

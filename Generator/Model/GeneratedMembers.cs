@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+
+namespace SpikeSharp.Generator.Model;
+
+/// <summary>
+/// The members SpikeSharp generates into a user's partial class: the one list the parser checks user members against
+/// (SPK0025) and that <c>GeneratedMembersTests</c> compares, member for member, with what
+/// <see cref="Emit.PopulationEmitter"/> and <see cref="Emit.ProjectionEmitter"/> actually emit, so the two cannot
+/// drift. A member added to an emitter must be added here (the test names it).
+/// </summary>
+internal static class GeneratedMembers
+{
+    /// <summary>A generated member. <see cref="Parameters"/> is null for a non-method; for a method or constructor
+    /// (Name ".ctor") the parameter types in <c>SymbolDisplayFormat.FullyQualifiedFormat</c>, so a user overload
+    /// with other parameter types does not clash (C# allows it) but one with the same types does (CS0111).</summary>
+    public sealed record Member(string Name, string[]? Parameters, string Declaration);
+
+    public const string Constructor = ".ctor";
+
+    /// <summary>Explicit implementation of <c>IParallelWork.Execute</c>, as Roslyn names the method symbol.</summary>
+    public const string ParallelExecute = "SpikeSharp.IParallelWork.Execute";
+
+    /// <summary>Prefixes of the per-merge-group members: <c>G0, G1, …</c> (public buffers) and <c>__d0, __d1, …</c>
+    /// (decays). Every index is reserved, whatever the number of groups, so adding a projection elsewhere cannot
+    /// turn a valid user member into a clash.</summary>
+    public static readonly string[] IndexedPopulationPrefixes = { "G", "__d" };
+
+    /// <summary>The name a member is compared by: its name, or for an explicit interface implementation
+    /// "Interface.Method" whatever the syntax (<c>IParallelWork.Execute</c> or <c>global::SpikeSharp.IParallelWork.Execute</c>).</summary>
+    public static string NameOf(Microsoft.CodeAnalysis.ISymbol member) =>
+        member is Microsoft.CodeAnalysis.IMethodSymbol { ExplicitInterfaceImplementations: { Length: > 0 } impls }
+            ? impls[0].ContainingType.OriginalDefinition.ToDisplayString() + "." + impls[0].Name
+            : member.Name;
+
+    public static IReadOnlyList<Member> Population(string typeName, bool isRef)
+    {
+        var m = new List<Member>
+        {
+            new("Size", null, "public const int Size"),
+            new("VRest", null, "public const float VRest"),
+            new("VReset", null, "public const float VReset"),
+            new("VTh", null, "public const float VTh"),
+            new("R", null, "public const float R"),
+            new("Tau", null, "public const double Tau"),
+            new("V", null, "public readonly float[] V"),
+            new("LastSpikeStep", null, "public readonly int[] LastSpikeStep"),
+            new("Dt", null, "public readonly double Dt"),
+            new("__c", null, "readonly float __c"),
+            new("__spikes", null, "readonly int[] __spikes"),
+            new("__partCounts", null, "readonly int[] __partCounts"),
+            new("__spikeCount", null, "int __spikeCount"),
+            new("__step", null, "int __step"),
+            new("__threads", null, "int __threads"),
+            new("__input", null, "float __input"),
+            new("Threads", null, "public int Threads"),
+            new("UseSimd", null, "public bool UseSimd"),
+            new(Constructor, new[] { "ulong", "double?" }, $"public {typeName}(ulong seed = 0, double? dt = null)"),
+            new("Length", null, "public int Length"),
+            new("StepIndex", null, "public int StepIndex"),
+            new("Time", null, "public double Time"),
+            new("Spike", null, "public global::SpikeSharp.Spikes Spike"),
+            new("Update", new[] { "float" }, "public global::SpikeSharp.Spikes Update(float input)"),
+            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
+            new("__UpdateRange", new[] { "int", "int", "float", "int" }, "int __UpdateRange(int lo, int hi, float input, int step)"),
+        };
+        if (isRef)
+        {
+            m.Add(new("TauRef", null, "public const double TauRef"));
+            m.Add(new("RefractorySteps", null, "public readonly int RefractorySteps"));
+        }
+        return m;
+    }
+
+    /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
+    /// (null when unknown: then the constructors are matched by name only if their parameter count fits).</summary>
+    public static IReadOnlyList<Member> Projection(string typeName, string? postType)
+    {
+        string post = postType ?? "?";
+        return new List<Member>
+        {
+            new("NumIn", null, "public const int NumIn"),
+            new("NumOut", null, "public const int NumOut"),
+            new("Prob", null, "public const double Prob"),
+            new("Weight", null, "public const float Weight"),
+            new("DefaultSeed", null, "public const ulong DefaultSeed"),
+            new("MergeKey", null, "public const string MergeKey"),
+            new("__g", null, "readonly float[] __g"),
+            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
+            new("__pre", null, "readonly int[] __pre"),
+            new("__preCount", null, "int __preCount"),
+            new("__threads", null, "int __threads"),
+            new("Threads", null, "public int Threads"),
+            new("Post", null, $"public {post} Post"),
+            new("Seed", null, "public ulong Seed"),
+            new("Conductance", null, "public global::System.ReadOnlySpan<float> Conductance"),
+            new(Constructor, new[] { post }, $"public {typeName}({post} post)"),
+            new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"),
+            new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
+            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
+        };
+    }
+
+    /// <summary>For a population: the per-group member <paramref name="name"/> stands for (G7 → "public readonly
+    /// float[] G7"), or null. Only canonical indices ("G0", "G12", not "G01") are generated.</summary>
+    public static Member? IndexedPopulationMember(string name)
+    {
+        foreach (var prefix in IndexedPopulationPrefixes)
+        {
+            if (name.Length <= prefix.Length || !name.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string digits = name.Substring(prefix.Length);
+            if (digits.Length > 9 || (digits.Length > 1 && digits[0] == '0')) continue;
+            bool allDigits = true;
+            foreach (char ch in digits) allDigits &= ch >= '0' && ch <= '9';
+            if (!allDigits) continue;
+            return new Member(name, null, prefix == "G" ? "public readonly float[] " + name : "readonly float " + name);
+        }
+        return null;
+    }
+}
