@@ -66,9 +66,7 @@ public class InputGroupTests
             post.Update(0f);
         }
         Assert.True(delivered > 0);
-        long alloc = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++) proj.Deliver(g.Update());
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - alloc);
+        AllocationAssert.ZeroInSteadyState(() => { for (int i = 0; i < 1000; i++) proj.Deliver(g.Update()); });
     }
 
     [Fact]
