@@ -49,6 +49,39 @@ public class JitDeliveryTests
     }
 
     [Fact]
+    public void SkipTable_MatchesTheLogFormula_OnBothSidesOfEveryChange()
+    {
+        // The packed entries compare the draw against a threshold inside its bucket: check the draws just below, at
+        // and just above every point where the reference skip changes, in the top buckets (k = 0, 1, 2, ...).
+        foreach (double p in new[] { 0.3, 0.02, 0.0002 })
+        {
+            var skips = GeometricSkips.For(p);
+            double scale = JitConnectivity.SkipScale(p);
+            long Reference(ulong u) { double r = Math.Log(u * (1.0 / (1UL << 53))) * scale; return r < 9.0e18 ? (long)r : long.MaxValue; }
+            ulong hi = 1UL << 53; // k(hi) = 0
+            int changes = 0;
+            for (long k = 0; k < 200 && hi > 1; k++)
+            {
+                ulong lo = hi; // find the smallest u with k(u) = k by bisection: k(lo − 1) > k
+                ulong step = 1;
+                while (lo > step && Reference(lo - step) <= k) step *= 2;
+                ulong bad = lo > step ? lo - step : 1, good = lo;
+                if (Reference(bad) <= k) break;
+                while (good - bad > 1) { ulong mid = bad + (good - bad) / 2; if (Reference(mid) <= k) good = mid; else bad = mid; }
+                foreach (ulong u in new[] { good - 1, good, good + 1 })
+                    foreach (ulong lowBits in new[] { 0UL, 0x7FFUL })
+                    {
+                        ulong bits = (u - 1) << 11 | lowBits;
+                        Assert.Equal(Reference(u), skips.Next(bits));
+                    }
+                changes++;
+                hi = good - 1;
+            }
+            Assert.True(changes >= 50, $"p = {p}: only {changes} changes checked");
+        }
+    }
+
+    [Fact]
     public void BlockRanges_PartitionTheDelivery()
     {
         // Delivering blocks [0, 2) and [2, 5) separately equals delivering all 5 at once.

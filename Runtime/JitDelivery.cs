@@ -34,19 +34,43 @@ public static class JitDelivery
         }
     }
 
-    /// <summary>The walk of one (pre, block) stream: small and not inlined, so its counter and position stay in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    /// <summary>The walk of one (pre, block) stream. The rare draws that need <c>Math.Log</c> are taken here, outside
+    /// <see cref="FastWalk"/>, whose loop then has no call and keeps its counter, position and weight in registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight)
     {
         long pos = start;
-        while (true)
+        while (FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
         {
-            ctr += CounterRng.Gamma;
-            long skip = skips.Next(CounterRng.Mix(ctr));
+            long skip = skips.SlowSkip(CounterRng.Mix(ctr));
             if (skip >= end - pos) return;
             pos += skip;
             Unsafe.Add(ref g0, (nint)pos) += weight;
             if (++pos >= end) return;
+        }
+    }
+
+    /// <summary>Walks with table skips until the stream leaves the block (false) or a draw needs <c>Math.Log</c>
+    /// (true; <paramref name="ctrRef"/> is then that draw's counter and <paramref name="posRef"/> the position before it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static bool FastWalk(ref float g0, ref ulong ctrRef, ref long posRef, long end, ref ulong table, int shift, ulong lowMask, float weight)
+    {
+        ulong ctr = ctrRef;
+        long pos = posRef;
+        while (true)
+        {
+            ctr += CounterRng.Gamma;
+            long skip = GeometricSkips.Decode(ref table, shift, lowMask, CounterRng.Mix(ctr));
+            if (skip >= end - pos || skip >= GeometricSkips.SlowMark)
+            {
+                if (skip < GeometricSkips.SlowMark) return false;
+                ctrRef = ctr;
+                posRef = pos;
+                return true;
+            }
+            pos += skip;
+            Unsafe.Add(ref g0, (nint)pos) += weight;
+            if (++pos >= end) return false;
         }
     }
 }
