@@ -25,7 +25,7 @@ public sealed class GeometricSkips
     // smallest u that still has skip K (0 when K holds in the whole bucket). For v = u − 1 − (j << (53 − Bits)),
     // (entry − v − 1) >> LowBits is K + 1 when v < t and K otherwise (the borrow does the compare). Buckets needing
     // Math.Log hold ulong.MaxValue, which decodes to at least SlowMark.
-    const int LowBits = 45;                  // ≥ 53 − Bits for every Bits ≥ 8
+    internal const int LowBits = 45;                  // ≥ 53 − Bits for every Bits ≥ 8
     internal const long SlowMark = 1L << 18; // decoded skips ≥ this take Math.Log (K + 1 < 2^18 in fast entries)
 
     static readonly ConcurrentDictionary<double, GeometricSkips> s_cache = new();

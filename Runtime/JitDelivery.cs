@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SpikeSharp;
 
@@ -40,13 +42,57 @@ public static class JitDelivery
     static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight)
     {
         long pos = start;
-        while (FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
+        while (s_batched
+            ? FastWalk8(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight)
+            : FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
         {
             long skip = skips.SlowSkip(CounterRng.Mix(ctr));
             if (skip >= end - pos) return;
             pos += skip;
             Unsafe.Add(ref g0, (nint)pos) += weight;
             if (++pos >= end) return;
+        }
+    }
+
+    // 8 draws per round need a 64-bit vector multiply (vpmullq); without AVX-512DQ the scalar walk is faster.
+    static readonly bool s_batched = Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
+
+    /// <summary><see cref="FastWalk"/> with the stream drawn 8 at a time (a vectorised SplitMix64 finaliser), the
+    /// table index and low bits of each draw decoded in the vector, the lookups and adds then scalar and in stream
+    /// order: the same draws, targets and stopping point as <see cref="FastWalk"/> (a round's draws after the
+    /// stopping point are discarded).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static bool FastWalk8(ref float g0, ref ulong ctrRef, ref long posRef, long end, ref ulong table, int shift, ulong lowMask, float weight)
+    {
+        ulong ctr = ctrRef;
+        long pos = posRef;
+        Span<ulong> buf = stackalloc ulong[16]; // [0, 8): table indices; [8, 16): low bits + 1
+        ref ulong b0 = ref MemoryMarshal.GetReference(buf);
+        var offsets = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma; // draw j of a round: ctr + (j + 1)·γ
+        var mask = Vector512.Create(lowMask);
+        while (true)
+        {
+            var z = Vector512.Create(ctr) + offsets;
+            z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
+            z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+            z ^= Vector512.ShiftRightLogical(z, 31);
+            Vector512.ShiftRightLogical(z, shift).StoreUnsafe(ref b0);
+            ((Vector512.ShiftRightLogical(z, 11) & mask) + Vector512<ulong>.One).StoreUnsafe(ref b0, 8);
+            for (nint j = 0; j < 8; j++)
+            {
+                ctr += CounterRng.Gamma;
+                long skip = (long)((Unsafe.Add(ref table, (nint)Unsafe.Add(ref b0, j)) - Unsafe.Add(ref b0, j + 8)) >> GeometricSkips.LowBits);
+                if (skip >= end - pos || skip >= GeometricSkips.SlowMark)
+                {
+                    if (skip < GeometricSkips.SlowMark) return false;
+                    ctrRef = ctr;
+                    posRef = pos;
+                    return true;
+                }
+                pos += skip;
+                Unsafe.Add(ref g0, (nint)pos) += weight;
+                if (++pos >= end) return false;
+            }
         }
     }
 
