@@ -21,12 +21,22 @@ public class JitDeliveryTests
         int blocks = JitConnectivity.BlockCount(numOut);
         for (int pre = 0; pre < 60; pre++)
         {
-            var g = new float[numOut];
-            JitDelivery.AddHomo(g, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
             int n = JitConnectivity.Targets(77, pre, numOut, prob, t);
             var expected = new float[numOut];
             for (int k = 0; k < n; k++) expected[t[k]] = 1f;
+            // The default walk (8 draws at a time where AVX-512DQ is there) and the one-draw walk, each checked.
+            var g = new float[numOut];
+            JitDelivery.AddHomo(g, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
             Assert.Equal(expected, g);
+            var scalar = new float[numOut];
+            JitDelivery.AddHomo(scalar, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: false);
+            Assert.Equal(expected, scalar);
+            if (JitDelivery.s_batched)
+            {
+                var batched = new float[numOut];
+                JitDelivery.AddHomo(batched, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: true);
+                Assert.Equal(expected, batched);
+            }
         }
     }
 

@@ -17,8 +17,14 @@ public static class JitDelivery
 {
     /// <summary>For each spike (in order) and each block in [<paramref name="firstBlock"/>, <paramref name="endBlock"/>),
     /// adds <paramref name="weight"/> to <c>g[post]</c> for every target <c>post</c> of the spiking neuron in that block.</summary>
-    public static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock)
+    public static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock) =>
+        AddHomo(g, seed, spikes, skips, weight, firstBlock, endBlock, s_batched);
+
+    /// <summary><see cref="AddHomo(Span{float}, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
+    /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
+    internal static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock, bool batched)
     {
+        if (batched && !s_batched) throw new PlatformNotSupportedException("JitDelivery: the batched walk needs AVX-512DQ.");
         ArgumentNullException.ThrowIfNull(skips);
         int numOut = g.Length;
         int blocks = JitConnectivity.BlockCount(numOut);
@@ -31,7 +37,7 @@ public static class JitDelivery
             for (int b = firstBlock; b < endBlock; b++)
             {
                 ulong key = CounterRng.StreamKey(seed, pre, (ulong)b);
-                Walk(ref g0, key, JitConnectivity.BlockStart(numOut, b), JitConnectivity.BlockStart(numOut, b + 1), skips, weight);
+                Walk(ref g0, key, JitConnectivity.BlockStart(numOut, b), JitConnectivity.BlockStart(numOut, b + 1), skips, weight, batched);
             }
         }
     }
@@ -39,10 +45,10 @@ public static class JitDelivery
     /// <summary>The walk of one (pre, block) stream. The rare draws that need <c>Math.Log</c> are taken here, outside
     /// <see cref="FastWalk"/>, whose loop then has no call and keeps its counter, position and weight in registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight)
+    static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight, bool batched)
     {
         long pos = start;
-        while (s_batched
+        while (batched
             ? FastWalk8(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight)
             : FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
         {
@@ -55,7 +61,7 @@ public static class JitDelivery
     }
 
     // 8 draws per round need a 64-bit vector multiply (vpmullq); without AVX-512DQ the scalar walk is faster.
-    static readonly bool s_batched = Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
+    internal static readonly bool s_batched = Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
 
     /// <summary><see cref="FastWalk"/> with the stream drawn 8 at a time (a vectorised SplitMix64 finaliser), the
     /// table index and low bits of each draw decoded in the vector, the lookups and adds then scalar and in stream
