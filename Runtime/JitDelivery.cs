@@ -31,13 +31,15 @@ public static class JitDelivery
         if (firstBlock < 0 || endBlock > blocks || firstBlock > endBlock)
             throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitDelivery.AddHomo: blocks [{firstBlock}, {endBlock}) are outside [0, {blocks}).");
         ref float g0 = ref MemoryMarshal.GetReference(g);
-        for (int k = 0; k < spikes.Count; k++)
+        ulong seedKey = CounterRng.SeedKey(seed);
+        // Blocks outer, spikes inner: each post lies in one block, so it still gets its adds in spike order.
+        for (int b = firstBlock; b < endBlock; b++)
         {
-            ulong pre = (ulong)spikes.IndexAt(k);
-            for (int b = firstBlock; b < endBlock; b++)
+            int start = JitConnectivity.BlockStart(numOut, b), end = JitConnectivity.BlockStart(numOut, b + 1);
+            for (int k = 0; k < spikes.Count; k++)
             {
-                ulong key = CounterRng.StreamKey(seed, pre, (ulong)b);
-                Walk(ref g0, key, JitConnectivity.BlockStart(numOut, b), JitConnectivity.BlockStart(numOut, b + 1), skips, weight, batched);
+                ulong key = CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)spikes.IndexAt(k), (ulong)b);
+                Walk(ref g0, key, start, end, skips, weight, batched);
             }
         }
     }
