@@ -22,6 +22,7 @@ public static class JitDelivery
 
     /// <summary><see cref="AddHomo(Span{float}, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
     /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock, bool batched)
     {
         if (batched && !s_batched) throw new PlatformNotSupportedException("JitDelivery: the batched walk needs AVX-512DQ.");
@@ -46,7 +47,7 @@ public static class JitDelivery
 
     /// <summary>The walk of one (pre, block) stream. The rare draws that need <c>Math.Log</c> are taken here, outside
     /// <see cref="FastWalk"/>, whose loop then has no call and keeps its counter, position and weight in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // never tier-0 / OSR code in the step loop
     static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight, bool batched)
     {
         long pos = start;
