@@ -21,12 +21,22 @@ public class JitDeliveryTests
         int blocks = JitConnectivity.BlockCount(numOut);
         for (int pre = 0; pre < 60; pre++)
         {
-            var g = new float[numOut];
-            JitDelivery.AddHomo(g, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
             int n = JitConnectivity.Targets(77, pre, numOut, prob, t);
             var expected = new float[numOut];
             for (int k = 0; k < n; k++) expected[t[k]] = 1f;
+            // The default walk (8 draws at a time where AVX-512DQ is there) and the one-draw walk, each checked.
+            var g = new float[numOut];
+            JitDelivery.AddHomo(g, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
             Assert.Equal(expected, g);
+            var scalar = new float[numOut];
+            JitDelivery.AddHomo(scalar, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: false);
+            Assert.Equal(expected, scalar);
+            if (JitDelivery.s_batched)
+            {
+                var batched = new float[numOut];
+                JitDelivery.AddHomo(batched, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: true);
+                Assert.Equal(expected, batched);
+            }
         }
     }
 
@@ -45,6 +55,39 @@ public class JitDeliveryTests
                 long expected = reference < 9.0e18 ? (long)reference : long.MaxValue;
                 Assert.Equal(expected, skips.Next(bits));
             }
+        }
+    }
+
+    [Fact]
+    public void SkipTable_MatchesTheLogFormula_OnBothSidesOfEveryChange()
+    {
+        // The packed entries compare the draw against a threshold inside its bucket: check the draws just below, at
+        // and just above every point where the reference skip changes, in the top buckets (k = 0, 1, 2, ...).
+        foreach (double p in new[] { 0.3, 0.02, 0.0002 })
+        {
+            var skips = GeometricSkips.For(p);
+            double scale = JitConnectivity.SkipScale(p);
+            long Reference(ulong u) { double r = Math.Log(u * (1.0 / (1UL << 53))) * scale; return r < 9.0e18 ? (long)r : long.MaxValue; }
+            ulong hi = 1UL << 53; // k(hi) = 0
+            int changes = 0;
+            for (long k = 0; k < 200 && hi > 1; k++)
+            {
+                ulong lo = hi; // find the smallest u with k(u) = k by bisection: k(lo − 1) > k
+                ulong step = 1;
+                while (lo > step && Reference(lo - step) <= k) step *= 2;
+                ulong bad = lo > step ? lo - step : 1, good = lo;
+                if (Reference(bad) <= k) break;
+                while (good - bad > 1) { ulong mid = bad + (good - bad) / 2; if (Reference(mid) <= k) good = mid; else bad = mid; }
+                foreach (ulong u in new[] { good - 1, good, good + 1 })
+                    foreach (ulong lowBits in new[] { 0UL, 0x7FFUL })
+                    {
+                        ulong bits = (u - 1) << 11 | lowBits;
+                        Assert.Equal(Reference(u), skips.Next(bits));
+                    }
+                changes++;
+                hi = good - 1;
+            }
+            Assert.True(changes >= 50, $"p = {p}: only {changes} changes checked");
         }
     }
 

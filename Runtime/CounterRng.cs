@@ -25,8 +25,16 @@ public static class CounterRng
 
     /// <summary>The key of the stream identified by (seed, a, b): distinct tuples give unrelated streams.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong StreamKey(ulong seed, ulong a, ulong b) =>
-        Mix(Mix(Mix(seed ^ 0x5350494B45535250UL) + a * Gamma) ^ (b * 0xD1B54A32D192ED03UL));
+    public static ulong StreamKey(ulong seed, ulong a, ulong b) => StreamKeyOfSeedKey(SeedKey(seed), a, b);
+
+    /// <summary>The part of <see cref="StreamKey"/> that depends on the seed alone (hoisted out of loops over streams).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong SeedKey(ulong seed) => Mix(seed ^ 0x5350494B45535250UL);
+
+    /// <summary><see cref="StreamKey"/> from <see cref="SeedKey"/>(seed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StreamKeyOfSeedKey(ulong seedKey, ulong a, ulong b) =>
+        Mix(Mix(seedKey + a * Gamma) ^ (b * 0xD1B54A32D192ED03UL));
 
     /// <summary>Draw <paramref name="n"/> (0-based) of stream <paramref name="key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

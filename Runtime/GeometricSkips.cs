@@ -16,20 +16,23 @@ namespace SpikeSharp;
 /// changes once inside the bucket, the smallest <c>u</c> that still has that <c>k</c> (found by bisection against
 /// <c>Math.Log</c> when the table is built). Buckets where <c>k</c> changes more than once (small <c>u</c>, the long
 /// skips) are marked and computed with <c>Math.Log</c>: about 1/(p·2^Bits) of the draws plus a few per cent.
-/// Tables are built once per probability and shared (at most 2^15 buckets, 512 KiB).
+/// Tables are built once per probability and shared (at most 2^15 buckets of 8 bytes, 256 KiB).
 /// </remarks>
 public sealed class GeometricSkips
 {
-    struct Entry
-    {
-        public ulong Threshold; // smallest u in the bucket with k = K (u below it have K + 1)
-        public long K;          // k at the top of the bucket; -1: compute with Math.Log
-    }
+    // Entry of bucket j (8 bytes, so the seed network's 2^12 buckets take 32 KiB): ((K + 1) << LowBits) | t, where K
+    // is the skip at the top of the bucket and t the offset in the bucket (of its 53 − Bits low u bits) of the
+    // smallest u that still has skip K (0 when K holds in the whole bucket). For v = u − 1 − (j << (53 − Bits)),
+    // (entry − v − 1) >> LowBits is K + 1 when v < t and K otherwise (the borrow does the compare). Buckets needing
+    // Math.Log hold ulong.MaxValue, which decodes to at least SlowMark.
+    internal const int LowBits = 45;                  // ≥ 53 − Bits for every Bits ≥ 8
+    internal const long SlowMark = 1L << 18; // decoded skips ≥ this take Math.Log (K + 1 < 2^18 in fast entries)
 
     static readonly ConcurrentDictionary<double, GeometricSkips> s_cache = new();
 
-    readonly Entry[] _table;
+    readonly ulong[] _table;
     readonly int _shift;
+    readonly ulong _lowMask;
 
     /// <summary>The connection probability.</summary>
     public double Prob { get; }
@@ -56,20 +59,25 @@ public sealed class GeometricSkips
         _shift = 64 - Bits;
         int buckets = 1 << Bits;
         int low = 53 - Bits;
-        _table = new Entry[buckets];
+        _lowMask = (1UL << low) - 1;
+        _table = new ulong[buckets];
         for (int j = 0; j < buckets; j++)
         {
             ulong uMin = ((ulong)j << low) + 1, uMax = (ulong)(j + 1) << low;
             long kTop = Skip(uMax), kBottom = Skip(uMin);
-            if (kTop > int.MaxValue || kBottom - kTop > 1) { _table[j] = new Entry { K = -1 }; continue; }
-            if (kBottom == kTop) { _table[j] = new Entry { K = kTop, Threshold = 0 }; continue; }
-            ulong lo = uMin, hi = uMax; // k(lo) = kTop + 1, k(hi) = kTop: find the smallest u with k(u) = kTop
-            while (hi - lo > 1)
+            if (kTop + 1 >= SlowMark || kBottom - kTop > 1) { _table[j] = ulong.MaxValue; continue; }
+            ulong t = 0;
+            if (kBottom != kTop)
             {
-                ulong mid = lo + (hi - lo) / 2;
-                if (Skip(mid) == kTop) hi = mid; else lo = mid;
+                ulong lo = uMin, hi = uMax; // k(lo) = kTop + 1, k(hi) = kTop: find the smallest u with k(u) = kTop
+                while (hi - lo > 1)
+                {
+                    ulong mid = lo + (hi - lo) / 2;
+                    if (Skip(mid) == kTop) hi = mid; else lo = mid;
+                }
+                t = hi - uMin; // offset of the threshold; v = u − uMin < t ⇔ u < hi
             }
-            _table[j] = new Entry { K = kTop, Threshold = hi };
+            _table[j] = ((ulong)(kTop + 1) << LowBits) | t;
         }
     }
 
@@ -81,17 +89,28 @@ public sealed class GeometricSkips
         return skip < 9.0e18 ? (long)skip : long.MaxValue;
     }
 
+    /// <summary>The skip of 64 random bits by the log formula (the table's slow path).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    long SlowSkip(ulong u) => Skip(u);
+    internal long SlowSkip(ulong bits) => Skip((bits >> 11) + 1);
+
+    internal ref ulong TableRef => ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_table);
+    internal int Shift => _shift;
+    internal ulong LowMask => _lowMask;
+
+    /// <summary>The table's decoding of 64 random bits: the skip, or a value ≥ <see cref="SlowMark"/> when the
+    /// draw needs <see cref="SlowSkip"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long Decode(ref ulong table, int shift, ulong lowMask, ulong bits)
+    {
+        ulong e = Unsafe.Add(ref table, (nint)(bits >> shift));
+        return (long)((e - ((bits >> 11) & lowMask) - 1) >> LowBits);
+    }
 
     /// <summary>The skip for 64 random bits (as <see cref="JitConnectivity.Targets"/> computes it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Next(ulong bits)
     {
-        ref Entry e = ref Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_table), (nint)(bits >> _shift));
-        ulong u = (bits >> 11) + 1;
-        long k = e.K;
-        if (k < 0) return SlowSkip(u);
-        return k + (u < e.Threshold ? 1 : 0);
+        long k = Decode(ref TableRef, _shift, _lowMask, bits);
+        return k < SlowMark ? k : SlowSkip(bits);
     }
 }

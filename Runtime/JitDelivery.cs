@@ -1,6 +1,8 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SpikeSharp;
 
@@ -15,38 +17,115 @@ public static class JitDelivery
 {
     /// <summary>For each spike (in order) and each block in [<paramref name="firstBlock"/>, <paramref name="endBlock"/>),
     /// adds <paramref name="weight"/> to <c>g[post]</c> for every target <c>post</c> of the spiking neuron in that block.</summary>
-    public static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock)
+    public static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock) =>
+        AddHomo(g, seed, spikes, skips, weight, firstBlock, endBlock, s_batched);
+
+    /// <summary><see cref="AddHomo(Span{float}, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
+    /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock, bool batched)
     {
+        if (batched && !s_batched) throw new PlatformNotSupportedException("JitDelivery: the batched walk needs AVX-512DQ.");
         ArgumentNullException.ThrowIfNull(skips);
         int numOut = g.Length;
         int blocks = JitConnectivity.BlockCount(numOut);
         if (firstBlock < 0 || endBlock > blocks || firstBlock > endBlock)
             throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitDelivery.AddHomo: blocks [{firstBlock}, {endBlock}) are outside [0, {blocks}).");
         ref float g0 = ref MemoryMarshal.GetReference(g);
-        for (int k = 0; k < spikes.Count; k++)
+        ulong seedKey = CounterRng.SeedKey(seed);
+        // Blocks outer, spikes inner: each post lies in one block, so it still gets its adds in spike order.
+        for (int b = firstBlock; b < endBlock; b++)
         {
-            ulong pre = (ulong)spikes.IndexAt(k);
-            for (int b = firstBlock; b < endBlock; b++)
+            int start = JitConnectivity.BlockStart(numOut, b), end = JitConnectivity.BlockStart(numOut, b + 1);
+            for (int k = 0; k < spikes.Count; k++)
             {
-                ulong key = CounterRng.StreamKey(seed, pre, (ulong)b);
-                Walk(ref g0, key, JitConnectivity.BlockStart(numOut, b), JitConnectivity.BlockStart(numOut, b + 1), skips, weight);
+                ulong key = CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)spikes.IndexAt(k), (ulong)b);
+                Walk(ref g0, key, start, end, skips, weight, batched);
             }
         }
     }
 
-    /// <summary>The walk of one (pre, block) stream: small and not inlined, so its counter and position stay in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight)
+    /// <summary>The walk of one (pre, block) stream. The rare draws that need <c>Math.Log</c> are taken here, outside
+    /// <see cref="FastWalk"/>, whose loop then has no call and keeps its counter, position and weight in registers.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)] // never tier-0 / OSR code in the step loop
+    static void Walk(ref float g0, ulong ctr, int start, int end, GeometricSkips skips, float weight, bool batched)
     {
         long pos = start;
-        while (true)
+        while (batched
+            ? FastWalk8(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight)
+            : FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
         {
-            ctr += CounterRng.Gamma;
-            long skip = skips.Next(CounterRng.Mix(ctr));
+            long skip = skips.SlowSkip(CounterRng.Mix(ctr));
             if (skip >= end - pos) return;
             pos += skip;
             Unsafe.Add(ref g0, (nint)pos) += weight;
             if (++pos >= end) return;
+        }
+    }
+
+    // 8 draws per round need a 64-bit vector multiply (vpmullq); without AVX-512DQ the scalar walk is faster.
+    internal static readonly bool s_batched = Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
+
+    /// <summary><see cref="FastWalk"/> with the stream drawn 8 at a time (a vectorised SplitMix64 finaliser), the
+    /// table index and low bits of each draw decoded in the vector, the lookups and adds then scalar and in stream
+    /// order: the same draws, targets and stopping point as <see cref="FastWalk"/> (a round's draws after the
+    /// stopping point are discarded).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static bool FastWalk8(ref float g0, ref ulong ctrRef, ref long posRef, long end, ref ulong table, int shift, ulong lowMask, float weight)
+    {
+        ulong ctr = ctrRef;
+        long pos = posRef;
+        Span<ulong> buf = stackalloc ulong[16]; // [0, 8): table indices; [8, 16): low bits + 1
+        ref ulong b0 = ref MemoryMarshal.GetReference(buf);
+        var offsets = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma; // draw j of a round: ctr + (j + 1)·γ
+        var mask = Vector512.Create(lowMask);
+        while (true)
+        {
+            var z = Vector512.Create(ctr) + offsets;
+            z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
+            z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+            z ^= Vector512.ShiftRightLogical(z, 31);
+            Vector512.ShiftRightLogical(z, shift).StoreUnsafe(ref b0);
+            ((Vector512.ShiftRightLogical(z, 11) & mask) + Vector512<ulong>.One).StoreUnsafe(ref b0, 8);
+            for (nint j = 0; j < 8; j++)
+            {
+                ctr += CounterRng.Gamma;
+                long skip = (long)((Unsafe.Add(ref table, (nint)Unsafe.Add(ref b0, j)) - Unsafe.Add(ref b0, j + 8)) >> GeometricSkips.LowBits);
+                if (skip >= end - pos || skip >= GeometricSkips.SlowMark)
+                {
+                    if (skip < GeometricSkips.SlowMark) return false;
+                    ctrRef = ctr;
+                    posRef = pos;
+                    return true;
+                }
+                pos += skip;
+                Unsafe.Add(ref g0, (nint)pos) += weight;
+                if (++pos >= end) return false;
+            }
+        }
+    }
+
+    /// <summary>Walks with table skips until the stream leaves the block (false) or a draw needs <c>Math.Log</c>
+    /// (true; <paramref name="ctrRef"/> is then that draw's counter and <paramref name="posRef"/> the position before it).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static bool FastWalk(ref float g0, ref ulong ctrRef, ref long posRef, long end, ref ulong table, int shift, ulong lowMask, float weight)
+    {
+        ulong ctr = ctrRef;
+        long pos = posRef;
+        while (true)
+        {
+            ctr += CounterRng.Gamma;
+            long skip = GeometricSkips.Decode(ref table, shift, lowMask, CounterRng.Mix(ctr));
+            if (skip >= end - pos || skip >= GeometricSkips.SlowMark)
+            {
+                if (skip < GeometricSkips.SlowMark) return false;
+                ctrRef = ctr;
+                posRef = pos;
+                return true;
+            }
+            pos += skip;
+            Unsafe.Add(ref g0, (nint)pos) += weight;
+            if (++pos >= end) return false;
         }
     }
 }
