@@ -1,3 +1,4 @@
+using System;
 using SpikeSharp;
 
 namespace Benchmarks;
@@ -85,106 +86,45 @@ public interface IBenchNet : ISpikingNetwork
     int NumExcitatory { get; }
 }
 
-public sealed class Net4K : IBenchNet
+/// <summary>BrainPy's EINet update for any size: deliver the previous step's spikes (first <see cref="NumExcitatory"/>
+/// neurons through E, the rest through I), then update the population. The generated types differ per size, so the
+/// network is wired with their methods (three delegate calls per step, nothing per neuron).</summary>
+public sealed class BenchNet(int size, int numExcitatory, Func<float, Spikes> update, Action<Spikes> deliverE, Action<Spikes> deliverI) : IBenchNet
 {
-    readonly Pop4K n;
-    readonly Exc4K e;
-    readonly Inh4K i;
-    readonly SpikeDelay delay = new(Pop4K.Size, 0);
+    readonly SpikeDelay delay = new(size, 0);
 
-    public Net4K(ulong seed)
-    {
-        n = new Pop4K(seed);
-        e = new Exc4K(n, seed + 1);
-        i = new Inh4K(n, seed + 2);
-    }
-
-    public int Size => Pop4K.Size;
-    public int NumExcitatory => Exc4K.NumIn;
+    public int Size => size;
+    public int NumExcitatory => numExcitatory;
 
     public Spikes Update(float input)
     {
         var spk = delay.At(0);
-        e.Deliver(spk[..Exc4K.NumIn]);
-        i.Deliver(spk[Exc4K.NumIn..]);
-        return delay.Push(n.Update(input));
-    }
-}
-
-public sealed class Net40K : IBenchNet
-{
-    readonly Pop40K n;
-    readonly Exc40K e;
-    readonly Inh40K i;
-    readonly SpikeDelay delay = new(Pop40K.Size, 0);
-
-    public Net40K(ulong seed)
-    {
-        n = new Pop40K(seed);
-        e = new Exc40K(n, seed + 1);
-        i = new Inh40K(n, seed + 2);
+        deliverE(spk[..numExcitatory]);
+        deliverI(spk[numExcitatory..]);
+        return delay.Push(update(input));
     }
 
-    public int Size => Pop40K.Size;
-    public int NumExcitatory => Exc40K.NumIn;
-
-    public Spikes Update(float input)
+    public static BenchNet Net4K(ulong seed)
     {
-        var spk = delay.At(0);
-        e.Deliver(spk[..Exc40K.NumIn]);
-        i.Deliver(spk[Exc40K.NumIn..]);
-        return delay.Push(n.Update(input));
-    }
-}
-
-public sealed class Net400K : IBenchNet
-{
-    readonly Pop400K n;
-    readonly Exc400K e;
-    readonly Inh400K i;
-    readonly SpikeDelay delay = new(Pop400K.Size, 0);
-
-    public Net400K(ulong seed)
-    {
-        n = new Pop400K(seed);
-        e = new Exc400K(n, seed + 1);
-        i = new Inh400K(n, seed + 2);
+        var n = new Pop4K(seed);
+        return new(Pop4K.Size, Exc4K.NumIn, n.Update, new Exc4K(n, seed + 1).Deliver, new Inh4K(n, seed + 2).Deliver);
     }
 
-    public int Size => Pop400K.Size;
-    public int NumExcitatory => Exc400K.NumIn;
-
-    public Spikes Update(float input)
+    public static BenchNet Net40K(ulong seed)
     {
-        var spk = delay.At(0);
-        e.Deliver(spk[..Exc400K.NumIn]);
-        i.Deliver(spk[Exc400K.NumIn..]);
-        return delay.Push(n.Update(input));
-    }
-}
-
-public sealed class Net4M : IBenchNet
-{
-    readonly Pop4M n;
-    readonly Exc4M e;
-    readonly Inh4M i;
-    readonly SpikeDelay delay = new(Pop4M.Size, 0);
-
-    public Net4M(ulong seed)
-    {
-        n = new Pop4M(seed);
-        e = new Exc4M(n, seed + 1);
-        i = new Inh4M(n, seed + 2);
+        var n = new Pop40K(seed);
+        return new(Pop40K.Size, Exc40K.NumIn, n.Update, new Exc40K(n, seed + 1).Deliver, new Inh40K(n, seed + 2).Deliver);
     }
 
-    public int Size => Pop4M.Size;
-    public int NumExcitatory => Exc4M.NumIn;
-
-    public Spikes Update(float input)
+    public static BenchNet Net400K(ulong seed)
     {
-        var spk = delay.At(0);
-        e.Deliver(spk[..Exc4M.NumIn]);
-        i.Deliver(spk[Exc4M.NumIn..]);
-        return delay.Push(n.Update(input));
+        var n = new Pop400K(seed);
+        return new(Pop400K.Size, Exc400K.NumIn, n.Update, new Exc400K(n, seed + 1).Deliver, new Inh400K(n, seed + 2).Deliver);
+    }
+
+    public static BenchNet Net4M(ulong seed)
+    {
+        var n = new Pop4M(seed);
+        return new(Pop4M.Size, Exc4M.NumIn, n.Update, new Exc4M(n, seed + 1).Deliver, new Inh4M(n, seed + 2).Deliver);
     }
 }

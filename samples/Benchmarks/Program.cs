@@ -38,10 +38,10 @@ if (o.Micro) { Micro.Run(); return 0; }
 var startToFirstStep = TimeSpan.Zero;
 IBenchNet net = o.N switch
 {
-    4000 => new Net4K(o.Seed),
-    40_000 => new Net40K(o.Seed),
-    400_000 => new Net400K(o.Seed),
-    4_000_000 => new Net4M(o.Seed),
+    4000 => BenchNet.Net4K(o.Seed),
+    40_000 => BenchNet.Net40K(o.Seed),
+    400_000 => BenchNet.Net400K(o.Seed),
+    4_000_000 => BenchNet.Net4M(o.Seed),
     _ => throw new ArgumentOutOfRangeException("--n", o.N, "--n must be 4000, 40000, 400000 or 4000000."),
 };
 Parallelism.Threads = o.Threads;
