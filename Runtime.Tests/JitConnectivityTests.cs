@@ -126,8 +126,7 @@ public class JitConnectivityTests
     {
         var g = new float[40_000];
         var t = new int[40_000];
-        double scale = JitConnectivity.SkipScale(0.01);
-        JitConnectivity.AddHomo(g, 99, 17, scale, 0.5f);
+        JitDelivery.AddHomo(g, 99, new Spikes(new[] { 17 }, 18), GeometricSkips.For(0.01), 0.5f, 0, JitConnectivity.BlockCount(g.Length));
         int n = JitConnectivity.Targets(99, 17, 40_000, 0.01, t);
         var set = new HashSet<int>(t.AsSpan(0, n).ToArray());
         for (int i = 0; i < g.Length; i++) Assert.Equal(set.Contains(i) ? 0.5f : 0f, g[i]);

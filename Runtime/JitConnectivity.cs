@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 
 namespace SpikeSharp;
 
@@ -38,36 +37,9 @@ public static class JitConnectivity
         return 1.0 / Math.Log(1.0 - prob);
     }
 
-    /// <summary>Adds <paramref name="weight"/> to <c>g[post]</c> for every target of <paramref name="pre"/> in every block.</summary>
-    public static void AddHomo(Span<float> g, ulong seed, int pre, double skipScale, float weight)
-    {
-        int numOut = g.Length;
-        int blocks = BlockCount(numOut);
-        for (int b = 0; b < blocks; b++)
-            AddHomoBlock(g, seed, pre, b, BlockStart(numOut, b), BlockStart(numOut, b + 1), skipScale, weight);
-    }
-
-    /// <summary>Adds <paramref name="weight"/> to <c>g[post]</c> for the targets of <paramref name="pre"/> in [<paramref name="start"/>, <paramref name="end"/>) (block <paramref name="block"/>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void AddHomoBlock(Span<float> g, ulong seed, int pre, int block, int start, int end, double skipScale, float weight)
-    {
-        ulong ctr = CounterRng.StreamKey(seed, (ulong)pre, (ulong)block);
-        ref float g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-        if ((uint)end > (uint)g.Length || start < 0) throw new ArgumentOutOfRangeException(nameof(end));
-        int pos = start;
-        while (true)
-        {
-            ctr += CounterRng.Gamma;
-            double skip = Math.Log(CounterRng.ToUnitOpenClosed(CounterRng.Mix(ctr))) * skipScale;
-            if (skip >= end - pos) return;
-            pos += (int)skip;
-            Unsafe.Add(ref g0, pos) += weight;
-            if (++pos >= end) return;
-        }
-    }
-
     /// <summary>Writes the targets of <paramref name="pre"/> (increasing) into <paramref name="targets"/>; returns their count.
-    /// For tests and inspection; the hot path is <see cref="AddHomo"/>.</summary>
+    /// The reference walk (one <c>Math.Log</c> per target): for tests and inspection; the hot path,
+    /// <see cref="JitDelivery"/>, visits exactly these targets.</summary>
     public static int Targets(ulong seed, int pre, int numOut, double prob, Span<int> targets)
     {
         double scale = SkipScale(prob);
