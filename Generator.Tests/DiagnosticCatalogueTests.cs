@@ -15,21 +15,10 @@ namespace SpikeSharp.Generator.Tests;
 /// plus consistency of the catalogue with the analyzer, the release-tracking file and the README.</summary>
 public class DiagnosticCatalogueTests
 {
-    const string Pop = """
-        using SpikeSharp;
-        namespace D;
-        [Population(100)]
-        [LifRef(Tau = 20)]
-        public partial class P;
-        """;
+    const string Pop = TestModels.SmallPopulation;
 
-    static Diagnostic Single(string markup, DiagnosticSeverity severity, params string[] others)
-    {
-        var diags = DiagnosticMarkup.AssertDiagnostics(markup, others);
-        var d = Assert.Single(diags);
-        Assert.Equal(severity, d.Severity);
-        return d;
-    }
+    static Diagnostic Single(string markup, DiagnosticSeverity severity, params string[] others) =>
+        DiagnosticMarkup.AssertSingle(markup, severity, others);
 
     static Diagnostic Error(string markup, params string[] others) => Single(markup, DiagnosticSeverity.Error, others);
 

@@ -49,4 +49,12 @@ internal static class DiagnosticMarkup
             + "\nActual:\n  " + string.Join("\n  ", diags.Select(d => $"{d.Id} '{source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}' {d.Location.SourceSpan}: {d.GetMessage()}")));
         return diags;
     }
+
+    /// <summary>Asserts that exactly the one marked diagnostic is reported, with <paramref name="severity"/>; returns it for message checks.</summary>
+    public static Diagnostic AssertSingle(string markup, DiagnosticSeverity severity, params string[] otherSources)
+    {
+        var d = Assert.Single(AssertDiagnostics(markup, otherSources));
+        Assert.Equal(severity, d.Severity);
+        return d;
+    }
 }

@@ -7,26 +7,15 @@ namespace SpikeSharp.Generator.Tests;
 /// <summary>One test per diagnostic: ID, severity, exact span and message; and the valid twin reports nothing.</summary>
 public class DiagnosticTests
 {
-    const string Pop = """
-        using SpikeSharp;
-        namespace D;
-        [Population(100)]
-        [LifRef(Tau = 20)]
-        public partial class P;
-        """;
+    const string Pop = TestModels.SmallPopulation;
 
     const string NotAPopulation = """
         namespace D;
         public partial class Plain;
         """;
 
-    static Diagnostic Single(string markup, params string[] others)
-    {
-        var diags = DiagnosticMarkup.AssertDiagnostics(markup, others);
-        var d = Assert.Single(diags);
-        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        return d;
-    }
+    static Diagnostic Single(string markup, params string[] others) =>
+        DiagnosticMarkup.AssertSingle(markup, DiagnosticSeverity.Error, others);
 
     [Fact]
     public void ValidSeedNetwork_ReportsNothing()

@@ -26,4 +26,13 @@ internal static class TestModels
         [Coba(E = -80)]
         public partial class Inhibitory;
         """;
+
+    /// <summary>A valid 100-neuron population <c>D.P</c>, the post of the diagnostic tests' projections.</summary>
+    public const string SmallPopulation = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)]
+        [LifRef(Tau = 20)]
+        public partial class P;
+        """;
 }
