@@ -46,11 +46,16 @@ public readonly record struct RunProgress(int StepsDone, int TotalSteps, int Ste
 /// (like Brian2's monitors; BrainPy's runner replaces <c>runner.mon</c> on each run).
 /// </summary>
 /// <remarks>
-/// Each step <c>i</c> (time <c>t = i·dt</c>): the input's value at step i is computed once, the network's
+/// The time step is the network's <see cref="ISpikingNetwork.Dt"/> (no default). Each step <c>i</c> (time
+/// <c>t = i·dt</c>): the input's value at step i is computed once and checked to be finite (a NaN or infinite value
+/// throws <see cref="InputValueException"/> before the network runs the step), the network's
 /// <c>Update(input)</c> runs, then every monitor records (after the update, as in DSRunner). Before a run, monitor
 /// buffers are sized for the whole run and the total is checked against <see cref="MemoryLimitBytes"/>, so a run that
 /// would not fit fails before its first step. The step loop itself allocates nothing, unless a spike monitor receives
-/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates.
+/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. Whatever ends a run
+/// early (a monitor over the limit, a non-finite input, cancellation), the network, the runner's
+/// <see cref="StepIndex"/> and every monitor agree afterwards on the steps done, so a later run continues seamlessly.
+/// (An exception thrown by the network's own <c>Update</c> or by a monitor's source delegate carries no such promise.)
 /// </remarks>
 public sealed class Runner
 {
