@@ -90,6 +90,7 @@ public class BadInputTests
     sealed class ProbeNetwork(Probe probe, int size) : ISpikingNetwork
     {
         public int Size { get; } = size;
+        public double Dt => probe.Dt;
         public Spikes Update(float input) => probe.Update(input);
     }
 

@@ -25,6 +25,7 @@ public sealed class PoissonGroup
     public PoissonGroup(int size, double rateHz, ulong seed = 0, double? dt = null)
     {
         if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "PoissonGroup: size must be > 0.");
+        if (size > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(size), size, $"PoissonGroup: size {size} is more than the largest .NET array ({Array.MaxLength} elements; it would need {Runner.B(4L * size)} bytes per spike buffer).");
         Dt = Simulation.ResolveDt(dt);
         RateHz = rateHz;
         Size = size;
@@ -96,6 +97,7 @@ public sealed class SpikeTimeGroup
     public SpikeTimeGroup(int size, int[] indices, double[] times, double? dt = null)
     {
         if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "SpikeTimeGroup: size must be > 0.");
+        if (size > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(size), size, $"SpikeTimeGroup: size {size} is more than the largest .NET array ({Array.MaxLength} elements; it would need {Runner.B(4L * size)} bytes per spike buffer).");
         ArgumentNullException.ThrowIfNull(indices);
         ArgumentNullException.ThrowIfNull(times);
         if (indices.Length != times.Length)

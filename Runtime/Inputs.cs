@@ -7,13 +7,48 @@ namespace SpikeSharp;
 /// per step, computed on demand instead of stored. A <see cref="Runner"/> evaluates it once per step (never per
 /// neuron). Build one with <see cref="Inputs"/>; a <c>float</c> converts to a constant.
 /// </summary>
+/// <remarks>Values must be finite. The factories reject NaN and ±Infinity where the values are known when the input is
+/// built (constants, sections, ramp, sinusoid and array contents); the <see cref="Runner"/> checks every value it
+/// reads, before the network's update, and throws <see cref="InputValueException"/> naming the input, step, time and value.
+/// <see cref="object.ToString"/> describes the input in messages.</remarks>
 public abstract class Input
 {
     /// <summary>The value at step <paramref name="step"/> (time <c>step · dt</c> ms).</summary>
     public abstract float At(int step, double dt);
 
-    /// <summary>A constant input.</summary>
-    public static implicit operator Input(float value) => new Inputs.ConstantInput(value);
+    /// <summary>A constant input (<see cref="Inputs.Constant"/>: it must be finite).</summary>
+    public static implicit operator Input(float value) => Inputs.Constant(value);
+
+    internal static string F(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal static float Finite(float value, string factory, string parameter) =>
+        float.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(parameter, value, $"{factory}: {parameter} is {F(value)}; an input value must be finite (a NaN or infinite input makes the network's state NaN for good).");
+}
+
+/// <summary>Thrown by a <see cref="Runner"/> at a step whose input is NaN or infinite, before the network runs that
+/// step (so no state has changed and <see cref="Runner.StepIndex"/> is still <see cref="Step"/>).</summary>
+public sealed class InputValueException : InvalidOperationException
+{
+    internal InputValueException(Input input, int step, double timeMs, float value, string message) : base(message)
+    {
+        Input = input;
+        Step = step;
+        TimeMs = timeMs;
+        Value = value;
+    }
+
+    /// <summary>The input that gave the value.</summary>
+    public Input Input { get; }
+
+    /// <summary>Step index at which it did.</summary>
+    public int Step { get; }
+
+    /// <summary>Time of that step (ms).</summary>
+    public double TimeMs { get; }
+
+    /// <summary>The value (NaN or ±Infinity).</summary>
+    public float Value { get; }
 }
 
 /// <summary>Factories for <see cref="Input"/>s, named after BrainPy's <c>bp.inputs</c>. Durations and times are in ms;
@@ -21,7 +56,7 @@ public abstract class Input
 public static class Inputs
 {
     /// <summary>The same value at every step (<c>bp.inputs.constant_input</c> with one section).</summary>
-    public static Input Constant(float value) => new ConstantInput(value);
+    public static Input Constant(float value) => new ConstantInput(Input.Finite(value, "Inputs.Constant", nameof(value)));
 
     /// <summary>
     /// Piecewise constant (<c>bp.inputs.section_input(values, durations)</c>): <paramref name="values"/>[k] for
@@ -36,6 +71,7 @@ public static class Inputs
         for (int k = 0; k < durations.Length; k++)
             if (!(double.IsFinite(durations[k]) && durations[k] >= 0))
                 throw new ArgumentOutOfRangeException(nameof(durations), durations[k], $"Inputs.Section: durations[{k}] must be a finite number of ms ≥ 0.");
+        for (int k = 0; k < values.Length; k++) Input.Finite(values[k], "Inputs.Section", $"values[{k}]");
         return new SectionInput((float[])values.Clone(), (double[])durations.Clone());
     }
 
@@ -51,6 +87,10 @@ public static class Inputs
         if (!(double.IsFinite(duration) && duration >= 0)) throw new ArgumentOutOfRangeException(nameof(duration), duration, "Inputs.Ramp: duration must be a finite number of ms ≥ 0.");
         if (!(double.IsFinite(tStart) && tStart >= 0)) throw new ArgumentOutOfRangeException(nameof(tStart), tStart, "Inputs.Ramp: tStart must be a finite number of ms ≥ 0.");
         if (!(double.IsFinite(end) && end >= tStart)) throw new ArgumentOutOfRangeException(nameof(tEnd), end, $"Inputs.Ramp: tEnd must be finite and ≥ tStart = {tStart}.");
+        Input.Finite(cStart, "Inputs.Ramp", nameof(cStart));
+        Input.Finite(cEnd, "Inputs.Ramp", nameof(cEnd));
+        if (!float.IsFinite(cEnd - cStart))
+            throw new ArgumentOutOfRangeException(nameof(cEnd), cEnd, $"Inputs.Ramp: cEnd − cStart = {Input.F(cEnd)} − {Input.F(cStart)} overflows float; the ramp's values would not be finite.");
         return new RampInput(cStart, cEnd, duration, tStart, end);
     }
 
@@ -64,6 +104,9 @@ public static class Inputs
         if (!double.IsFinite(frequencyHz)) throw new ArgumentOutOfRangeException(nameof(frequencyHz), frequencyHz, "Inputs.Sinusoidal: frequencyHz must be finite.");
         if (!(double.IsFinite(tStart) && tStart >= 0)) throw new ArgumentOutOfRangeException(nameof(tStart), tStart, "Inputs.Sinusoidal: tStart must be a finite number of ms ≥ 0.");
         if (tEnd is { } e && !(double.IsFinite(e) && e >= tStart)) throw new ArgumentOutOfRangeException(nameof(tEnd), e, $"Inputs.Sinusoidal: tEnd must be finite and ≥ tStart = {tStart}.");
+        Input.Finite(amplitude, "Inputs.Sinusoidal", nameof(amplitude));
+        if (bias && !float.IsFinite(2 * amplitude))
+            throw new ArgumentOutOfRangeException(nameof(amplitude), amplitude, $"Inputs.Sinusoidal: with bias the values reach 2·amplitude = 2·{Input.F(amplitude)}, which overflows float.");
         return new SinusoidalInput(amplitude, frequencyHz, tStart, tEnd, bias);
     }
 
@@ -76,20 +119,25 @@ public static class Inputs
     }
 
     /// <summary>One value per step from an array (DSRunner's <c>iter</c> input type): <paramref name="values"/>[i] at step
-    /// i, 0 after the end. The array is used as given (not copied).</summary>
+    /// i, 0 after the end. The array is used as given (not copied); its contents are checked to be finite here, and
+    /// a value changed to NaN or ±Infinity later is caught by the runner at its step.</summary>
     public static Input Array(float[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        for (int k = 0; k < values.Length; k++) Input.Finite(values[k], "Inputs.Array", $"values[{k}]");
         return new ArrayInput(values);
     }
 
     internal sealed class ConstantInput(float value) : Input
     {
         public override float At(int step, double dt) => value;
+        public override string ToString() => $"Inputs.Constant({F(value)})";
     }
 
     sealed class SectionInput(float[] values, double[] durations) : Input
     {
+        public override string ToString() => $"Inputs.Section({values.Length} sections)";
+
         double _dt = double.NaN;
         int[] _ends = []; // cumulative end step of each section
 
@@ -118,6 +166,8 @@ public static class Inputs
 
     sealed class RampInput(float cStart, float cEnd, double duration, double tStart, double tEnd) : Input
     {
+        public override string ToString() => $"Inputs.Ramp({F(cStart)} → {F(cEnd)}, {F(tStart)}–{F(tEnd)} ms of {F(duration)} ms)";
+
         double _dt = double.NaN;
         int _p1, _p2, _stop;
 
@@ -141,6 +191,8 @@ public static class Inputs
 
     sealed class SinusoidalInput(float amplitude, double frequencyHz, double tStart, double? tEnd, bool bias) : Input
     {
+        public override string ToString() => $"Inputs.Sinusoidal(amplitude {F(amplitude)}, {F(frequencyHz)} Hz{(bias ? ", bias" : "")})";
+
         double _dt = double.NaN;
         int _i0, _i1;
 
@@ -161,10 +213,12 @@ public static class Inputs
     sealed class FuncInput(Func<int, double, float> valueAt) : Input
     {
         public override float At(int step, double dt) => valueAt(step, step * dt);
+        public override string ToString() => $"Inputs.Func({valueAt.Method.DeclaringType?.Name}.{valueAt.Method.Name})";
     }
 
     sealed class ArrayInput(float[] values) : Input
     {
         public override float At(int step, double dt) => (uint)step < (uint)values.Length ? values[step] : 0f;
+        public override string ToString() => $"Inputs.Array({values.Length} values)";
     }
 }

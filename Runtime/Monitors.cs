@@ -4,8 +4,9 @@ using System.IO;
 
 namespace SpikeSharp;
 
-/// <summary>Thrown before a run (or, for a spike monitor that outgrows its reservation, at the step that overflows)
-/// when monitors would hold more memory than <see cref="Runner.MemoryLimitBytes"/> allows.</summary>
+/// <summary>Thrown before a run, when monitors would hold more memory than <see cref="Runner.MemoryLimitBytes"/> allows;
+/// or, for a spike monitor that outgrows its reservation, right after the step that crosses the limit, once every
+/// monitor has recorded that step and the runner's step index has moved past it.</summary>
 public sealed class MonitorMemoryException : InvalidOperationException
 {
     internal MonitorMemoryException(string monitor, long bytesNeeded, long limitBytes, string message) : base(message)
@@ -58,23 +59,26 @@ public abstract class Monitor
     /// <summary>Writes the recording as CSV (header line, invariant culture, times in ms).</summary>
     public abstract void WriteCsv(TextWriter writer);
 
-    /// <summary>Writes the recording as CSV to <paramref name="path"/>.</summary>
-    public void SaveCsv(string path)
+    /// <summary>Writes the recording as CSV to <paramref name="path"/>, atomically: the data goes to a temporary file
+    /// beside it, which then replaces <paramref name="path"/>; if the write fails, the previous file is left unchanged.</summary>
+    /// <exception cref="IOException">The file could not be written (message: the path and the cause).</exception>
+    public void SaveCsv(string path) => AtomicFile.Write(path, s =>
     {
-        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
         w.NewLine = "\n";
         WriteCsv(w);
-    }
+    });
 
     /// <summary>Writes the recording as NumPy arrays named <c>&lt;Name&gt;_&lt;field&gt;</c>.</summary>
     public abstract void WriteTo(NpzWriter npz);
 
-    /// <summary>Writes the recording alone to a <c>.npz</c> file.</summary>
-    public void SaveNpz(string path, bool compress = false)
+    /// <summary>Writes the recording alone to a <c>.npz</c> file, atomically (see <see cref="SaveCsv"/>).</summary>
+    /// <exception cref="IOException">The file could not be written (message: the path and the cause).</exception>
+    public void SaveNpz(string path, bool compress = false) => AtomicFile.Write(path, s =>
     {
-        using var npz = new NpzWriter(path, compress);
+        using var npz = new NpzWriter(s, compress, leaveOpen: true);
         WriteTo(npz);
-    }
+    });
 
     internal abstract void Attach(Runner runner);
 
@@ -114,9 +118,11 @@ public abstract class Monitor
 /// Records spikes as (step, neuron) pairs (Brian2's <c>SpikeMonitor</c>: <c>t</c>, <c>i</c>; BrainPy's <c>'spike'</c>
 /// monitor in sparse form). Memory: 8 bytes per recorded spike. Before each run it reserves room for
 /// <see cref="ExpectedRateHz"/> in every recorded neuron for the whole run and checks that reservation against the limit;
-/// if the network fires more, the buffers double inside the run (an allocation), never beyond the runner's limit,
-/// and exceeding the limit throws <see cref="MonitorMemoryException"/> at that step (the runner keeps its step index, so
-/// a run can be continued after clearing or raising the limit).
+/// if the network fires more, the buffers double inside the run (an allocation), never beyond the runner's limit.
+/// A step whose spikes would exceed the limit is still recorded in full (the buffers then exceed the limit by at most
+/// that step's spikes), by this and every other monitor; the runner then moves its step index past that step and
+/// throws <see cref="MonitorMemoryException"/>, so the network, the runner and the monitors agree and a run can be
+/// continued seamlessly after raising the limit or clearing monitors.
 /// </summary>
 public sealed class SpikeMonitor : Monitor
 {
@@ -232,7 +238,8 @@ public sealed class SpikeMonitor : Monitor
         if (spikes.Length != Size)
             throw new InvalidOperationException($"SpikeMonitor '{Name}': the spikes cover {spikes.Length} neurons but the monitor was attached to {Size}.");
         int n = spikes.Count;
-        if (Count + n > _steps.Length) Grow(Count + n, step);
+        MonitorMemoryException? overLimit = null;
+        if ((long)Count + n > _steps.Length) overLimit = Grow((long)Count + n, step);
         if (_mask is null)
         {
             spikes.CopyTo(_neurons.AsSpan(Count));
@@ -247,16 +254,30 @@ public sealed class SpikeMonitor : Monitor
                 if (mask[j]) { _neurons[c] = j; _steps[c] = step; c++; }
             Count = c;
         }
+        if (overLimit is not null) throw overLimit; // after recording the step in full (see Grow)
     }
 
-    void Grow(int needed, int step)
+    /// <summary>Makes room for <paramref name="needed"/> spikes. Over the byte cap it still makes exactly enough room
+    /// for this step (at most one step's spikes beyond the cap) and returns the exception to throw once the step is
+    /// recorded, so that the monitor, the runner's step index and the network stay in step.</summary>
+    MonitorMemoryException? Grow(long needed, int step)
     {
+        if (needed > Array.MaxLength)
+            throw new MonitorMemoryException(Name, CheckedBytes(needed, 8), _byteCap,
+                $"SpikeMonitor '{Name}' would hold {needed} spikes at step {step}, more than the largest .NET array ({Array.MaxLength}); step {step} is not recorded by it. Record a subset of neurons or run shorter.");
         long cap = Math.Max(needed, Math.Max(1024L, (long)_steps.Length * 2));
         if (cap * 8 > _byteCap) cap = Math.Max(needed, _byteCap / 8);
-        if ((long)needed * 8 > _byteCap || cap > int.MaxValue)
-            throw new MonitorMemoryException(Name, (long)needed * 8, _byteCap,
-                $"SpikeMonitor '{Name}' needs {Runner.B((long)needed * 8)} bytes at step {step} (more spikes than its reservation for {ExpectedRateHz} Hz), over the {Runner.B(_byteCap)} bytes left to it under Runner.MemoryLimitBytes. Raise the limit, record a subset of neurons, or run shorter.");
+        cap = Math.Min(cap, Array.MaxLength);
+        MonitorMemoryException? overLimit = null;
+        if (needed * 8 > _byteCap)
+        {
+            cap = needed;
+            overLimit = new MonitorMemoryException(Name, needed * 8, _byteCap,
+                $"SpikeMonitor '{Name}' needs {Runner.B(needed * 8)} bytes at step {step} (more spikes than its reservation for {ExpectedRateHz} Hz), over the {Runner.B(_byteCap)} bytes left to it under Runner.MemoryLimitBytes. " +
+                $"Step {step} was recorded in full by every monitor and the runner stopped after it (StepIndex = {step + 1}); raise the limit (or Clear() monitors) and run again to continue, or record a subset of neurons, or run shorter.");
+        }
         Resize((int)cap);
+        return overLimit;
     }
 
     void Resize(int cap)

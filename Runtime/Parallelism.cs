@@ -12,6 +12,18 @@ namespace SpikeSharp;
 /// thread count, with no atomics. Threads are used automatically for populations of at least
 /// <see cref="AutoMinNeurons"/> neurons; <see cref="Threads"/> (or a generated instance's <c>Threads</c>) overrides it.
 /// </summary>
+/// <remarks>
+/// <para><b>One worker pool per process, one fork-join at a time.</b> Every multi-threaded <c>Update</c> and
+/// <c>Deliver</c> in the process shares one set of worker threads, and a fork-join holds all of them until it joins.
+/// Two networks stepped at the same time on two threads, both multi-threaded, therefore take turns at each fork-join
+/// (<see cref="Run"/> serializes concurrent callers): the results are correct and identical to running them alone,
+/// but there is no speed-up over running them one after the other, because each fork-join already uses every core.</para>
+/// <para>To run independent networks in parallel (parameter sweeps, several seeds), give each one thread, by setting
+/// the <c>Threads</c> of its populations and projections to 1 (or <see cref="Threads"/> = 1 for the whole process),
+/// and step each on its own thread (for example one <c>Task</c> per network): single-threaded steps never touch the
+/// pool, so the networks then run fully concurrently, one core each, with the same bits as any thread count. Separate
+/// processes work as well. Mixing both (several multi-threaded networks at once) only oversubscribes the cores.</para>
+/// </remarks>
 public static class Parallelism
 {
     /// <summary>Below this many neurons (or posts) the automatic setting uses one thread: a fork-join costs a few
@@ -73,7 +85,8 @@ public static class Parallelism
 
     /// <summary>Runs <paramref name="work"/>.Execute(k, <paramref name="parts"/>) for k = 0 … parts − 1, part 0 on the
     /// calling thread and the others on pooled worker threads; returns when all are done. Allocates nothing once the
-    /// pool has enough workers. Concurrent callers are serialized.</summary>
+    /// pool has enough workers. Concurrent callers are serialized: the pool runs one fork-join at a time for the whole
+    /// process (see the class remarks for running independent networks in parallel).</summary>
     public static void Run(IParallelWork work, int parts)
     {
         ArgumentNullException.ThrowIfNull(work);

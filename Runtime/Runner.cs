@@ -12,8 +12,11 @@ public interface ISpikingNetwork
     /// <summary>Number of neurons whose spikes <see cref="Update"/> returns.</summary>
     int Size { get; }
 
-    /// <summary>The time step (ms) the network was built with; <see cref="Simulation.Dt"/> unless overridden.</summary>
-    double Dt => Simulation.Dt;
+    /// <summary>The time step (ms) the network's populations were built with; the <see cref="Runner"/> steps and labels
+    /// time with it. There is deliberately no default (a default of <see cref="Simulation.Dt"/> silently ran a network built
+    /// with another dt at the wrong time base): return the population's <c>Dt</c>, or, for several populations and input
+    /// groups, <see cref="SpikeSharp.Network.CommonDt"/>, which throws naming both parts when two of them differ.</summary>
+    double Dt { get; }
 
     /// <summary>Advances one step with external input <paramref name="input"/>.</summary>
     Spikes Update(float input);
@@ -43,11 +46,16 @@ public readonly record struct RunProgress(int StepsDone, int TotalSteps, int Ste
 /// (like Brian2's monitors; BrainPy's runner replaces <c>runner.mon</c> on each run).
 /// </summary>
 /// <remarks>
-/// Each step <c>i</c> (time <c>t = i·dt</c>): the input's value at step i is computed once, the network's
+/// The time step is the network's <see cref="ISpikingNetwork.Dt"/> (no default). Each step <c>i</c> (time
+/// <c>t = i·dt</c>): the input's value at step i is computed once and checked to be finite (a NaN or infinite value
+/// throws <see cref="InputValueException"/> before the network runs the step), the network's
 /// <c>Update(input)</c> runs, then every monitor records (after the update, as in DSRunner). Before a run, monitor
 /// buffers are sized for the whole run and the total is checked against <see cref="MemoryLimitBytes"/>, so a run that
 /// would not fit fails before its first step. The step loop itself allocates nothing, unless a spike monitor receives
-/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates.
+/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. Whatever ends a run
+/// early (a monitor over the limit, a non-finite input, cancellation), the network, the runner's
+/// <see cref="StepIndex"/> and every monitor agree afterwards on the steps done, so a later run continues seamlessly.
+/// (An exception thrown by the network's own <c>Update</c> or by a monitor's source delegate carries no such promise.)
 /// </remarks>
 public sealed class Runner
 {
@@ -145,7 +153,12 @@ public sealed class Runner
         RunSteps(StepsFor(durationMs, Dt), progress, cancellationToken);
 
     /// <summary>Runs <paramref name="steps"/> steps, continuing from <see cref="StepIndex"/>.</summary>
-    /// <exception cref="MonitorMemoryException">Before the first step, if the monitors would exceed <see cref="MemoryLimitBytes"/>.</exception>
+    /// <exception cref="MonitorMemoryException">Before the first step, if the monitors would exceed <see cref="MemoryLimitBytes"/>;
+    /// or after a step in which a spike monitor outgrew its share of the limit: that step has then been recorded by every
+    /// monitor and <see cref="StepIndex"/> is past it, so the network, the runner and the monitors agree, and a later run
+    /// (after raising the limit or clearing monitors) continues seamlessly.</exception>
+    /// <exception cref="InputValueException">At a step where the input is NaN or infinite, before the network runs it
+    /// (<see cref="StepIndex"/> is that step; nothing changed).</exception>
     /// <exception cref="OperationCanceledException">At a progress point, after which the runner can continue.</exception>
     public RunResult RunSteps(int steps, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -169,9 +182,19 @@ public sealed class Runner
             int nextReport = start + every;
             for (; i < end;)
             {
-                var spikes = network.Update(input.At(i, dt));
-                for (int m = 0; m < monitors.Length; m++) monitors[m].Record(i, spikes);
+                float x = input.At(i, dt);
+                if (!float.IsFinite(x)) throw NonFiniteInput(input, i, dt, x); // before the update: no state changes
+                var spikes = network.Update(x);
+                MonitorMemoryException? overLimit = null;
+                for (int m = 0; m < monitors.Length; m++)
+                {
+                    // A spike monitor that outgrows the limit still records this step in full, then throws: every
+                    // monitor records the step and the step index moves past it, so nothing is lost or shifted.
+                    try { monitors[m].Record(i, spikes); }
+                    catch (MonitorMemoryException ex) { overLimit ??= ex; }
+                }
                 i++;
+                if (overLimit is not null) throw overLimit;
                 if (i == nextReport)
                 {
                     nextReport += every;
@@ -189,6 +212,13 @@ public sealed class Runner
         if (steps % every != 0 || steps == 0) progress?.Report(new RunProgress(steps, steps, StepIndex, wall));
         return new RunResult(start, steps, dt, wall, _monitors) { LoopAllocatedBytes = loopAllocated };
     }
+
+    static InputValueException NonFiniteInput(Input input, int step, double dt, float value) =>
+        new(input, step, step * dt, value,
+            $"Runner: the input {input} is {F(value)} at step {step} (t = {F(step * dt)} ms); a NaN or infinite input would make the network's state NaN for good. " +
+            "The network did not run this step and the runner's StepIndex is still " + step.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".");
+
+    static string F(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     void ReserveMonitors(int start, int steps)
     {
@@ -213,12 +243,16 @@ public sealed class Runner
             _monitors[k].Reserve(start, steps, _memoryLimit - (total - needs[k]));
     }
 
-    /// <summary>Writes every monitor (everything recorded so far) into one NumPy <c>.npz</c> file.</summary>
-    public void SaveNpz(string path, bool compress = false)
+    /// <summary>Writes every monitor (everything recorded so far) into one NumPy <c>.npz</c> file, atomically: a
+    /// temporary file beside it replaces <paramref name="path"/> once complete; a failed write leaves the previous file.</summary>
+    /// <exception cref="System.IO.IOException">The file could not be written (message: the path and the cause).</exception>
+    public void SaveNpz(string path, bool compress = false) => SaveMonitors(path, compress, _monitors);
+
+    internal static void SaveMonitors(string path, bool compress, IReadOnlyList<Monitor> monitors) => AtomicFile.Write(path, s =>
     {
-        using var npz = new NpzWriter(path, compress);
-        foreach (var m in _monitors) m.WriteTo(npz);
-    }
+        using var npz = new NpzWriter(s, compress, leaveOpen: true);
+        foreach (var m in monitors) m.WriteTo(npz);
+    });
 
     internal static string B(long bytes) => bytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -297,10 +331,8 @@ public sealed class RunResult
         }
     }
 
-    /// <summary>Writes every monitor into one NumPy <c>.npz</c> file (keys <c>&lt;monitor&gt;_&lt;field&gt;</c>; see each monitor).</summary>
-    public void SaveNpz(string path, bool compress = false)
-    {
-        using var npz = new NpzWriter(path, compress);
-        foreach (var m in Monitors) m.WriteTo(npz);
-    }
+    /// <summary>Writes every monitor into one NumPy <c>.npz</c> file (keys <c>&lt;monitor&gt;_&lt;field&gt;</c>; see each
+    /// monitor), atomically like <see cref="Runner.SaveNpz"/>.</summary>
+    /// <exception cref="System.IO.IOException">The file could not be written (message: the path and the cause).</exception>
+    public void SaveNpz(string path, bool compress = false) => Runner.SaveMonitors(path, compress, Monitors);
 }

@@ -30,12 +30,38 @@ public sealed class SpikeDelay
     {
         if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "SpikeDelay: size must be > 0.");
         if (maxSteps < 0) throw new ArgumentOutOfRangeException(nameof(maxSteps), maxSteps, "SpikeDelay: maxSteps must be ≥ 0.");
+        if (size > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"SpikeDelay: size {size} is more than the largest .NET array ({Array.MaxLength} elements).");
         Size = size;
         MaxSteps = maxSteps;
         int n = Math.Max(1, maxSteps);
-        _slots = new int[n][];
+        _slots = AllocateSlots(n, size, $"SpikeDelay(size: {size}, maxSteps: {maxSteps})");
         _counts = new int[n];
-        for (int s = 0; s < n; s++) _slots[s] = new int[size];
+    }
+
+    /// <summary>Bytes the ring holds for <paramref name="slots"/> slots of <paramref name="size"/> neurons: a sorted
+    /// index list of up to <paramref name="size"/> ints per slot (4·slots·size), plus the slot counts.</summary>
+    internal static long BytesFor(int size, int slots) => 4L * size * Math.Max(1, slots) + 4L * Math.Max(1, slots);
+
+    /// <summary>Allocates the slots, checking the total against the memory the GC can use first, so that an absurd
+    /// size or delay fails with a message instead of a bare <see cref="OutOfMemoryException"/>.</summary>
+    static int[][] AllocateSlots(int slots, int size, string context)
+    {
+        long bytes = BytesFor(size, slots);
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        string what = $"{context}: {slots} slot(s) of {size} neurons need {Runner.B(bytes)} bytes (4 bytes per neuron per step of delay)";
+        if (available > 0 && bytes > available)
+            throw new InsufficientMemoryException($"{what}, more than the {Runner.B(available)} bytes available to this process. Use a shorter delay, a coarser dt, or a smaller population.");
+        try
+        {
+            var a = new int[slots][];
+            for (int s = 0; s < slots; s++) a[s] = new int[size];
+            return a;
+        }
+        catch (OutOfMemoryException ex) when (ex is not InsufficientMemoryException)
+        {
+            throw new InsufficientMemoryException($"{what}; the allocation failed ({ex.Message}).", ex);
+        }
     }
 
     /// <summary>Population size.</summary>
@@ -52,17 +78,26 @@ public sealed class SpikeDelay
         int d = steps ?? 0;
         if (d < 0) throw new ArgumentOutOfRangeException(nameof(steps), d, $"SpikeDelay.Register(\"{name}\"): steps must be ≥ 0 or null.");
         if (_entries.ContainsKey(name)) throw new ArgumentException($"SpikeDelay.Register: entry \"{name}\" is already registered.", nameof(name));
-        if (d > MaxSteps) Grow(d);
+        if (d > MaxSteps) Grow(d, name);
         _entries.Add(name, d);
     }
 
     /// <summary>Registers an entry with a delay time in ms: <c>ceil(time/dt)</c> steps (BrainPy's rule); <c>null</c> means none.</summary>
     public void RegisterTime(string name, double? timeMs, double dt)
     {
-        if (timeMs is { } t && (double.IsNaN(t) || t < 0))
-            throw new ArgumentOutOfRangeException(nameof(timeMs), t, $"SpikeDelay.RegisterTime(\"{name}\"): time must be ≥ 0.");
-        if (!(dt > 0)) throw new ArgumentOutOfRangeException(nameof(dt), dt, "SpikeDelay.RegisterTime: dt must be > 0.");
-        Register(name, timeMs is { } tm ? (int)Math.Ceiling(tm / dt - 1e-9) : null);
+        if (timeMs is { } t && !(double.IsFinite(t) && t >= 0))
+            throw new ArgumentOutOfRangeException(nameof(timeMs), t, $"SpikeDelay.RegisterTime(\"{name}\"): time must be a finite number of ms ≥ 0.");
+        if (!(double.IsFinite(dt) && dt > 0))
+            throw new ArgumentOutOfRangeException(nameof(dt), dt, $"SpikeDelay.RegisterTime(\"{name}\"): dt must be a positive finite number of ms.");
+        int? steps = null;
+        if (timeMs is { } tm)
+        {
+            double s = Math.Ceiling(tm / dt - 1e-9);
+            if (s > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(timeMs), tm, $"SpikeDelay.RegisterTime(\"{name}\"): {tm} ms at dt = {dt} ms is {s} steps, more than {int.MaxValue}.");
+            steps = (int)Math.Max(0, s);
+        }
+        Register(name, steps);
     }
 
     /// <summary>The delay in steps of a registered entry.</summary>
@@ -104,12 +139,15 @@ public sealed class SpikeDelay
         _head = -1;
     }
 
-    void Grow(int maxSteps)
+    void Grow(int maxSteps, string name)
     {
-        // Re-lay the ring so that the latest push stays readable at the same lags.
+        // Re-lay the ring so that the latest push stays readable at the same lags. The new slots are allocated (and
+        // their size checked) before anything changes, so a failure leaves the delay as it was.
+        int old = _slots.Length;
+        var fresh = AllocateSlots(Math.Max(0, maxSteps - old), Size, $"SpikeDelay.Register(\"{name}\", {maxSteps} steps) for {Size} neurons");
         var slots = new int[maxSteps][];
         var counts = new int[maxSteps];
-        int old = _slots.Length;
+        int next = 0;
         for (int back = 0; back < maxSteps; back++)
         {
             int dst = maxSteps - 1 - back;
@@ -119,7 +157,8 @@ public sealed class SpikeDelay
                 slots[dst] = _slots[src];
                 counts[dst] = _counts[src];
             }
-            else slots[dst] = new int[Size];
+            else if (back < old) slots[dst] = _slots[back];
+            else slots[dst] = fresh[next++];
         }
         _slots = slots;
         _counts = counts;

@@ -72,11 +72,19 @@ public static class Npy
         stream.Write(MemoryMarshal.AsBytes(data));
     }
 
-    /// <summary>Writes <paramref name="data"/> with <paramref name="shape"/> to the file <paramref name="path"/>.</summary>
+    /// <summary>Writes <paramref name="data"/> with <paramref name="shape"/> to the file <paramref name="path"/>,
+    /// atomically: a temporary file beside it replaces <paramref name="path"/> once complete; a failed write (or bad
+    /// arguments) leaves the previous file unchanged.</summary>
+    /// <exception cref="IOException">The file could not be written (message: the path and the cause).</exception>
     public static void Write<T>(string path, ReadOnlySpan<T> data, params ReadOnlySpan<int> shape) where T : unmanaged
     {
-        using var f = File.Create(path);
-        Write(f, data, shape);
+        using var f = AtomicFile.Begin(path);
+        try { Write(f.Stream, data, shape); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw f.Fail(ex);
+        }
+        f.Commit();
     }
 
     /// <summary>Reads a <c>.npy</c> file (versions 1.0–3.0, little-endian or one-byte types, C or Fortran order flag reported).</summary>
@@ -201,9 +209,20 @@ public sealed class NpzWriter : IDisposable
     readonly ZipArchive _zip;
     readonly CompressionLevel _level;
     readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    readonly AtomicFile? _file; // the path form writes a temporary file and replaces the target on Dispose
+    bool _failed, _disposed;
 
-    /// <summary>Creates (or overwrites) <paramref name="path"/>.</summary>
-    public NpzWriter(string path, bool compress = false) : this(File.Create(path), compress, leaveOpen: false) { }
+    /// <summary>Creates (or overwrites) <paramref name="path"/>, atomically: the archive is written to a temporary file
+    /// beside it, which replaces <paramref name="path"/> when the writer is disposed. If writing fails (an
+    /// <see cref="IOException"/> from <see cref="Add{T}(string, ReadOnlySpan{T}, ReadOnlySpan{int})"/> or from
+    /// <see cref="Dispose"/>), the previous file is left unchanged. (An exception of your own code between two
+    /// <c>Add</c> calls does not stop <see cref="Dispose"/> from publishing the entries added so far.)</summary>
+    public NpzWriter(string path, bool compress = false)
+    {
+        _file = AtomicFile.Begin(path);
+        _zip = new ZipArchive(_file.Stream, ZipArchiveMode.Create, leaveOpen: true);
+        _level = compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+    }
 
     /// <summary>Writes the archive to <paramref name="stream"/>.</summary>
     public NpzWriter(Stream stream, bool compress = false, bool leaveOpen = false)
@@ -218,16 +237,38 @@ public sealed class NpzWriter : IDisposable
     {
         if (string.IsNullOrEmpty(name)) throw new ArgumentException("NpzWriter.Add: the name is empty.", nameof(name));
         if (!_names.Add(name)) throw new ArgumentException($"NpzWriter.Add: '{name}' was already added.", nameof(name));
-        var entry = _zip.CreateEntry(name + ".npy", _level);
-        using var s = entry.Open();
-        Npy.Write(s, data, shape);
+        if (_failed) throw new InvalidOperationException("NpzWriter.Add: an earlier write failed; the archive is abandoned.");
+        try
+        {
+            var entry = _zip.CreateEntry(name + ".npy", _level);
+            using var s = entry.Open();
+            Npy.Write(s, data, shape);
+        }
+        catch (Exception ex) when (_file is not null && ex is IOException or UnauthorizedAccessException)
+        {
+            _failed = true;
+            throw _file.Fail(ex);
+        }
     }
 
     /// <summary>Adds the array <paramref name="name"/>.</summary>
     public void Add<T>(string name, T[] data) where T : unmanaged => Add<T>(name, data.AsSpan());
 
-    /// <summary>Finishes the archive.</summary>
-    public void Dispose() => _zip.Dispose();
+    /// <summary>Finishes the archive (for the path form: and replaces the target with it).</summary>
+    /// <exception cref="IOException">The path form could not finish the file; the previous file is unchanged.</exception>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (_file is null) { _zip.Dispose(); return; }
+        if (_failed) { try { _zip.Dispose(); } catch (IOException) { } catch (ObjectDisposedException) { } _file.Dispose(); return; }
+        try { _zip.Dispose(); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw _file.Fail(ex);
+        }
+        _file.Commit();
+    }
 }
 
 /// <summary>Reads <c>.npz</c> archives.</summary>

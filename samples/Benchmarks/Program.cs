@@ -61,7 +61,7 @@ sw.Stop();
 int gcs = GC.CollectionCount(0) - gc0;
 proc.Refresh();
 double simS = sw.Elapsed.TotalSeconds;
-double seconds = o.Steps * Simulation.Dt / 1000.0;
+double seconds = o.Steps * net.Dt / 1000.0;
 double rateE = spikesE / (net.NumExcitatory * seconds);
 double rateI = (spikes - spikesE) / ((net.Size - net.NumExcitatory) * seconds);
 double events = spikes * 80.0; // expected: every spike reaches p·N = 80 targets on average
