@@ -85,7 +85,7 @@ if (!string.Equals(opts.Out, "none", StringComparison.OrdinalIgnoreCase))
     string ext = Path.GetExtension(opts.Out);
     string dir = Path.GetDirectoryName(Path.GetFullPath(opts.Out))!;
     string ratePath = Path.Combine(dir, "rate" + ext), vPath = Path.Combine(dir, "v" + ext);
-    Plots.RasterEI(rec, EINetwork.NumExcitatory, "EINet raster").Save(opts.Out);
+    Plots.RasterEI(rec, EINetwork.NumExcitatory, "EINet raster").Save(opts.Out, 1200, 800);
     Plots.Rate(runner.Monitor<RateMonitor>("rate"), "EINet population rate").Save(ratePath, 1200, 400);
     Plots.Traces(runner.Monitor<StateMonitor>("V"), title: "EINet membrane potential").Save(vPath, 1200, 500);
     if (speak)
