@@ -27,6 +27,8 @@ if (o.Help)
           --all         every case, each in its own process, --repeat R times (default 3), median reported;
                         4M runs --steps-4m K steps (default 1000)
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
+          --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
+                        --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --help        this text
         """);
     return 0;
@@ -34,6 +36,7 @@ if (o.Help)
 
 if (o.All) return RunAll(o);
 if (o.Micro) { Micro.Run(); return 0; }
+if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 
 var startToFirstStep = TimeSpan.Zero;
 IBenchNet net = o.N switch
@@ -118,7 +121,7 @@ sealed class BenchOptions
     public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3;
     public ulong Seed = 1;
     public float Input = 20;
-    public bool Json, All, Help, Micro;
+    public bool Json, All, Help, Micro, PlotBench, StepsGiven;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -132,7 +135,7 @@ sealed class BenchOptions
                 switch (args[k])
                 {
                     case "--n": o.N = int.Parse(Next(), ci); break;
-                    case "--steps": o.Steps = int.Parse(Next(), ci); break;
+                    case "--steps": o.Steps = int.Parse(Next(), ci); o.StepsGiven = true; break;
                     case "--steps-4m": o.Steps4M = int.Parse(Next(), ci); break;
                     case "--threads": o.Threads = int.Parse(Next(), ci); break;
                     case "--repeat": o.Repeat = int.Parse(Next(), ci); break;
@@ -141,6 +144,7 @@ sealed class BenchOptions
                     case "--json": o.Json = true; break;
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
+                    case "--plot-bench": o.PlotBench = true; break;
                     case "--help" or "-h": o.Help = true; break;
                     default: Console.Error.WriteLine($"unknown option {args[k]} (see --help)"); return null;
                 }
