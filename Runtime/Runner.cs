@@ -35,8 +35,14 @@ public readonly record struct RunProgress(int StepsDone, int TotalSteps, int Ste
     /// <summary>Steps per second of wall time so far (0 before the first step).</summary>
     public double StepsPerSecond => StepsDone == 0 || Elapsed <= TimeSpan.Zero ? 0 : StepsDone / Elapsed.TotalSeconds;
 
-    /// <summary>Estimated wall time left at the rate so far (null before the first step).</summary>
-    public TimeSpan? Remaining => StepsDone == 0 ? null : TimeSpan.FromSeconds((TotalSteps - StepsDone) / Math.Max(StepsPerSecond, 1e-12));
+    /// <summary>Estimated wall time left at the rate so far: elapsed · (steps left / steps done); null before the first
+    /// step or while no wall time has been measured yet.</summary>
+    public TimeSpan? Remaining =>
+        StepsDone <= 0 ? null
+        : StepsDone >= TotalSteps ? TimeSpan.Zero
+        : Elapsed <= TimeSpan.Zero ? null
+        : Elapsed.Ticks * ((TotalSteps - StepsDone) / (double)StepsDone) is var ticks && ticks < TimeSpan.MaxValue.Ticks
+            ? TimeSpan.FromTicks((long)ticks) : TimeSpan.MaxValue;
 }
 
 /// <summary>

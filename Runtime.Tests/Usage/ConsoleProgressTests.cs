@@ -14,6 +14,7 @@ public class ConsoleProgressTests
     sealed class Idle : ISpikingNetwork
     {
         public int Size => 1;
+        public double Dt => 0.1;
         public Spikes Update(float input) => Spikes.None(1);
     }
 

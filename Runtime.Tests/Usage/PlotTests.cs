@@ -136,6 +136,7 @@ public sealed class PlotTests : IDisposable
         readonly int[] _buf = new int[10];
         int _step;
         public int Size => 4000;
+        public double Dt => 0.1;
         public Spikes Update(float input)
         {
             for (int k = 0; k < 10; k++) _buf[k] = k * 400 + (_step * 37 + k * 101) % 400;

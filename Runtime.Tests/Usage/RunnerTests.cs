@@ -22,6 +22,17 @@ public class RunnerTests
     }
 
     [Fact]
+    public void RunProgress_Remaining_IsDefinedWhenNoWallTimeHasPassed()
+    {
+        // Used to overflow TimeSpan (steps left / 1e-12 steps per second) when a report came before the clock moved.
+        Assert.Null(new RunProgress(5, 100, 5, TimeSpan.Zero).Remaining);
+        Assert.Null(new RunProgress(0, 100, 0, TimeSpan.FromSeconds(1)).Remaining);
+        Assert.Equal(TimeSpan.Zero, new RunProgress(100, 100, 100, TimeSpan.Zero).Remaining);
+        Assert.Equal(TimeSpan.FromSeconds(3), new RunProgress(25, 100, 25, TimeSpan.FromSeconds(1)).Remaining);
+        Assert.Equal(TimeSpan.MaxValue, new RunProgress(1, int.MaxValue, 1, TimeSpan.FromDays(3650)).Remaining);
+    }
+
+    [Fact]
     public void TwoRunsOf500Steps_EqualOneRunOf1000_BitForBit()
     {
         var split = SeedRunner(4, out var a);

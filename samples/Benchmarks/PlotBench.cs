@@ -47,6 +47,7 @@ public static class PlotBench
         readonly int[] _buf = new int[perStep];
         int _step;
         public int Size => size;
+        public double Dt => 0.1;
         public Spikes Update(float input)
         {
             // perStep strata of size/perStep neurons each; one neuron per stratum, so the indices are sorted and distinct.
