@@ -19,7 +19,8 @@ var runner = new Runner(net, input: 20f, monitors:
     new SpikeMonitor("spikes"),
     new RateMonitor("rate", binMs: 1),
 ]);
-RunResult result = runner.RunSteps(steps);
+var progress = new ConsoleProgress(runner);              // a bar on a terminal, a line every ~10 % when redirected
+RunResult result = runner.RunSteps(steps, progress);
 
 SpikeMonitor spikes = result.Spikes;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -29,6 +30,6 @@ double[] rates = runner.Monitor<RateMonitor>("rate").Rates();   // Hz per 1 ms b
 if (rates.Length > 0)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"population rate: mean {rates.Average():F2} Hz, peak {rates.Max():F2} Hz"));
 
-Plots.RasterEI(spikes, EINetwork.NumExcitatory, "SpikeSharpNet raster").Save(rasterPath);
+progress.Phase("wrote " + rasterPath, () => Plots.RasterEI(spikes, EINetwork.NumExcitatory, "SpikeSharpNet raster").Save(rasterPath, 1200, 800));
 Console.WriteLine($"raster: {Path.GetFullPath(rasterPath)}");
 return 0;
