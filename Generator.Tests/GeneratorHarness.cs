@@ -55,6 +55,10 @@ internal static class GeneratorHarness
     /// <summary>Runs the SpikeSharp analyzer; throws if it threw (AD0001).</summary>
     public static ImmutableArray<Diagnostic> Analyze(params string[] sources) => Analyze(Compile(sources));
 
+    /// <summary>Runs the analyzer as a build does: on the compilation that already holds the generated sources
+    /// (where generated constants such as <c>N.Size</c> exist).</summary>
+    public static ImmutableArray<Diagnostic> AnalyzeBuilt(params string[] sources) => Analyze(Run(sources).Output);
+
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
     {
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,

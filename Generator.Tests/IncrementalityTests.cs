@@ -45,6 +45,16 @@ public class IncrementalityTests
             : Enumerable.Empty<(IncrementalStepRunReason, object?)>();
 
     [Fact]
+    public void EditOfAPopulation_UpdatesAModelInAnotherFileThatNamesItsGeneratedConstant()
+    {
+        const string m = "using SpikeSharp;\nnamespace D;\n[Population(N.Size)] [Lif] public partial class M;";
+        const string n = "using SpikeSharp;\nnamespace D;\n[Population(10)] [Lif] public partial class N;";
+        var run = Rerun(new[] { m, n }, 1, n.Replace("Population(10)", "Population(20)"));
+        var text = run.GeneratedSources.Single(s => s.HintName == "D.M.g.cs").SourceText.ToString();
+        Assert.Contains("public const int Size = 20;", text); // not a stale 10 from M's cached parse
+    }
+
+    [Fact]
     public void UnrelatedFileEdit_LeavesEveryStepCached()
     {
         var run = Rerun(new[] { TestModels.Seed, Unrelated }, 1, Unrelated.Replace("public int X;", "public int X, Y; // edited"));

@@ -26,7 +26,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var populations = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.Population,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulation(t, new DiagnosticSink(), ct) : null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulation(t, new DiagnosticSink(), ct, ctx.SemanticModel.Compilation) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Populations);
@@ -34,7 +34,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var projections = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPostMg,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjection(t, new DiagnosticSink(), checkPost: false, ct) : null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjection(t, new DiagnosticSink(), checkPost: false, ct, ctx.SemanticModel.Compilation) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Projections);
@@ -48,9 +48,9 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var projectionPlans = plan.SelectMany(static (p, _) => p.Projections.AsImmutableArray()).WithTrackingName(TrackingNames.ProjectionPlans);
 
         context.RegisterSourceOutput(populationPlans, static (spc, p) =>
-            spc.AddSource(p.Spec.Type.MetadataName + ".g.cs", PopulationEmitter.Emit(p)));
+            spc.AddSource(p.HintName, PopulationEmitter.Emit(p)));
         context.RegisterSourceOutput(projectionPlans, static (spc, p) =>
-            spc.AddSource(p.Spec.Type.MetadataName + ".g.cs", ProjectionEmitter.Emit(p)));
+            spc.AddSource(p.HintName, ProjectionEmitter.Emit(p)));
     }
 }
 

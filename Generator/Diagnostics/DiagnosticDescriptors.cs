@@ -164,7 +164,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratedMemberClash = Error(GeneratedMemberClashId,
         "Member clashes with a generated member",
         "{0} '{1}' clashes with '{2}', which SpikeSharp generates in {3} '{4}'; rename or remove it",
-        UsageCategory, "SpikeSharp generates state, parameters, constructors and Update/Deliver into the partial class; a user member of the same name (or a constructor or method with the same parameter types) would be a CS0102/CS0111 error in generated code. The type is not generated until it is renamed.");
+        UsageCategory, "SpikeSharp generates state, parameters, constructors and Update/Deliver into the partial class; a user member of the same name (or a constructor or method with the same parameter types) would be a CS0102/CS0111 error in generated code, and one inherited from a base class a CS0108 warning. The type is not generated until it is renamed.");
+
+    public const string PostInOtherAssemblyId = "SPK0026";
+    public static readonly DiagnosticDescriptor PostInOtherAssembly = Error(PostInOtherAssemblyId,
+        "Post population is in another assembly",
+        "Projection '{0}': post population '{1}' is declared in assembly '{2}'; a projection and its post must be compiled together",
+        UsageCategory, "A post population's merged synapse buffers (G0, G1, …) are generated with it, from the projections compiled next to it; a population already compiled into a referenced assembly cannot gain a buffer for a new projection. Declare the projection in the population's project, or the population in this one.");
+
+    public const string UnresolvedGeneratedConstantId = "SPK0027";
+    public static readonly DiagnosticDescriptor UnresolvedGeneratedConstant = Error(UnresolvedGeneratedConstantId,
+        "Argument uses a generated constant SpikeSharp cannot resolve",
+        "'{0}': argument {1} of [{2}] uses the generated constant '{3}', {4}",
+        UsageCategory, "Generated constants (Size, VRest, VTh, … of a population; NumIn, NumOut, Prob, Weight, DefaultSeed of a projection) do not exist yet when SpikeSharp reads the attributes. It resolves one written as the whole argument (Population(N.Size)) from N's own attributes; inside an expression, through a constant of your own, or in a cycle it cannot, and the type would not be generated.");
 
     public const string ThresholdNotAboveResetId = "SPK1001";
     public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,

@@ -184,7 +184,7 @@ internal static class PopulationEmitter
                 w.Line($"float d{g.Index} = __d{g.Index};");
             }
             w.Line("ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);");
-            w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(nameof(hi));");
+            w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
             w.Line("int count = lo;");
             w.Line("int i = lo;");
             w.Line("// Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.");
@@ -225,36 +225,38 @@ internal static class PopulationEmitter
     static void EmitVectorLoop(IndentedWriter w, PopulationPlan plan, bool isRef, string vec, int width)
     {
         string V = "global::System.Runtime.Intrinsics." + vec;
-        w.Line($"var xc = {V}.Create(c);");
-        w.Line($"var xInput = {V}.Create(input);");
-        w.Line($"var xVRest = {V}.Create(VRest);");
-        w.Line($"var xR = {V}.Create(R);");
-        w.Line($"var xVTh = {V}.Create(VTh);");
-        w.Line($"var xVReset = {V}.Create(VReset);");
-        w.Line($"var xStep = {V}.Create(step);");
-        if (isRef) w.Line($"var xRef = {V}.Create(refSteps);");
+        // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
+        string F = V + "<float>", I = V + "<int>";
+        w.Line($"{F} xc = {V}.Create(c);");
+        w.Line($"{F} xInput = {V}.Create(input);");
+        w.Line($"{F} xVRest = {V}.Create(VRest);");
+        w.Line($"{F} xR = {V}.Create(R);");
+        w.Line($"{F} xVTh = {V}.Create(VTh);");
+        w.Line($"{F} xVReset = {V}.Create(VReset);");
+        w.Line($"{I} xStep = {V}.Create(step);");
+        if (isRef) w.Line($"{I} xRef = {V}.Create(refSteps);");
         foreach (var g in plan.Groups)
         {
-            w.Line($"var xd{g.Index} = {V}.Create(d{g.Index});");
-            if (g.Key.Out.Kind == OutKind.Coba) w.Line($"var xE{g.Index} = {V}.Create({Literals.Float(g.Key.Out.E)});");
+            w.Line($"{F} xd{g.Index} = {V}.Create(d{g.Index});");
+            if (g.Key.Out.Kind == OutKind.Coba) w.Line($"{F} xE{g.Index} = {V}.Create({Literals.Float(g.Key.Out.E)});");
         }
         using (w.Block($"for (; i <= hi - {width}; i += {width})"))
         {
-            w.Line("nuint at = (nuint)i;");
-            w.Line($"var vOld = {V}.LoadUnsafe(ref rv, at);");
-            w.Line("var current = xInput;");
+            w.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
+            w.Line($"{F} vOld = {V}.LoadUnsafe(ref rv, at);");
+            w.Line($"{F} current = xInput;");
             foreach (var g in plan.Groups)
             {
-                w.Line($"var gi{g.Index} = {V}.LoadUnsafe(ref rg{g.Index}, at) * xd{g.Index};");
+                w.Line($"{F} gi{g.Index} = {V}.LoadUnsafe(ref rg{g.Index}, at) * xd{g.Index};");
                 w.Line($"{V}.StoreUnsafe(gi{g.Index}, ref rg{g.Index}, at);");
                 w.Line(g.Key.Out.Kind == OutKind.Coba
                     ? $"current += gi{g.Index} * (xE{g.Index} - vOld);"
                     : $"current += gi{g.Index};");
             }
-            w.Line("var vNew = vOld + xc * (xVRest + xR * current - vOld);");
-            w.Line($"var lastI = {V}.LoadUnsafe(ref rlast, at);");
+            w.Line($"{F} vNew = vOld + xc * (xVRest + xR * current - vOld);");
+            w.Line($"{I} lastI = {V}.LoadUnsafe(ref rlast, at);");
             if (isRef) w.Line($"vNew = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V");
-            w.Line($"var fire = {V}.GreaterThanOrEqual(vNew, xVTh);");
+            w.Line($"{F} fire = {V}.GreaterThanOrEqual(vNew, xVTh);");
             w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect(fire, xVReset, vNew), ref rv, at);");
             w.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");
             using (w.Block("if (bits != 0)"))

@@ -81,7 +81,7 @@ internal static class ProjectionEmitter
         using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
         {
             w.Line("if (spikes.Length != NumIn)");
-            w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", nameof(spikes));");
+            w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
             w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             using (w.Block("else"))
@@ -95,7 +95,7 @@ internal static class ProjectionEmitter
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
             w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
-            w.Line($"var spikes = new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);");
+            w.Line($"{Rt}Spikes spikes = new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);");
             w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
         }
         Close(closers);

@@ -42,6 +42,11 @@ internal static class NetworkPlanner
             list.Add(proj);
         }
 
+        // Hint names over every file generated, populations and projections together (Cells and cells, or a type
+        // Net.A and a nested type Net.a, differ only in case: CS8785 would drop the whole output).
+        var hints = HintNames.Assign(pops.Values.Select(p => p.Type.MetadataName)
+            .Concat(byPost.Values.SelectMany(l => l).Where(p => pops.ContainsKey(p.PostType)).Select(p => p.Type.MetadataName)));
+
         var popPlans = new List<PopulationPlan>();
         var projPlans = new List<ProjectionPlan>();
         foreach (var pop in pops.Values)
@@ -55,11 +60,12 @@ internal static class NetworkPlanner
                     int gi = groups.FindIndex(g => g.Key.Equals(key));
                     if (gi < 0) { gi = groups.Count; groups.Add((key, new List<string>())); }
                     groups[gi].Members.Add(proj.Type.MetadataName);
-                    projPlans.Add(new ProjectionPlan(proj, gi, key.Text, version));
+                    projPlans.Add(new ProjectionPlan(proj, gi, key.Text, version, hints[proj.Type.MetadataName]));
                 }
             }
             popPlans.Add(new PopulationPlan(pop,
-                groups.Select((g, i) => new MergeGroup(i, g.Key, g.Members.ToEquatableArray())).ToEquatableArray(), version));
+                groups.Select((g, i) => new MergeGroup(i, g.Key, g.Members.ToEquatableArray())).ToEquatableArray(), version,
+                hints[pop.Type.MetadataName]));
         }
         return new NetworkPlan(popPlans.ToEquatableArray(), projPlans.ToEquatableArray());
     }

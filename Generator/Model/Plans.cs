@@ -17,11 +17,11 @@ internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out)
 /// <summary>One shared synapse buffer on a post population: its key and the projections that feed it (ordinal order).</summary>
 internal sealed record MergeGroup(int Index, MergeKey Key, EquatableArray<string> Projections);
 
-/// <summary>Everything needed to emit a population's file.</summary>
-internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeGroup> Groups, string GeneratorVersion);
+/// <summary>Everything needed to emit a population's file, and its hint name (unique ignoring case, see <c>HintNames</c>).</summary>
+internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeGroup> Groups, string GeneratorVersion, string HintName);
 
 /// <summary>Everything needed to emit a projection's file.</summary>
-internal sealed record ProjectionPlan(ProjectionSpec Spec, int GroupIndex, string MergeKeyText, string GeneratorVersion);
+internal sealed record ProjectionPlan(ProjectionSpec Spec, int GroupIndex, string MergeKeyText, string GeneratorVersion, string HintName);
 
 /// <summary>The whole network after grouping.</summary>
 internal sealed record NetworkPlan(EquatableArray<PopulationPlan> Populations, EquatableArray<ProjectionPlan> Projections);

@@ -30,9 +30,12 @@ internal static class ModelParser
     }
 
     /// <summary>Parses a [Population] class; returns null (with diagnostics in <paramref name="sink"/>) when invalid.</summary>
-    public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct)
+    /// <param name="compilation">Used to resolve arguments that name generated constants (<c>[Population(N.Size)]</c>);
+    /// null reads every argument as the compiler gives it.</param>
+    public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation = null)
     {
         var typeInfo = ParseTypeDecl(type, "Population", sink);
+        var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
         int size = -1, populationCount = 0;
@@ -45,7 +48,7 @@ internal static class ModelParser
             ct.ThrowIfCancellationRequested();
             string? attrName = attr.AttributeClass?.ToDisplayString();
             if (attrName is null) continue;
-            var args = new AttributeArgs(attr, ct);
+            var args = new AttributeArgs(attr, ct, resolver);
             if (!args.IsBound && IsDslAttribute(attrName)) c.Unreadable = true; // no matching constructor: the compiler reports it
             switch (attrName)
             {
@@ -89,6 +92,7 @@ internal static class ModelParser
                 case AttributeNames.InitConstant:
                 {
                     var read = args.CtorString(0, "variable", out string? variable, out var loc);
+                    if (read == Read.Unresolved) { c.Unreadable = true; break; }
                     if (read != Read.Ok || variable is null)
                     {
                         if (read == Read.Invalid) sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, name, "variable", args.Name, "string");
@@ -118,7 +122,7 @@ internal static class ModelParser
                         var valueRead = args.Ctor(1, "value", out double value, out var valueLoc);
                         if (valueRead == Read.Invalid)
                             sink.Report(DiagnosticDescriptors.InvalidArgument, valueLoc ?? args.AttributeLocation, name, "value", args.Name, "number");
-                        if (valueRead != Read.Ok || !args.IsBound) c.Unreadable = true;
+                        if (valueRead != Read.Ok || !args.IsBound) c.Unreadable = true; // Unresolved: SPK0027 reported
                         else if (!IsFiniteFloat(value))
                             sink.Report(DiagnosticDescriptors.NonFiniteValue, valueLoc ?? args.AttributeLocation, name, $"InitConstant(\"{variable}\").value", Literals.Short(value));
                         spec = new InitSpec(variable, InitKind.Constant, valueRead == Read.Ok ? value : 0, 0);
@@ -155,7 +159,11 @@ internal static class ModelParser
         inits.Sort(static (a, b) => string.CompareOrdinal(a.Variable, b.Variable));
 
         if (typeInfo is not null)
-            CheckClashes(type, "population", GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef), indexed: true, sink, ct);
+        {
+            var members = GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef);
+            CheckClashes(type, "population", members, indexed: true, sink, ct);
+            CheckInheritedClashes(type, "population", members, indexed: true, sink, ct);
+        }
 
         if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null) return null;
         return new PopulationSpec(typeInfo, size, neuron, inits.ToEquatableArray());
@@ -163,9 +171,10 @@ internal static class ModelParser
 
     /// <summary>Parses a [HalfProjAlignPostMg] class. With <paramref name="checkPost"/> the post type's attributes are
     /// read too (analyzer); the generator checks the post in lowering instead, from the populations it parsed.</summary>
-    public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct)
+    public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation = null)
     {
         var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink);
+        var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
         INamedTypeSymbol? post = null;
@@ -184,7 +193,7 @@ internal static class ModelParser
             ct.ThrowIfCancellationRequested();
             string? attrName = attr.AttributeClass?.ToDisplayString();
             if (attrName is null) continue;
-            var args = new AttributeArgs(attr, ct);
+            var args = new AttributeArgs(attr, ct, resolver);
             if (!args.IsBound && IsDslAttribute(attrName)) c.Unreadable = true; // no matching constructor: the compiler reports it
             switch (attrName)
             {
@@ -195,11 +204,17 @@ internal static class ModelParser
                 {
                     if (projectionCount++ > 0) break; // CS0579; the type is skipped
                     projLoc = args.AttributeLocation;
-                    var read = args.NamedType("Post", out post, out postLoc);
+                    var read = args.NamedType("Post", out var postType, out postLoc);
                     postGiven = read != Read.Absent;
                     if (read == Read.Invalid) c.Unreadable = true; // e.g. typeof(Unknown): the compiler reports it
+                    else if (read == Read.Null)
+                        sink.Report(DiagnosticDescriptors.MissingPost, postLoc ?? args.AttributeLocation, name);
+                    else if (postType is INamedTypeSymbol named) post = named;
+                    else if (postType is not null) // an array, pointer or function pointer type: never a population
+                        sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc ?? args.AttributeLocation, name, postType.ToDisplayString());
                     var labelRead = args.NamedString("OutLabel", out outLabel, out var labelLoc);
-                    if (labelRead == Read.Invalid)
+                    if (labelRead == Read.Unresolved) { c.Unreadable = true; outLabel = null; }
+                    else if (labelRead == Read.Invalid)
                     {
                         sink.Report(DiagnosticDescriptors.InvalidArgument, labelLoc ?? args.AttributeLocation, name, "OutLabel", args.Name, "string");
                         outLabel = null;
@@ -227,12 +242,14 @@ internal static class ModelParser
                     int numIn = ReadSize(args, 0, "numIn", c);
                     int numOut = ReadSize(args, 1, "numOut", c);
                     args.Ctor(1, "numOut", out _, out numOutLoc);
+                    bool probUnresolved = args.Named("Prob", out _, out _) == Read.Unresolved;
                     double prob = Named(args, "Prob", 0, c, out var probLoc);
-                    if (!(prob > 0 && prob <= 1))
+                    if (!(prob > 0 && prob <= 1) && !probUnresolved) // unresolved: SPK0027 says why, not the fallback
                         sink.Report(DiagnosticDescriptors.ProbOutOfRange, probLoc ?? args.AttributeLocation, name, Literals.Short(prob));
                     double weight = Finite(args, "Weight", 1, c);
                     var seedRead = args.NamedLong("Seed", out long seed, out var seedLoc);
-                    if (seedRead == Read.Invalid)
+                    if (seedRead == Read.Unresolved) { c.Unreadable = true; seed = 0; }
+                    else if (seedRead == Read.Invalid)
                     {
                         sink.Report(DiagnosticDescriptors.InvalidArgument, seedLoc ?? args.AttributeLocation, name, "Seed", args.Name, "long");
                         seed = 0;
@@ -275,21 +292,30 @@ internal static class ModelParser
             var popAttr = post.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
             if (popAttr is null)
                 sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc ?? anchor, name, post.Name);
+            else if (!SymbolEqualityComparer.Default.Equals(post.ContainingAssembly, type.ContainingAssembly))
+            {
+                sink.Report(DiagnosticDescriptors.PostInOtherAssembly, postLoc ?? anchor, name, post.Name, post.ContainingAssembly?.Name ?? "?");
+                popAttr = null; // its size is that assembly's business; SPK0003 would only add noise
+            }
             else if (typeInfo is not null && !VisibilityRules.CanExpose(typeInfo.Visibility, VisibilityOf(post)))
                 sink.Report(DiagnosticDescriptors.PostLessAccessible, postLoc ?? anchor, name, Describe(typeInfo.Visibility), post.Name, Describe(VisibilityOf(post)));
             if (popAttr is not null && comm is not null && comm.NumOut > 0
-                     && new AttributeArgs(popAttr, ct).Ctor(0, "size", out double postSize, out _) == Read.Ok
+                     && new AttributeArgs(popAttr, ct, compilation is null ? null : new ConstantResolver(compilation, null, post.Name, ct))
+                         .Ctor(0, "size", out double postSize, out _) == Read.Ok
                      && postSize != comm.NumOut)
                 sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc ?? anchor, name, comm.NumOut, post.Name, Literals.Short(postSize));
         }
 
         if (typeInfo is not null)
-            CheckClashes(type, "projection", GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), indexed: false, sink, ct);
+        {
+            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            CheckClashes(type, "projection", members, indexed: false, sink, ct);
+            CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
+        }
 
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
             || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
-        string postName = post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return new ProjectionSpec(typeInfo, postName, comm, syn, output, outLabel);
+        return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel);
     }
 
     /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
@@ -343,6 +369,98 @@ internal static class ModelParser
         }
     }
 
+    /// <summary>SPK0025 for members of a user base class that a generated member would hide (CS0108 in generated code,
+    /// which breaks TreatWarningsAsErrors builds): any accessible member of that name, unless both are methods with
+    /// different parameter types. A base that is itself a model counts with the members SpikeSharp generates into it
+    /// (they do not exist yet when the generator runs, so the generator and the analyzer see the same list).
+    /// Located at the base type in the class's base list.</summary>
+    static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    {
+        var baseType = type.BaseType;
+        if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return;
+        Location at = BaseListLocation(type, ct) ?? FirstLocation(type) ?? Location.None;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+
+        GeneratedMembers.Member? Find(string name, string[]? parameters)
+        {
+            foreach (var g in generated)
+            {
+                if (g.Name != name || g.Name == GeneratedMembers.Constructor || g.Name == GeneratedMembers.ParallelExecute) continue;
+                if (parameters is null || g.Parameters is null || parameters.SequenceEqual(g.Parameters)) return g;
+            }
+            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : null;
+        }
+
+        void Report(string kind, string shown, GeneratedMembers.Member clash)
+        {
+            if (reported.Add(clash.Name))
+                sink.Report(DiagnosticDescriptors.GeneratedMemberClash, at, kind, shown, clash.Declaration, role, type.Name);
+        }
+
+        for (var b = baseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
+        {
+            ct.ThrowIfCancellationRequested();
+            bool bIsPopulation = false, bIsProjection = false;
+            foreach (var a in b.GetAttributes())
+            {
+                string? n = a.AttributeClass?.ToDisplayString();
+                bIsPopulation |= n == AttributeNames.Population;
+                bIsProjection |= n == AttributeNames.HalfProjAlignPostMg;
+            }
+            if (bIsPopulation || bIsProjection)
+            {
+                var inherited = bIsPopulation ? GeneratedMembers.Population(b.Name, isRef: true) : GeneratedMembers.Projection(b.Name, null);
+                foreach (var m in inherited)
+                {
+                    if (m.Name is GeneratedMembers.Constructor or GeneratedMembers.ParallelExecute || m.Name.StartsWith("__", StringComparison.Ordinal)) continue; // private
+                    if (Find(m.Name, m.Parameters) is { } clash) Report("Inherited member", b.Name + "." + m.Name, clash);
+                }
+            }
+            foreach (var member in b.GetMembers())
+            {
+                if (member.IsImplicitlyDeclared || member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }) continue;
+                if ((bIsPopulation || bIsProjection) && IsOwnOutput(member)) continue; // counted above, from the list
+                if (!InheritedAccessible(member, type)) continue;
+                string? kind = member switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } => "Inherited method",
+                    IMethodSymbol => null, // constructors, accessors, operators, explicit implementations: not hidden by name
+                    IFieldSymbol => "Inherited field",
+                    IPropertySymbol { IsIndexer: false } => "Inherited property",
+                    IEventSymbol => "Inherited event",
+                    INamedTypeSymbol => "Inherited nested type",
+                    _ => null,
+                };
+                if (kind is null) continue;
+                var method = member as IMethodSymbol;
+                string[]? parameters = method is null ? null
+                    : method.Arity != 0 || method.Parameters.Any(p => p.RefKind != RefKind.None) ? new[] { "<generic or by-ref>" }
+                    : method.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToArray();
+                if (Find(member.Name, parameters) is not { } found) continue;
+                string shown = b.Name + "." + member.Name + (method is null ? "" : "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")");
+                Report(kind, shown, found);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="member"/> of a base class is visible in <paramref name="derived"/> (so hiding it warns).</summary>
+    static bool InheritedAccessible(ISymbol member, INamedTypeSymbol derived) => member.DeclaredAccessibility switch
+    {
+        Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal => true,
+        Accessibility.Internal or Accessibility.ProtectedAndInternal =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, derived.ContainingAssembly)
+            || member.ContainingAssembly is { } asm && derived.ContainingAssembly is { } mine && asm.GivesAccessTo(mine),
+        _ => false,
+    };
+
+    static Location? BaseListLocation(INamedTypeSymbol type, CancellationToken ct)
+    {
+        foreach (var r in type.DeclaringSyntaxReferences)
+            if (r.GetSyntax(ct) is TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } && !IsOwnOutput(r.SyntaxTree))
+                return types[0].GetLocation();
+        return null;
+    }
+
     /// <summary>Same parameter types (by value, arity 0): the overload C# rejects as CS0111.</summary>
     static bool SameSignature(IMethodSymbol method, string[] parameters)
     {
@@ -356,7 +474,7 @@ internal static class ModelParser
     }
 
     /// <summary>The generator's output, seen by the analyzer: "…/SpikeSharp.Generator.SpikeSharpGenerator/Hint.g.cs".</summary>
-    static bool IsOwnOutput(ISymbol member)
+    internal static bool IsOwnOutput(ISymbol member)
     {
         foreach (var r in member.DeclaringSyntaxReferences)
             if (!IsOwnOutput(r.SyntaxTree)) return false;
@@ -381,6 +499,7 @@ internal static class ModelParser
         {
             TypeKind.Class when type.IsRecord => "record",
             TypeKind.Class when type.IsStatic => "static class",
+            TypeKind.Class when type.IsFileLocal => "file-local class", // the generated part, in another file, would be another type
             TypeKind.Class => null,
             TypeKind.Struct => type.IsRecord ? "record struct" : "struct",
             TypeKind.Interface => "interface",
@@ -431,6 +550,18 @@ internal static class ModelParser
         for (var n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) nsParts.Insert(0, n.Name);
         string ns = string.Join(".", nsParts);
         return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
+    }
+
+    /// <summary>The name the planner matches a post against: <see cref="TypeDecl.FullyQualifiedName"/> built the same way
+    /// as for the population itself (not Roslyn's display string, which escapes contextual keywords such as
+    /// <c>@record</c> differently, so such a post never matched and its projections were dropped silently).</summary>
+    internal static string FullyQualifiedName(INamedTypeSymbol type)
+    {
+        var containing = new List<string>();
+        for (var c = type.ContainingType; c is not null; c = c.ContainingType) containing.Insert(0, "partial class " + c.Name);
+        var nsParts = new List<string>();
+        for (var n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) nsParts.Insert(0, n.Name);
+        return new TypeDecl(string.Join(".", nsParts), containing.ToEquatableArray(), type.Name, "class").FullyQualifiedName;
     }
 
     /// <summary>True when every declaration of <paramref name="type"/> says partial; otherwise the identifier of the
@@ -487,7 +618,7 @@ internal static class ModelParser
             c.Unreadable = true;
             return -1;
         }
-        if (read == Read.Absent || !args.IsBound) { c.Unreadable = true; return -1; } // the compiler reports the missing argument
+        if (read == Read.Absent || read == Read.Unresolved || !args.IsBound) { c.Unreadable = true; return -1; } // the compiler (or SPK0027) reports it
         if (!(v > 0) || v > int.MaxValue)
         {
             c.Sink.Report(DiagnosticDescriptors.NonPositiveSize, loc ?? args.AttributeLocation, c.Owner, parameter, Literals.Short(v));
@@ -499,6 +630,7 @@ internal static class ModelParser
     static double Named(AttributeArgs args, string property, double fallback, Ctx c, out Location? location)
     {
         var read = args.Named(property, out double v, out location);
+        if (read == Read.Unresolved) { c.Unreadable = true; return fallback; } // SPK0027 reported
         if (read == Read.Invalid)
         {
             c.Sink.Report(DiagnosticDescriptors.InvalidArgument, location ?? args.AttributeLocation, c.Owner, property, args.Name, "number");

@@ -66,7 +66,7 @@ namespace EINet
         public void Deliver(global::SpikeSharp.Spikes spikes)
         {
             if (spikes.Length != NumIn)
-                throw new global::System.ArgumentException($"Excitatory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", nameof(spikes));
+                throw new global::System.ArgumentException($"Excitatory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
             if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
             else
@@ -80,7 +80,7 @@ namespace EINet
         void global::SpikeSharp.IParallelWork.Execute(int part, int parts)
         {
             int blocks = global::SpikeSharp.JitConnectivity.BlockCount(NumOut);
-            var spikes = new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);
+            global::SpikeSharp.Spikes spikes = new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);
             global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);
         }
     }

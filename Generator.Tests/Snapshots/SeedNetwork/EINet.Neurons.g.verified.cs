@@ -137,39 +137,39 @@ namespace EINet
             ref float rg1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
             float d1 = __d1;
             ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
-            if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(nameof(hi));
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException("hi");
             int count = lo;
             int i = lo;
             // Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.
             if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                var xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
-                var xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
-                var xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
-                var xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
-                var xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
-                var xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
-                var xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                var xRef = global::System.Runtime.Intrinsics.Vector512.Create(refSteps);
-                var xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
-                var xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
-                var xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
-                var xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
+                global::System.Runtime.Intrinsics.Vector512<float> xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                global::System.Runtime.Intrinsics.Vector512<float> xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
+                global::System.Runtime.Intrinsics.Vector512<float> xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
+                global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
+                global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
+                global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                global::System.Runtime.Intrinsics.Vector512<int> xRef = global::System.Runtime.Intrinsics.Vector512.Create(refSteps);
+                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
+                global::System.Runtime.Intrinsics.Vector512<float> xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
+                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
+                global::System.Runtime.Intrinsics.Vector512<float> xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
                 for (; i <= hi - 16; i += 16)
                 {
-                    nuint at = (nuint)i;
-                    var vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
-                    var current = xInput;
-                    var gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi0, ref rg0, at);
                     current += gi0 * (xE0 - vOld);
-                    var gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector512<float> gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi1, ref rg1, at);
                     current += gi1 * (xE1 - vOld);
-                    var vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    var lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
-                    var fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
                     if (bits != 0)
@@ -186,33 +186,33 @@ namespace EINet
             }
             else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
-                var xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
-                var xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
-                var xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
-                var xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
-                var xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
-                var xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
-                var xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                var xRef = global::System.Runtime.Intrinsics.Vector256.Create(refSteps);
-                var xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
-                var xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
-                var xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
-                var xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
+                global::System.Runtime.Intrinsics.Vector256<float> xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                global::System.Runtime.Intrinsics.Vector256<float> xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
+                global::System.Runtime.Intrinsics.Vector256<float> xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
+                global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
+                global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
+                global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                global::System.Runtime.Intrinsics.Vector256<int> xRef = global::System.Runtime.Intrinsics.Vector256.Create(refSteps);
+                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
+                global::System.Runtime.Intrinsics.Vector256<float> xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
+                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
+                global::System.Runtime.Intrinsics.Vector256<float> xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
                 for (; i <= hi - 8; i += 8)
                 {
-                    nuint at = (nuint)i;
-                    var vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
-                    var current = xInput;
-                    var gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi0, ref rg0, at);
                     current += gi0 * (xE0 - vOld);
-                    var gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector256<float> gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi1, ref rg1, at);
                     current += gi1 * (xE1 - vOld);
-                    var vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    var lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
-                    var fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     if (bits != 0)
