@@ -12,7 +12,7 @@ using Xunit;
 namespace SpikeSharp.Generator.Tests;
 
 /// <summary>The rest of the catalogue, one test per diagnostic (ID, severity, exact span, message) with a valid twin,
-/// plus consistency of the catalogue with the analyzer, the release-tracking file and the README.</summary>
+/// plus consistency of the catalogue with the analyzer, the release-tracking file and the diagnostics page (docs/diagnostics.md).</summary>
 public class DiagnosticCatalogueTests
 {
     const string Pop = TestModels.SmallPopulation;
@@ -474,10 +474,6 @@ public class DiagnosticCatalogueTests
     static string RepoFile(string relative, [CallerFilePath] string self = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(self)!, "..", relative));
 
-    /// <summary>IDs added while README.md is being rewritten elsewhere: their rows (id, title, example) are handed to
-    /// the README's owner. Once README lists one, the test below fails until it is taken out of this set.</summary>
-    static readonly HashSet<string> AwaitingReadmeRow = new(StringComparer.Ordinal) { "SPK0026", "SPK0027" };
-
     [Fact]
     public void Catalogue_IsComplete_Tracked_Supported_AndDocumented()
     {
@@ -486,20 +482,19 @@ public class DiagnosticCatalogueTests
         Assert.Equal(all.Count, all.Select(d => d.Id).Distinct().Count());
         var supported = new SpikeSharpAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToHashSet();
         string unshipped = RepoFile("Generator/AnalyzerReleases.Unshipped.md") + RepoFile("Generator/AnalyzerReleases.Shipped.md");
-        string readme = RepoFile("README.md");
+        string page = RepoFile("docs/diagnostics.md");
+        var sections = page.Split('\n').Where(l => l.StartsWith("## SPK", StringComparison.Ordinal)).Select(l => l[3..].Trim()).ToList();
+        Assert.Equal(all.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal), sections.OrderBy(i => i, StringComparer.Ordinal));
         foreach (var d in all)
         {
             Assert.Contains(d.Id, supported);
             string severity = d.IsEnabledByDefault ? d.DefaultSeverity.ToString() : "Disabled";
             Assert.Contains($"{d.Id} | {d.Category} | {severity} |", unshipped);
-            if (!AwaitingReadmeRow.Contains(d.Id)) Assert.Contains($"| {d.Id} |", readme);
+            // The help link (the IDE's link on the diagnostic) is the page's section of this id: "## SPK0004" → #spk0004.
+            Assert.Equal($"{DiagnosticDescriptors.HelpPage}#{d.Id.ToLowerInvariant()}", d.HelpLinkUri);
+            Assert.Contains(d.Title.ToString(), page);
             Assert.StartsWith(d.DefaultSeverity switch { DiagnosticSeverity.Error => "SPK0", DiagnosticSeverity.Warning => "SPK1", _ => "SPK2" }, d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no help text");
-        }
-        foreach (var id in AwaitingReadmeRow)
-        {
-            Assert.Contains(all, d => d.Id == id);
-            Assert.DoesNotContain($"| {id} |", readme); // documented now: remove it from AwaitingReadmeRow
         }
     }
 }

@@ -11,10 +11,13 @@ internal static class DiagnosticDescriptors
 {
     public const string ModelCategory = "SpikeSharp.Model";
     public const string UsageCategory = "SpikeSharp.Usage";
-    const string HelpBase = "https://github.com/spikesharp/spikesharp/blob/main/README.md#diagnostics";
+    /// <summary>The diagnostics page in the repository; each diagnostic links to its own section (<c>#spk0004</c>).</summary>
+    public const string HelpPage = "https://github.com/spikesharp/spikesharp/blob/main/docs/diagnostics.md";
+
+    static string Help(string id) => HelpPage + "#" + id.ToLowerInvariant();
 
     static DiagnosticDescriptor Error(string id, string title, string message, string category, string help) =>
-        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help, helpLinkUri: HelpBase);
+        new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: help, helpLinkUri: Help(id));
 
     public const string NotPartialId = "SPK0001";
     public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId,
@@ -183,7 +186,7 @@ internal static class DiagnosticDescriptors
         "Threshold is not above the reset potential",
         "'{0}': {1}.VTh = {2} is not above VReset = {3}; a neuron reset to VReset is already at threshold and fires on every step it is not refractory",
         ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        description: "Usually VTh and VReset were swapped; BrainPy's defaults are VTh = 20, VReset = -5.", helpLinkUri: HelpBase);
+        description: "Usually VTh and VReset were swapped; BrainPy's defaults are VTh = 20, VReset = -5.", helpLinkUri: Help(ThresholdNotAboveResetId));
 
     public const string MergedProjectionsId = "SPK2001";
     public static readonly DiagnosticDescriptor MergedProjections = new(MergedProjectionsId,
@@ -191,5 +194,5 @@ internal static class DiagnosticDescriptors
         "Projection '{0}' shares synapse buffer G{1} of '{2}' with {3} (merge key: {4})",
         ModelCategory, DiagnosticSeverity.Info, isEnabledByDefault: false,
         description: "Projections onto one population whose synapse and output descriptors are equal by value are merged into one buffer (BrainPy's HalfProjAlignPostMg). Enable with dotnet_diagnostic.SPK2001.severity = suggestion.",
-        helpLinkUri: HelpBase, customTags: WellKnownDiagnosticTags.CompilationEnd);
+        helpLinkUri: Help(MergedProjectionsId), customTags: WellKnownDiagnosticTags.CompilationEnd);
 }
