@@ -17,7 +17,7 @@ public class JitConnectivityTests
         const int pres = 3000;
         var targets = new int[numOut];
         double sum = 0;
-        for (int pre = 0; pre < pres; pre++) sum += JitConnectivity.Targets(42, pre, numOut, prob, targets);
+        for (int pre = 0; pre < pres; pre++) sum += JitConnectivity.Targets(42, 0, pre, numOut, prob, targets);
         double mean = sum / pres;
         double expected = prob * numOut;
         double se = Math.Sqrt(numOut * prob * (1 - prob) / pres);
@@ -31,7 +31,7 @@ public class JitConnectivityTests
         const int numOut = 4000, pres = 4000;
         const double p = 0.02;
         var targets = new int[numOut];
-        var degrees = Enumerable.Range(0, pres).Select(pre => (double)JitConnectivity.Targets(9, pre, numOut, p, targets)).ToArray();
+        var degrees = Enumerable.Range(0, pres).Select(pre => (double)JitConnectivity.Targets(9, 0, pre, numOut, p, targets)).ToArray();
         double mean = degrees.Average();
         double variance = degrees.Sum(d => (d - mean) * (d - mean)) / (pres - 1);
         double expected = numOut * p * (1 - p); // 78.4
@@ -49,7 +49,7 @@ public class JitConnectivityTests
         var targets = new int[numOut];
         for (int pre = 0; pre < pres; pre++)
         {
-            int n = JitConnectivity.Targets(5, pre, numOut, p, targets);
+            int n = JitConnectivity.Targets(5, 0, pre, numOut, p, targets);
             for (int k = 0; k < n; k++) counts[targets[k]]++;
         }
         // Compare deciles of post indices: each holds numOut/10 posts with expected pres·p per post.
@@ -70,7 +70,7 @@ public class JitConnectivityTests
             var t = new int[numOut];
             for (int pre = 0; pre < 200; pre++)
             {
-                int n = JitConnectivity.Targets(3, pre, numOut, 0.2, t);
+                int n = JitConnectivity.Targets(3, 0, pre, numOut, 0.2, t);
                 for (int k = 0; k < n; k++)
                 {
                     Assert.InRange(t[k], 0, numOut - 1);
@@ -89,9 +89,9 @@ public class JitConnectivityTests
         int differ = 0;
         for (int pre = 0; pre < 100; pre++)
         {
-            int na = JitConnectivity.Targets(1, pre, 4000, 0.02, a);
-            int nb = JitConnectivity.Targets(1, pre, 4000, 0.02, b);
-            int nc = JitConnectivity.Targets(2, pre, 4000, 0.02, c);
+            int na = JitConnectivity.Targets(1, 0, pre, 4000, 0.02, a);
+            int nb = JitConnectivity.Targets(1, 0, pre, 4000, 0.02, b);
+            int nc = JitConnectivity.Targets(2, 0, pre, 4000, 0.02, c);
             Assert.Equal(a.AsSpan(0, na).ToArray(), b.AsSpan(0, nb).ToArray());
             if (!a.AsSpan(0, na).SequenceEqual(c.AsSpan(0, nc))) differ++;
         }
@@ -107,8 +107,8 @@ public class JitConnectivityTests
         int identical = 0;
         for (int pre = 0; pre < 3200; pre++)
         {
-            int na = JitConnectivity.Targets(7, pre, 4000, 0.02, a);
-            int nb = JitConnectivity.Targets(7, pre + 1, 4000, 0.02, b);
+            int na = JitConnectivity.Targets(7, 0, pre, 4000, 0.02, a);
+            int nb = JitConnectivity.Targets(7, 0, pre + 1, 4000, 0.02, b);
             if (a.AsSpan(0, na).SequenceEqual(b.AsSpan(0, nb))) identical++;
         }
         Assert.Equal(0, identical);
@@ -118,7 +118,7 @@ public class JitConnectivityTests
     public void ProbOne_ConnectsEveryPost()
     {
         var t = new int[50_000];
-        Assert.Equal(50_000, JitConnectivity.Targets(1, 0, 50_000, 1.0, t));
+        Assert.Equal(50_000, JitConnectivity.Targets(1, 0, 0, 50_000, 1.0, t));
     }
 
     [Fact]
@@ -126,8 +126,8 @@ public class JitConnectivityTests
     {
         var g = new float[40_000];
         var t = new int[40_000];
-        JitDelivery.AddHomo(g, 99, new Spikes(new[] { 17 }, 18), GeometricSkips.For(0.01), 0.5f, 0, JitConnectivity.BlockCount(g.Length));
-        int n = JitConnectivity.Targets(99, 17, 40_000, 0.01, t);
+        JitDelivery.AddHomo(g, 99, 0, new Spikes(new[] { 17 }, 18), GeometricSkips.For(0.01), 0.5f, 0, JitConnectivity.BlockCount(g.Length));
+        int n = JitConnectivity.Targets(99, 0, 17, 40_000, 0.01, t);
         var set = new HashSet<int>(t.AsSpan(0, n).ToArray());
         for (int i = 0; i < g.Length; i++) Assert.Equal(set.Contains(i) ? 0.5f : 0f, g[i]);
     }

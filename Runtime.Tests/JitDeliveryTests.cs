@@ -21,20 +21,20 @@ public class JitDeliveryTests
         int blocks = JitConnectivity.BlockCount(numOut);
         for (int pre = 0; pre < 60; pre++)
         {
-            int n = JitConnectivity.Targets(77, pre, numOut, prob, t);
+            int n = JitConnectivity.Targets(77, 0, pre, numOut, prob, t);
             var expected = new float[numOut];
             for (int k = 0; k < n; k++) expected[t[k]] = 1f;
             // The default walk (8 draws at a time where AVX-512DQ is there) and the one-draw walk, each checked.
             var g = new float[numOut];
-            JitDelivery.AddHomo(g, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
+            JitDelivery.AddHomo(g, 77, 0, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks);
             Assert.Equal(expected, g);
             var scalar = new float[numOut];
-            JitDelivery.AddHomo(scalar, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: false);
+            JitDelivery.AddHomo(scalar, 77, 0, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: false);
             Assert.Equal(expected, scalar);
             if (JitDelivery.s_batched)
             {
                 var batched = new float[numOut];
-                JitDelivery.AddHomo(batched, 77, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: true);
+                JitDelivery.AddHomo(batched, 77, 0, new Spikes(new[] { pre }, pre + 1), skips, 1f, 0, blocks, batched: true);
                 Assert.Equal(expected, batched);
             }
         }
@@ -49,11 +49,12 @@ public class JitDeliveryTests
             double scale = JitConnectivity.SkipScale(p);
             for (ulong i = 0; i < 200_000; i++)
             {
-                ulong bits = CounterRng.Draw(12345, i);
-                if (i < 64) bits = i << 58 | (i * 0x9E3779B97F4A7C15UL >> 6); // some draws in the smallest buckets
-                double reference = Math.Log(CounterRng.ToUnitOpenClosed(bits)) * scale;
+                ulong ctr = 12345 + (i + 1) * CounterRng.Gamma;
+                if (i < 64) ctr = Unmix(i << 58 | (i * 0x9E3779B97F4A7C15UL >> 6)); // some draws in the smallest buckets
+                if (i == 64) ctr = Unmix(ulong.MaxValue); // the top cell, u = 2⁵³
+                double reference = Math.Log(CounterRng.ToUnitOpenClosed(CounterRng.Mix(ctr))) * scale;
                 long expected = reference < 9.0e18 ? (long)reference : long.MaxValue;
-                Assert.Equal(expected, skips.Next(bits));
+                Assert.Equal(expected, skips.Next(ctr));
             }
         }
     }
@@ -82,13 +83,30 @@ public class JitDeliveryTests
                     foreach (ulong lowBits in new[] { 0UL, 0x7FFUL })
                     {
                         ulong bits = (u - 1) << 11 | lowBits;
-                        Assert.Equal(Reference(u), skips.Next(bits));
+                        Assert.Equal(Reference(u), skips.Next(Unmix(bits)));
                     }
                 changes++;
                 hi = good - 1;
             }
             Assert.True(changes >= 50, $"p = {p}: only {changes} changes checked");
         }
+    }
+
+    /// <summary>The counter whose draw is <paramref name="bits"/>: the inverse of <see cref="CounterRng.Mix"/>.</summary>
+    internal static ulong Unmix(ulong z)
+    {
+        static ulong UnXorShift(ulong y, int s) { ulong x = y; for (int k = 0; k < 64 / s + 1; k++) x = y ^ (x >> s); return x; }
+        static ulong Inverse(ulong a) { ulong x = a; for (int k = 0; k < 6; k++) x *= 2 - a * x; return x; } // Newton, mod 2⁶⁴
+        z = UnXorShift(z, 31) * Inverse(0x94D049BB133111EBUL);
+        z = UnXorShift(z, 27) * Inverse(0xBF58476D1CE4E5B9UL);
+        z = UnXorShift(z, 30);
+        return z;
+    }
+
+    [Fact]
+    public void Unmix_InvertsMix()
+    {
+        for (ulong i = 0; i < 1000; i++) { ulong c = i * 0x2545F4914F6CDD1DUL; Assert.Equal(c, Unmix(CounterRng.Mix(c))); }
     }
 
     [Fact]
@@ -101,10 +119,10 @@ public class JitDeliveryTests
         var all = new float[numOut];
         var split = new float[numOut];
         var spikes = new Spikes(pres, 8000);
-        JitDelivery.AddHomo(all, 5, spikes, skips, 0.25f, 0, 5);
-        JitDelivery.AddHomo(split, 5, spikes, skips, 0.25f, 0, 2);
-        JitDelivery.AddHomo(split, 5, spikes, skips, 0.25f, 2, 5);
+        JitDelivery.AddHomo(all, 5, 0, spikes, skips, 0.25f, 0, 5);
+        JitDelivery.AddHomo(split, 5, 0, spikes, skips, 0.25f, 0, 2);
+        JitDelivery.AddHomo(split, 5, 0, spikes, skips, 0.25f, 2, 5);
         Assert.Equal(all, split);
-        Assert.Throws<ArgumentOutOfRangeException>(() => JitDelivery.AddHomo(split, 5, new Spikes(pres, 8000), skips, 0.25f, 0, 6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => JitDelivery.AddHomo(split, 5, 0, new Spikes(pres, 8000), skips, 0.25f, 0, 6));
     }
 }

@@ -12,9 +12,10 @@ public class ModelTests
     {
         var a = new MergeA(seed: 7);
         var b = new MergeB(seed: 7);
-        var full = new FullWeight(a, seed: 11);
-        var half1 = new HalfWeight1(b, seed: 11);
-        var half2 = new HalfWeight2(b, seed: 11);
+        // Same connectivity on purpose: the same seed and an explicit shared stream id (each type's default differs).
+        var full = new FullWeight(a, seed: 11, streamId: 1);
+        var half1 = new HalfWeight1(b, seed: 11, streamId: 1);
+        var half2 = new HalfWeight2(b, seed: 11, streamId: 1);
         Assert.Same(b.G0, typeof(HalfWeight1).GetField("__g", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(half1));
         Assert.Same(b.G0, typeof(HalfWeight2).GetField("__g", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(half2));
         Assert.Null(typeof(MergeB).GetField("G1")); // one buffer only

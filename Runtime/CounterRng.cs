@@ -27,11 +27,32 @@ public static class CounterRng
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong StreamKey(ulong seed, ulong a, ulong b) => StreamKeyOfSeedKey(SeedKey(seed), a, b);
 
-    /// <summary>The part of <see cref="StreamKey"/> that depends on the seed alone (hoisted out of loops over streams).</summary>
+    /// <summary>The part of <see cref="StreamKey(ulong, ulong, ulong)"/> that depends on the seed alone (hoisted out of loops over streams).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong SeedKey(ulong seed) => Mix(seed ^ 0x5350494B45535250UL);
 
-    /// <summary><see cref="StreamKey"/> from <see cref="SeedKey"/>(seed).</summary>
+    /// <summary>The seed key of connectivity stream family <paramref name="streamId"/> under <paramref name="seed"/>:
+    /// distinct (seed, streamId) pairs give unrelated families (a projection's streams are keyed by
+    /// (seed, streamId, pre, block), so two projections share targets only if both numbers are equal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong SeedKey(ulong seed, ulong streamId) => Mix(SeedKey(seed) ^ Mix(streamId ^ 0x53545245414D4944UL));
+
+    /// <summary>The key of connectivity stream (<paramref name="seed"/>, <paramref name="streamId"/>, <paramref name="a"/>,
+    /// <paramref name="b"/>): what <see cref="JitConnectivity.Targets"/> walks for pre neuron a, post block b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong StreamKey(ulong seed, ulong streamId, ulong a, ulong b) => StreamKeyOfSeedKey(SeedKey(seed, streamId), a, b);
+
+    /// <summary>A stable 64-bit stream id of a name: FNV-1a over its UTF-16 code units, then <see cref="Mix"/>. The
+    /// generator gives every projection <c>DefaultStreamId = NameStreamId(typeof(T).FullName)</c>.</summary>
+    public static ulong NameStreamId(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ulong h = 14695981039346656037UL;
+        foreach (char ch in name) { h ^= ch; h *= 1099511628211UL; }
+        return Mix(h);
+    }
+
+    /// <summary><see cref="StreamKey(ulong, ulong, ulong)"/> from <see cref="SeedKey(ulong)"/>(seed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong StreamKeyOfSeedKey(ulong seedKey, ulong a, ulong b) =>
         Mix(Mix(seedKey + a * Gamma) ^ (b * 0xD1B54A32D192ED03UL));

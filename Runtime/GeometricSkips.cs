@@ -7,7 +7,7 @@ namespace SpikeSharp;
 /// <summary>
 /// A guide table that turns 64 random bits into the geometric skip of <see cref="JitConnectivity"/>,
 /// <c>k(u) = ⌊ln(u·2⁻⁵³) / ln(1 − p)⌋</c> with <c>u = (bits &gt;&gt; 11) + 1</c>, without a <c>log</c> for most draws
-/// and with exactly the same result as the <c>Math.Log</c> formula (so the stream, and every spike, are those of the
+/// and with exactly the same result as the <c>Math.Log</c> formula (<see cref="JitConnectivity.Skip"/>) (so the stream, and every spike, are those of the
 /// reference walk <see cref="JitConnectivity.Targets"/>).
 /// </summary>
 /// <remarks>
@@ -43,6 +43,9 @@ public sealed class GeometricSkips
     /// <summary>Random bits that index the table.</summary>
     public int Bits { get; }
 
+    /// <summary><see cref="JitConnectivity.TopCellDivisor"/> of <see cref="Prob"/>.</summary>
+    internal double TopDivisor { get; }
+
     /// <summary>The (shared) table for probability <paramref name="prob"/> in (0, 1].</summary>
     public static GeometricSkips For(double prob)
     {
@@ -54,8 +57,10 @@ public sealed class GeometricSkips
     {
         Prob = prob;
         Scale = scale;
+        TopDivisor = JitConnectivity.TopCellDivisor(prob);
         // About 64/p buckets: the share of draws needing a log is then ≈ 1/64 + (buckets with two changes).
-        Bits = Math.Clamp((int)Math.Ceiling(Math.Log2(64.0 / prob)), 8, 15);
+        double bits = Math.Ceiling(Math.Log2(64.0 / prob)); // +∞ for p below 64·2⁻¹⁰²⁴
+        Bits = bits >= 15 ? 15 : Math.Max((int)bits, 8);
         _shift = 64 - Bits;
         int buckets = 1 << Bits;
         int low = 53 - Bits;
@@ -64,6 +69,8 @@ public sealed class GeometricSkips
         for (int j = 0; j < buckets; j++)
         {
             ulong uMin = ((ulong)j << low) + 1, uMax = (ulong)(j + 1) << low;
+            // The top cell u = 2⁵³ has skip 0 when its refinement cannot give more (λ ≥ 2⁻⁵³), else it needs the slow path.
+            if (j == buckets - 1 && TopDivisor < 1) { _table[j] = ulong.MaxValue; continue; }
             long kTop = Skip(uMax), kBottom = Skip(uMin);
             if (kTop + 1 >= SlowMark || kBottom - kTop > 1) { _table[j] = ulong.MaxValue; continue; }
             ulong t = 0;
@@ -81,17 +88,12 @@ public sealed class GeometricSkips
         }
     }
 
-    /// <summary>The reference formula: <c>⌊ln(u·2⁻⁵³)·Scale⌋</c>, saturated at <see cref="long.MaxValue"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    long Skip(ulong u)
-    {
-        double skip = Math.Log(u * (1.0 / (1UL << 53))) * Scale;
-        return skip < 9.0e18 ? (long)skip : long.MaxValue;
-    }
+    /// <summary>The skip of cell u as <see cref="JitConnectivity.Skip"/> computes it (u = 2⁵³ only when λ ≥ 2⁻⁵³: 0).</summary>
+    long Skip(ulong u) => u == 1UL << 53 ? 0 : JitConnectivity.LogSkip(u, Scale);
 
-    /// <summary>The skip of 64 random bits by the log formula (the table's slow path).</summary>
+    /// <summary>The skip of the draw at counter <paramref name="ctr"/> by the log formula (the table's slow path).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal long SlowSkip(ulong bits) => Skip((bits >> 11) + 1);
+    internal long SlowSkip(ulong ctr) => JitConnectivity.Skip(ctr, Scale, TopDivisor);
 
     internal ref ulong TableRef => ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_table);
     internal int Shift => _shift;
@@ -106,11 +108,12 @@ public sealed class GeometricSkips
         return (long)((e - ((bits >> 11) & lowMask) - 1) >> LowBits);
     }
 
-    /// <summary>The skip for 64 random bits (as <see cref="JitConnectivity.Targets"/> computes it).</summary>
+    /// <summary>The skip of the draw at counter <paramref name="ctr"/> (64 random bits <c>CounterRng.Mix(ctr)</c>), as
+    /// <see cref="JitConnectivity.Targets"/> computes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long Next(ulong bits)
+    public long Next(ulong ctr)
     {
-        long k = Decode(ref TableRef, _shift, _lowMask, bits);
-        return k < SlowMark ? k : SlowSkip(bits);
+        long k = Decode(ref TableRef, _shift, _lowMask, CounterRng.Mix(ctr));
+        return k < SlowMark ? k : SlowSkip(ctr);
     }
 }

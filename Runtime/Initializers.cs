@@ -9,7 +9,14 @@ namespace SpikeSharp;
 public static class Initializers
 {
     /// <summary>Fills <paramref name="destination"/> with draws from N(<paramref name="mean"/>, <paramref name="std"/>²) (Box–Muller, float32 result).</summary>
-    public static void Normal(Span<float> destination, ulong seed, ulong stream, double mean, double std)
+    /// <param name="destination">The state variable to fill.</param>
+    /// <param name="seed">Seed of the initial state.</param>
+    /// <param name="stream">Stream id of the variable.</param>
+    /// <param name="mean">Mean.</param>
+    /// <param name="std">Standard deviation (≥ 0).</param>
+    /// <param name="variable">Name used in error messages.</param>
+    /// <exception cref="OverflowException">A drawn value is not a finite float (|z| reaches about 8.57).</exception>
+    public static void Normal(Span<float> destination, ulong seed, ulong stream, double mean, double std, string variable = "value")
     {
         if (double.IsNaN(std) || std < 0) throw new ArgumentOutOfRangeException(nameof(std), std, "Initializers.Normal: Std must be ≥ 0.");
         ulong key = CounterRng.StreamKey(seed, stream, 0x4E4F524DUL);
@@ -18,18 +25,35 @@ public static class Initializers
             double u1 = CounterRng.ToUnitOpenClosed(CounterRng.Draw(key, 2 * (ulong)i));
             double u2 = CounterRng.ToUnitClosedOpen(CounterRng.Draw(key, 2 * (ulong)i + 1));
             double z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-            destination[i] = (float)(mean + std * z);
+            float v = (float)(mean + std * z);
+            if (!float.IsFinite(v)) throw NotFinite(v, i, variable, "Normal", mean, std);
+            destination[i] = v;
         }
     }
 
     /// <summary>Fills <paramref name="destination"/> uniformly in [<paramref name="min"/>, <paramref name="max"/>).</summary>
-    public static void Uniform(Span<float> destination, ulong seed, ulong stream, double min, double max)
+    /// <param name="destination">The state variable to fill.</param>
+    /// <param name="seed">Seed of the initial state.</param>
+    /// <param name="stream">Stream id of the variable.</param>
+    /// <param name="min">Lower bound.</param>
+    /// <param name="max">Upper bound (≥ min).</param>
+    /// <param name="variable">Name used in error messages.</param>
+    /// <exception cref="OverflowException">A drawn value is not a finite float.</exception>
+    public static void Uniform(Span<float> destination, ulong seed, ulong stream, double min, double max, string variable = "value")
     {
         if (!(max >= min)) throw new ArgumentOutOfRangeException(nameof(max), max, $"Initializers.Uniform: Max must be ≥ Min ({min}).");
         ulong key = CounterRng.StreamKey(seed, stream, 0x554E4946UL);
         for (int i = 0; i < destination.Length; i++)
-            destination[i] = (float)(min + (max - min) * CounterRng.ToUnitClosedOpen(CounterRng.Draw(key, (ulong)i)));
+        {
+            float v = (float)(min + (max - min) * CounterRng.ToUnitClosedOpen(CounterRng.Draw(key, (ulong)i)));
+            if (!float.IsFinite(v)) throw NotFinite(v, i, variable, "Uniform", min, max);
+            destination[i] = v;
+        }
     }
+
+    static OverflowException NotFinite(float v, int i, string variable, string dist, double a, double b) =>
+        new(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Initializers: {variable}[{i}] ~ {dist}({a}, {b}) drew {v}, outside float range (±3.4e38); reduce the parameters."));
 
     /// <summary>Fills <paramref name="destination"/> with <paramref name="value"/>.</summary>
     public static void Constant(Span<float> destination, double value) => destination.Fill((float)value);

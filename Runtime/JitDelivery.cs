@@ -17,13 +17,21 @@ public static class JitDelivery
 {
     /// <summary>For each spike (in order) and each block in [<paramref name="firstBlock"/>, <paramref name="endBlock"/>),
     /// adds <paramref name="weight"/> to <c>g[post]</c> for every target <c>post</c> of the spiking neuron in that block.</summary>
-    public static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock) =>
-        AddHomo(g, seed, spikes, skips, weight, firstBlock, endBlock, s_batched);
+    /// <param name="g">The post buffer (its length is numOut).</param>
+    /// <param name="seed">Connectivity seed.</param>
+    /// <param name="streamId">Stream family (a generated projection's <c>StreamId</c>): with the seed, it keys the streams.</param>
+    /// <param name="spikes">The spiking pre neurons.</param>
+    /// <param name="skips">The skip table of the connection probability.</param>
+    /// <param name="weight">Weight added per target.</param>
+    /// <param name="firstBlock">First post block delivered.</param>
+    /// <param name="endBlock">End (exclusive) of the post blocks delivered.</param>
+    public static void AddHomo(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock) =>
+        AddHomo(g, seed, streamId, spikes, skips, weight, firstBlock, endBlock, s_batched);
 
-    /// <summary><see cref="AddHomo(Span{float}, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
+    /// <summary><see cref="AddHomo(Span{float}, ulong, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
     /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void AddHomo(Span<float> g, ulong seed, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock, bool batched)
+    internal static void AddHomo(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock, bool batched)
     {
         if (batched && !s_batched) throw new PlatformNotSupportedException("JitDelivery: the batched walk needs AVX-512DQ.");
         ArgumentNullException.ThrowIfNull(skips);
@@ -32,7 +40,7 @@ public static class JitDelivery
         if (firstBlock < 0 || endBlock > blocks || firstBlock > endBlock)
             throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitDelivery.AddHomo: blocks [{firstBlock}, {endBlock}) are outside [0, {blocks}).");
         ref float g0 = ref MemoryMarshal.GetReference(g);
-        ulong seedKey = CounterRng.SeedKey(seed);
+        ulong seedKey = CounterRng.SeedKey(seed, streamId);
         // Blocks outer, spikes inner: each post lies in one block, so it still gets its adds in spike order.
         for (int b = firstBlock; b < endBlock; b++)
         {
@@ -55,7 +63,7 @@ public static class JitDelivery
             ? FastWalk8(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight)
             : FastWalk(ref g0, ref ctr, ref pos, end, ref skips.TableRef, skips.Shift, skips.LowMask, weight))
         {
-            long skip = skips.SlowSkip(CounterRng.Mix(ctr));
+            long skip = skips.SlowSkip(ctr);
             if (skip >= end - pos) return;
             pos += skip;
             Unsafe.Add(ref g0, (nint)pos) += weight;

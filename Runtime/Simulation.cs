@@ -92,10 +92,12 @@ public static class Simulation
     public static float ExpEulerCoefficient(double tau, double dt) => (float)(1.0 - Math.Exp(-dt / tau));
 
     /// <summary>Number of steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ τ_ref
-    /// (tolerance 1e-9·dt), design.md decision 2. 50 for 5 ms at 0.1 ms.</summary>
+    /// (tolerance 1e-9·dt), design.md decision 2. 50 for 5 ms at 0.1 ms. Clamped to <see cref="int.MaxValue"/> (held for
+    /// the rest of any run: the step counter ends there), which the generated unsigned refractory test handles exactly.</summary>
     public static int RefractorySteps(double tauRef, double dt)
     {
         if (double.IsNaN(tauRef) || tauRef < 0) throw new ArgumentOutOfRangeException(nameof(tauRef), tauRef, "TauRef must be ≥ 0.");
-        return (int)Math.Floor(tauRef / dt + 1e-9);
+        double k = Math.Floor(tauRef / dt + 1e-9);
+        return k >= int.MaxValue ? int.MaxValue : (int)k;
     }
 }

@@ -117,7 +117,7 @@ public sealed class SpikeDelay
         int back = steps == 0 ? 0 : steps - 1;
         int slot = _head - back;
         if (slot < 0) slot += _slots.Length;
-        return new Spikes(_slots[slot].AsSpan(0, _counts[slot]), Size);
+        return Spikes.FromSortedUnchecked(_slots[slot].AsSpan(0, _counts[slot]), Size); // a checked Spikes' copy
     }
 
     /// <summary>Stores this step's spikes (end of the step) and returns a view of the stored copy.</summary>
@@ -129,7 +129,7 @@ public sealed class SpikeDelay
         int n = spikes.CopyTo(_slots[slot]);
         _counts[slot] = n;
         _head = slot;
-        return new Spikes(_slots[slot].AsSpan(0, n), Size);
+        return Spikes.FromSortedUnchecked(_slots[slot].AsSpan(0, n), Size);
     }
 
     /// <summary>Empties the buffer (BrainPy's reset).</summary>

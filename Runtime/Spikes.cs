@@ -14,13 +14,34 @@ public readonly ref struct Spikes
     readonly ReadOnlySpan<int> _indices; // absolute (un-rebased) indices, strictly increasing
     readonly int _offset;                // subtracted from every index
 
-    /// <summary>Wraps sorted, distinct neuron indices in [0, <paramref name="length"/>).</summary>
+    /// <summary>Wraps sorted, distinct neuron indices in [0, <paramref name="length"/>), checking them (O(Count)).</summary>
     /// <param name="sortedIndices">Indices of the neurons that fired, strictly increasing.</param>
     /// <param name="length">Number of neurons the view covers.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, length), or length is negative.</exception>
+    /// <exception cref="ArgumentException">The indices are not strictly increasing.</exception>
     public Spikes(ReadOnlySpan<int> sortedIndices, int length) : this(sortedIndices, 0, length)
     {
         if (length < 0) throw new ArgumentOutOfRangeException(nameof(length), length, "Spikes: length must be ≥ 0.");
+        int prev = -1;
+        for (int k = 0; k < sortedIndices.Length; k++)
+        {
+            int v = sortedIndices[k];
+            if ((uint)v >= (uint)length)
+                throw new ArgumentOutOfRangeException(nameof(sortedIndices), v, $"Spikes: index {v} at position {k} is outside [0, {length}).");
+            if (v <= prev)
+                throw new ArgumentException($"Spikes: indices must be strictly increasing, but position {k} holds {v} after {prev}.", nameof(sortedIndices));
+            prev = v;
+        }
     }
+
+    /// <summary>Wraps indices the caller guarantees strictly increasing and in [0, <paramref name="length"/>), without
+    /// checking them: for generated step code, which builds its spike list sorted. Anything else must use the constructor;
+    /// unchecked indices out of range corrupt the delivery.</summary>
+    /// <param name="sortedIndices">Indices of the neurons that fired, strictly increasing, in [0, length).</param>
+    /// <param name="length">Number of neurons the view covers (≥ 0).</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Spikes FromSortedUnchecked(ReadOnlySpan<int> sortedIndices, int length) => new(sortedIndices, 0, length);
 
     Spikes(ReadOnlySpan<int> indices, int offset, int length)
     {
@@ -30,7 +51,8 @@ public readonly ref struct Spikes
     }
 
     /// <summary>An empty view over <paramref name="length"/> neurons.</summary>
-    public static Spikes None(int length) => new(ReadOnlySpan<int>.Empty, length);
+    public static Spikes None(int length) =>
+        length >= 0 ? new(ReadOnlySpan<int>.Empty, 0, length) : throw new ArgumentOutOfRangeException(nameof(length), length, "Spikes: length must be ≥ 0.");
 
     /// <summary>Number of neurons covered by the view (not the number of spikes; see <see cref="Count"/>).</summary>
     public int Length { get; }

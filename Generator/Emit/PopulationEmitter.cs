@@ -46,7 +46,7 @@ internal static class PopulationEmitter
         w.Line();
         w.Line("/// <summary>Membrane potential (mV), one entry per neuron.</summary>");
         w.Line("public readonly float[] V;");
-        w.Line("/// <summary>Step index of each neuron's last spike (int.MinValue / 2 if it never fired).</summary>");
+        w.Line("/// <summary>Step index of each neuron's last spike (int.MinValue if it never fired).</summary>");
         w.Line("public readonly int[] LastSpikeStep;");
         foreach (var g in plan.Groups)
         {
@@ -94,7 +94,7 @@ internal static class PopulationEmitter
             w.Line($"Dt = {Rt}Simulation.ResolveDt(dt);");
             w.Line("V = new float[Size];");
             w.Line("LastSpikeStep = new int[Size];");
-            w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue / 2);");
+            w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory");
             foreach (var g in plan.Groups)
             {
                 w.Line($"G{g.Index} = new float[Size];");
@@ -108,8 +108,8 @@ internal static class PopulationEmitter
                 string id = "0x" + StreamId(init.Variable).ToString("X16", CultureInfo.InvariantCulture) + "UL";
                 w.Line(init.Kind switch
                 {
-                    InitKind.Normal => $"{Rt}Initializers.Normal({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}); // {init.Variable} ~ Normal({Literals.Short(init.A)}, {Literals.Short(init.B)})",
-                    InitKind.Uniform => $"{Rt}Initializers.Uniform({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}); // {init.Variable} ~ Uniform({Literals.Short(init.A)}, {Literals.Short(init.B)})",
+                    InitKind.Normal => $"{Rt}Initializers.Normal({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Normal({Literals.Short(init.A)}, {Literals.Short(init.B)})",
+                    InitKind.Uniform => $"{Rt}Initializers.Uniform({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Uniform({Literals.Short(init.A)}, {Literals.Short(init.B)})",
                     _ => $"{Rt}Initializers.Constant({init.Variable}, {Literals.Double(init.A)});",
                 });
             }
@@ -122,7 +122,7 @@ internal static class PopulationEmitter
         w.Line("/// <summary>Time (ms) of the next step, <c>StepIndex · Dt</c>.</summary>");
         w.Line("public double Time => __step * Dt;");
         w.Line("/// <summary>The spikes of the last step (sorted neuron indices).</summary>");
-        w.Line($"public {Rt}Spikes Spike => new(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);");
+        w.Line($"public {Rt}Spikes Spike => {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);");
         w.Line();
 
         EmitUpdate(w, plan, isRef, gc, typeName);
@@ -140,6 +140,7 @@ internal static class PopulationEmitter
         using (w.Block($"public {Rt}Spikes Update(float input)"))
         {
             w.Line("int step = __step;");
+            w.Line($"if (step == int.MaxValue) throw new global::System.InvalidOperationException($\"{typeName}.Update: the step counter reached int.MaxValue ({{step}} steps); refractoriness is exact only up to there.\");");
             w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
             w.Line("int count;");
             w.Line("if (parts <= 1) count = __UpdateRange(0, Size, input, step);");
@@ -158,7 +159,7 @@ internal static class PopulationEmitter
             }
             w.Line("__spikeCount = count;");
             w.Line("__step = step + 1;");
-            w.Line($"return new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size);");
+            w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");
         }
         w.Line();
         w.Line(gc);
@@ -207,7 +208,7 @@ internal static class PopulationEmitter
                 }
                 w.Line("float vNew = vOld + c * (VRest + R * current - vOld);");
                 w.Line("ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);");
-                if (isRef) w.Line("if (step - lastI <= refSteps) vNew = vOld; // refractory: hold V");
+                if (isRef) w.Line("if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)");
                 using (w.Block("if (vNew >= VTh)"))
                 {
                     w.Line("vNew = VReset;");
@@ -226,7 +227,7 @@ internal static class PopulationEmitter
     {
         string V = "global::System.Runtime.Intrinsics." + vec;
         // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
-        string F = V + "<float>", I = V + "<int>";
+        string F = V + "<float>", I = V + "<int>", U = V + "<uint>";
         w.Line($"{F} xc = {V}.Create(c);");
         w.Line($"{F} xInput = {V}.Create(input);");
         w.Line($"{F} xVRest = {V}.Create(VRest);");
@@ -234,7 +235,7 @@ internal static class PopulationEmitter
         w.Line($"{F} xVTh = {V}.Create(VTh);");
         w.Line($"{F} xVReset = {V}.Create(VReset);");
         w.Line($"{I} xStep = {V}.Create(step);");
-        if (isRef) w.Line($"{I} xRef = {V}.Create(refSteps);");
+        if (isRef) w.Line($"{U} xRef = {V}.Create((uint)refSteps);");
         foreach (var g in plan.Groups)
         {
             w.Line($"{F} xd{g.Index} = {V}.Create(d{g.Index});");
@@ -255,7 +256,7 @@ internal static class PopulationEmitter
             }
             w.Line($"{F} vNew = vOld + xc * (xVRest + xR * current - vOld);");
             w.Line($"{I} lastI = {V}.LoadUnsafe(ref rlast, at);");
-            if (isRef) w.Line($"vNew = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V");
+            if (isRef) w.Line($"vNew = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual({V}.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V");
             w.Line($"{F} fire = {V}.GreaterThanOrEqual(vNew, xVTh);");
             w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect(fire, xVReset, vNew), ref rv, at);");
             w.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");

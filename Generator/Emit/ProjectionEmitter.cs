@@ -6,7 +6,7 @@ namespace SpikeSharp.Generator.Emit;
 
 /// <summary>
 /// Emits a HalfProjAlignPostMg projection: constructors binding it to the post instance's merged buffer, and an
-/// event-driven <c>Deliver(Spikes)</c> that regenerates each spiking pre neuron's targets from (seed, pre index)
+/// event-driven <c>Deliver(Spikes)</c> that regenerates each spiking pre neuron's targets from (seed, stream id, pre index)
 /// and adds the weight to the buffer (BrainPy's <c>syn.add_current(comm(x))</c>; no decay here).
 /// </summary>
 internal static class ProjectionEmitter
@@ -32,6 +32,10 @@ internal static class ProjectionEmitter
         w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
         w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
+        w.Line("/// <summary>Connectivity stream family used by the constructors without a stream id: a stable 64-bit hash of this type's");
+        w.Line($"/// full name, <c>CounterRng.NameStreamId({XmlText(Literals.String(FullName(spec.Type)))})</c>, so that no two projections share targets");
+        w.Line("/// unless a constructor is given the same stream id (and seed) explicitly.</summary>");
+        w.Line("public const ulong DefaultStreamId = 0x" + NameStreamId(FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
         w.Line("/// <summary>The merge key of the post buffer this projection feeds.</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
@@ -53,6 +57,8 @@ internal static class ProjectionEmitter
         w.Line($"public {post} Post {{ get; }}");
         w.Line("/// <summary>The connectivity seed.</summary>");
         w.Line("public ulong Seed { get; }");
+        w.Line("/// <summary>The connectivity stream family: targets are keyed by (<see cref=\"Seed\"/>, <see cref=\"StreamId\"/>, pre, post block).</summary>");
+        w.Line("public ulong StreamId { get; }");
         w.Line($"/// <summary>The merged post buffer this projection feeds (<c>Post.G{plan.GroupIndex}</c>, shared with every projection of the same merge key).</summary>");
         w.Line("public global::System.ReadOnlySpan<float> Conductance => __g;");
         w.Line();
@@ -61,21 +67,32 @@ internal static class ProjectionEmitter
         w.Line(gc);
         w.Line($"public {Identifiers.Escape(spec.Type.Name)}({post} post) : this(post, DefaultSeed) {{ }}");
         w.Line();
-        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/>; <paramref name=\"seed\"/> fixes the connectivity.</summary>");
+        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/>; <paramref name=\"seed\"/> fixes the connectivity (with this");
+        w.Line("/// type's own stream family <see cref=\"DefaultStreamId\"/>, so another projection with the same seed still has unrelated targets).</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
         w.Line(gc);
-        using (w.Block($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed)"))
+        w.Line($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed) : this(post, seed, DefaultStreamId) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with an explicit stream family: projections given the same");
+        w.Line("/// <paramref name=\"seed\"/> and <paramref name=\"streamId\"/> (and the same NumOut and Prob) have identical targets for equal pre");
+        w.Line("/// indices. Use it only to share connectivity on purpose.</summary>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line("/// <param name=\"streamId\">Connectivity stream family (<see cref=\"DefaultStreamId\"/> by default).</param>");
+        w.Line(gc);
+        using (w.Block($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed, ulong streamId)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
             w.Line("Post = post;");
             w.Line("Seed = seed;");
+            w.Line("StreamId = streamId;");
             w.Line($"__g = post.G{plan.GroupIndex};");
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
         }
         w.Line();
         w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
-        w.Line("/// regenerated from (seed, pre index), nothing is stored. Allocates nothing.</summary>");
+        w.Line("/// regenerated from (seed, stream id, pre index), nothing is stored. Allocates nothing.</summary>");
         w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
         w.Line(gc);
         using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
@@ -83,7 +100,7 @@ internal static class ProjectionEmitter
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
-            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             using (w.Block("else"))
             {
                 w.Line("__preCount = spikes.CopyTo(__pre);");
@@ -95,10 +112,29 @@ internal static class ProjectionEmitter
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
             w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
-            w.Line($"{Rt}Spikes spikes = new {Rt}Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);");
-            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
+            w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
+            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
         }
         Close(closers);
         return w.ToString();
+    }
+
+    /// <summary>The CLR full name of the type (<c>typeof(T).FullName</c>: "Ns.Outer+Name"), which the default stream id hashes.</summary>
+    internal static string FullName(TypeDecl type)
+    {
+        var sb = new System.Text.StringBuilder();
+        if (type.Namespace.Length > 0) sb.Append(type.Namespace).Append('.');
+        foreach (var c in type.Containing) sb.Append(c.Substring(c.LastIndexOf(' ') + 1)).Append('+');
+        return sb.Append(type.Name).ToString();
+    }
+
+    /// <summary>The runtime's <c>CounterRng.NameStreamId</c>: FNV-1a over UTF-16 code units, then SplitMix64's finaliser.</summary>
+    internal static ulong NameStreamId(string name)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (char ch in name) { h ^= ch; h *= 1099511628211UL; }
+        h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9UL;
+        h = (h ^ (h >> 27)) * 0x94D049BB133111EBUL;
+        return h ^ (h >> 31);
     }
 }

@@ -106,6 +106,9 @@ internal static class ModelParser
                         double std = Named(args, "Std", 1, c, out var stdLoc);
                         if (!(std >= 0) || !IsFiniteFloat(std))
                             sink.Report(DiagnosticDescriptors.NegativeStd, stdLoc ?? args.AttributeLocation, name, $"InitNormal(\"{variable}\").Std", Literals.Short(std));
+                        else if (IsFiniteFloat(mean) && float.IsInfinity((float)(Math.Abs(mean) + NormalZMax * std)))
+                            sink.Report(DiagnosticDescriptors.NonFiniteValue, stdLoc ?? args.AttributeLocation, name,
+                                $"InitNormal(\"{variable}\"): the largest draw |Mean| + 8.57·Std", Literals.Short(Math.Abs(mean) + NormalZMax * std));
                         spec = new InitSpec(variable, InitKind.Normal, mean, std);
                     }
                     else if (attrName == AttributeNames.InitUniform)
@@ -605,6 +608,9 @@ internal static class ModelParser
     static bool IsDslAttribute(string metadataName) => metadataName.StartsWith("SpikeSharp.", StringComparison.Ordinal);
 
     internal static Location? FirstLocation(INamedTypeSymbol type) => type.Locations.FirstOrDefault();
+
+    /// <summary>The largest |z| the runtime's Box–Muller draws: √(−2 ln 2⁻⁵³), its smallest uniform being 2⁻⁵³.</summary>
+    const double NormalZMax = 8.5717;
 
     static bool IsFiniteFloat(double v) => !double.IsNaN(v) && !double.IsInfinity(v) && !float.IsInfinity((float)v);
 

@@ -35,18 +35,18 @@ public static class Micro
             var skips = GeometricSkips.For(prob);
             var t = new int[numOut];
             long events = 0;
-            foreach (int j in pre) events += JitConnectivity.Targets(3, j, numOut, prob, t);
+            foreach (int j in pre) events += JitConnectivity.Targets(3, 0, j, numOut, prob, t);
             int blocks = JitConnectivity.BlockCount(numOut);
             double best = double.MaxValue, bestRef = double.MaxValue;
             for (int r = 0; r < 30; r++)
             {
                 var sw = Stopwatch.StartNew();
-                for (int s = 0; s < 20; s++) JitDelivery.AddHomo(g, 3, spikes, skips, 0.5f, 0, blocks);
+                for (int s = 0; s < 20; s++) JitDelivery.AddHomo(g, 3, 0, spikes, skips, 0.5f, 0, blocks);
                 best = Math.Min(best, sw.Elapsed.TotalSeconds / 20);
                 sw.Restart();
                 foreach (int j in pre) // baseline: the reference walk, one Math.Log per target
                 {
-                    int n = JitConnectivity.Targets(3, j, numOut, prob, t);
+                    int n = JitConnectivity.Targets(3, 0, j, numOut, prob, t);
                     for (int k = 0; k < n; k++) g[t[k]] += 0.5f;
                 }
                 bestRef = Math.Min(bestRef, sw.Elapsed.TotalSeconds);

@@ -17,6 +17,10 @@ namespace EINet
         public const float Weight = 0.6f;
         /// <summary>Connectivity seed used by the constructor without a seed.</summary>
         public const ulong DefaultSeed = 0UL;
+        /// <summary>Connectivity stream family used by the constructors without a stream id: a stable 64-bit hash of this type's
+        /// full name, <c>CounterRng.NameStreamId("EINet.Excitatory")</c>, so that no two projections share targets
+        /// unless a constructor is given the same stream id (and seed) explicitly.</summary>
+        public const ulong DefaultStreamId = 0xD0B713012B9673F4UL;
         /// <summary>The merge key of the post buffer this projection feeds.</summary>
         public const string MergeKey = "None // Expon(tau=5) // COBA(E=0)";
 
@@ -38,6 +42,8 @@ namespace EINet
         public global::EINet.Neurons Post { get; }
         /// <summary>The connectivity seed.</summary>
         public ulong Seed { get; }
+        /// <summary>The connectivity stream family: targets are keyed by (<see cref="Seed"/>, <see cref="StreamId"/>, pre, post block).</summary>
+        public ulong StreamId { get; }
         /// <summary>The merged post buffer this projection feeds (<c>Post.G0</c>, shared with every projection of the same merge key).</summary>
         public global::System.ReadOnlySpan<float> Conductance => __g;
 
@@ -46,21 +52,32 @@ namespace EINet
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public Excitatory(global::EINet.Neurons post) : this(post, DefaultSeed) { }
 
-        /// <summary>Binds the projection to <paramref name="post"/>; <paramref name="seed"/> fixes the connectivity.</summary>
+        /// <summary>Binds the projection to <paramref name="post"/>; <paramref name="seed"/> fixes the connectivity (with this
+        /// type's own stream family <see cref="DefaultStreamId"/>, so another projection with the same seed still has unrelated targets).</summary>
         /// <param name="post">The post-synaptic population.</param>
         /// <param name="seed">Connectivity seed.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public Excitatory(global::EINet.Neurons post, ulong seed)
+        public Excitatory(global::EINet.Neurons post, ulong seed) : this(post, seed, DefaultStreamId) { }
+
+        /// <summary>Binds the projection to <paramref name="post"/> with an explicit stream family: projections given the same
+        /// <paramref name="seed"/> and <paramref name="streamId"/> (and the same NumOut and Prob) have identical targets for equal pre
+        /// indices. Use it only to share connectivity on purpose.</summary>
+        /// <param name="post">The post-synaptic population.</param>
+        /// <param name="seed">Connectivity seed.</param>
+        /// <param name="streamId">Connectivity stream family (<see cref="DefaultStreamId"/> by default).</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        public Excitatory(global::EINet.Neurons post, ulong seed, ulong streamId)
         {
             global::System.ArgumentNullException.ThrowIfNull(post);
             Post = post;
             Seed = seed;
+            StreamId = streamId;
             __g = post.G0;
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
         }
 
         /// <summary>Adds <see cref="Weight"/> to the post buffer for every target of every spiking pre neuron; targets are
-        /// regenerated from (seed, pre index), nothing is stored. Allocates nothing.</summary>
+        /// regenerated from (seed, stream id, pre index), nothing is stored. Allocates nothing.</summary>
         /// <param name="spikes">Spikes of the 3200 pre-synaptic neurons.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Deliver(global::SpikeSharp.Spikes spikes)
@@ -68,7 +85,7 @@ namespace EINet
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"Excitatory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
-            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
             else
             {
                 __preCount = spikes.CopyTo(__pre);
@@ -80,8 +97,8 @@ namespace EINet
         void global::SpikeSharp.IParallelWork.Execute(int part, int parts)
         {
             int blocks = global::SpikeSharp.JitConnectivity.BlockCount(NumOut);
-            global::SpikeSharp.Spikes spikes = new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn);
-            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);
+            global::SpikeSharp.Spikes spikes = global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes
+            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);
         }
     }
 }

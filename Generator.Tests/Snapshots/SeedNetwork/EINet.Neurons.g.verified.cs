@@ -24,7 +24,7 @@ namespace EINet
 
         /// <summary>Membrane potential (mV), one entry per neuron.</summary>
         public readonly float[] V;
-        /// <summary>Step index of each neuron's last spike (int.MinValue / 2 if it never fired).</summary>
+        /// <summary>Step index of each neuron's last spike (int.MinValue if it never fired).</summary>
         public readonly int[] LastSpikeStep;
         /// <summary>Merged synapse buffer 0 (conductance g, one entry per neuron). Merge key: None // Expon(tau=5) // COBA(E=0); fed by EINet.Excitatory.</summary>
         // merge key: None // Expon(tau=5) // COBA(E=0) <- EINet.Excitatory
@@ -67,7 +67,7 @@ namespace EINet
             Dt = global::SpikeSharp.Simulation.ResolveDt(dt);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue / 2);
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
             G0 = new float[Size];
             __d0 = global::SpikeSharp.Simulation.Decay(5.0, Dt);
             G1 = new float[Size];
@@ -75,7 +75,7 @@ namespace EINet
             __spikes = new int[Size];
             __c = global::SpikeSharp.Simulation.ExpEulerCoefficient(Tau, Dt);
             RefractorySteps = global::SpikeSharp.Simulation.RefractorySteps(TauRef, Dt);
-            global::SpikeSharp.Initializers.Normal(V, seed, 0xAF640B4C86023C69UL, -55.0, 2.0); // V ~ Normal(-55, 2)
+            global::SpikeSharp.Initializers.Normal(V, seed, 0xAF640B4C86023C69UL, -55.0, 2.0, "Neurons.V"); // V ~ Normal(-55, 2)
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>
@@ -85,7 +85,7 @@ namespace EINet
         /// <summary>Time (ms) of the next step, <c>StepIndex · Dt</c>.</summary>
         public double Time => __step * Dt;
         /// <summary>The spikes of the last step (sorted neuron indices).</summary>
-        public global::SpikeSharp.Spikes Spike => new(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);
+        public global::SpikeSharp.Spikes Spike => global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);
 
         /// <summary>Advances every neuron one step with external current <paramref name="input"/> and returns the spikes.
         /// One fused pass: decay of the merged buffers, outputs, exponential Euler, refractory hold, threshold, reset;
@@ -94,6 +94,7 @@ namespace EINet
         public global::SpikeSharp.Spikes Update(float input)
         {
             int step = __step;
+            if (step == int.MaxValue) throw new global::System.InvalidOperationException($"Neurons.Update: the step counter reached int.MaxValue ({step} steps); refractoriness is exact only up to there.");
             int parts = global::SpikeSharp.Parallelism.UpdateParts(Size, __threads);
             int count;
             if (parts <= 1) count = __UpdateRange(0, Size, input, step);
@@ -112,7 +113,7 @@ namespace EINet
             }
             __spikeCount = count;
             __step = step + 1;
-            return new global::SpikeSharp.Spikes(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size);
+            return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
@@ -150,7 +151,7 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<int> xRef = global::System.Runtime.Intrinsics.Vector512.Create(refSteps);
+                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
                 global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
                 global::System.Runtime.Intrinsics.Vector512<float> xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
                 global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
@@ -168,7 +169,7 @@ namespace EINet
                     current += gi1 * (xE1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
@@ -193,7 +194,7 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<int> xRef = global::System.Runtime.Intrinsics.Vector256.Create(refSteps);
+                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
                 global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
                 global::System.Runtime.Intrinsics.Vector256<float> xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
                 global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
@@ -211,7 +212,7 @@ namespace EINet
                     current += gi1 * (xE1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xStep - lastI, xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
@@ -241,7 +242,7 @@ namespace EINet
                 current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
                 float vNew = vOld + c * (VRest + R * current - vOld);
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);
-                if (step - lastI <= refSteps) vNew = vOld; // refractory: hold V
+                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
                 if (vNew >= VTh)
                 {
                     vNew = VReset;
