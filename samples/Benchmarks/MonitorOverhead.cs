@@ -43,7 +43,7 @@ static class MonitorOverhead
             case "raw":
             {
                 long t0 = Stopwatch.GetTimestamp();
-                for (int s = 0; s < steps; s++) spikes += net.Update(input).Count;
+                spikes = RawLoop(net, steps, input);
                 return new(Stopwatch.GetElapsedTime(t0).TotalSeconds, spikes, JitMs());
             }
             case "runner":
@@ -70,6 +70,15 @@ static class MonitorOverhead
         }
     }
 
+    // The main benchmark's loop, in a method of its own (with tiering on, its on-stack replacement compiles this alone).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static long RawLoop(BenchNet net, int steps, float input)
+    {
+        long spikes = 0;
+        for (int s = 0; s < steps; s++) spikes += net.Update(input).Count;
+        return spikes;
+    }
+
     /// <summary>Whether <paramref name="kind"/> names a case.</summary>
     public static bool IsCase(string kind) => Array.IndexOf(Cases, kind) >= 0 || Array.IndexOf(SingleMonitorCases, kind) >= 0;
 
@@ -86,6 +95,67 @@ static class MonitorOverhead
                 if (r > 0) times[c].Add(res);
             }
         Report(o, times, $"in one process, {o.Rounds} rounds after a warm-up round, order rotating");
+        ReplayCost(o, Median(times["raw"].Select(x => x.Seconds).ToList()) / o.Steps);
+    }
+
+    /// <summary>The monitors' own cost per step, without the network's noise: the seed network's spike train is recorded
+    /// once, then replayed by a network that does nothing else, through a Runner with and without the monitors; the
+    /// difference of the fastest of many runs, per step, set against the bare step of the real network.</summary>
+    static void ReplayCost(BenchOptions o, double bareStepSeconds)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var net = BenchNet.Net4K(o.Seed);
+        var rec = new Runner(net, Inputs.Constant(o.Input), [new SpikeMonitor("spikes")]);
+        rec.RunSteps(o.Steps);
+        var train = rec.Monitor<SpikeMonitor>("spikes");
+        var replay = new ReplayNet(net.Size, net.Dt, o.Steps, train.Steps.ToArray(), train.Neurons.ToArray());
+        double Best(bool monitored)
+        {
+            double best = double.MaxValue;
+            for (int r = 0; r < 5 * o.Rounds; r++)
+            {
+                replay.Rewind();
+                Monitor[] monitors = monitored
+                    ? [new SpikeMonitor("spikes"), new StateMonitor("V", () => replay.V, [0, 1, 2, net.NumExcitatory, net.NumExcitatory + 1]), new RateMonitor("rate", binMs: 1.0)]
+                    : [];
+                var runner = new Runner(replay, Inputs.Constant(o.Input), monitors);
+                best = Math.Min(best, runner.RunSteps(o.Steps).WallTime.TotalSeconds);
+            }
+            return best;
+        }
+        Best(true); Best(false); // warm-up
+        double with = Best(true), without = Best(false);
+        double perStep = (with - without) / o.Steps;
+        Console.WriteLine(string.Create(ci,
+            $"monitors alone (the spike train replayed by a network that does nothing else, fastest of {5 * o.Rounds}): {perStep * 1e9:F0} ns/step " +
+            $"(runner with monitors {with / o.Steps * 1e9:F0} ns/step, without {without / o.Steps * 1e9:F0} ns/step) = {perStep / bareStepSeconds * 100:F1} % of the bare step ({bareStepSeconds * 1e6:F2} µs)"));
+    }
+
+    /// <summary>Replays a recorded spike train step by step (and holds a V array for a StateMonitor).</summary>
+    sealed class ReplayNet(int size, double dt, int steps, int[] spikeSteps, int[] spikeNeurons) : ISpikingNetwork
+    {
+        readonly int[] _start = Starts(steps, spikeSteps);
+        int _k;
+
+        public float[] V { get; } = new float[size];
+        public int Size => size;
+        public double Dt => dt;
+        public void Rewind() => _k = 0;
+
+        public Spikes Update(float input)
+        {
+            int k = _k;
+            _k = k + 1 < steps ? k + 1 : 0;
+            return new Spikes(spikeNeurons.AsSpan(_start[k], _start[k + 1] - _start[k]), size);
+        }
+
+        static int[] Starts(int steps, int[] spikeSteps)
+        {
+            var start = new int[steps + 1];
+            foreach (int s in spikeSteps) start[s + 1]++;
+            for (int k = 0; k < steps; k++) start[k + 1] += start[k];
+            return start;
+        }
     }
 
     /// <summary>Each run in its own process, cold like a sample's run (JIT and tiering included), alternating.</summary>
