@@ -54,7 +54,10 @@ public readonly record struct RunProgress(int StepsDone, int TotalSteps, int Ste
 /// <c>Update(input)</c> runs, then every monitor records (after the update, as in DSRunner). Before a run, monitor
 /// buffers are sized for the whole run and the total is checked against <see cref="MemoryLimitBytes"/>, so a run that
 /// would not fit fails before its first step. The step loop itself allocates nothing, unless a spike monitor receives
-/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. Whatever ends a run
+/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. The step loop and the
+/// monitors' per-step code are compiled fully optimised when the runner is built (once per process), so, whatever the
+/// project's tiering settings, a run neither compiles them nor runs them as tier-0 code (the network's and the
+/// input's own code are compiled as their projects decide; generated kernels are always fully optimised). Whatever ends a run
 /// early (a monitor over the limit, a non-finite input, cancellation), the network, the runner's
 /// <see cref="StepIndex"/> and every monitor agree afterwards on the steps done, so a later run continues seamlessly.
 /// (An exception thrown by the network's own <c>Update</c> or by a monitor's source delegate carries no such promise.)
@@ -335,7 +338,8 @@ public sealed class RunResult
     /// <summary>Simulated time of this run (ms), <c>Steps · Dt</c>.</summary>
     public double Duration => Steps * Dt;
 
-    /// <summary>Wall time of the step loop alone (monitor sizing excluded).</summary>
+    /// <summary>Wall time of the step loop alone (monitor sizing excluded, and the compilation of the runner's loop and of
+    /// the monitors' per-step code, which happens when the runner is built).</summary>
     public TimeSpan WallTime { get; }
 
     /// <summary>The runner's monitors.</summary>
