@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace SpikeSharp;
 
@@ -88,8 +90,18 @@ public abstract class Monitor
     /// <summary>Makes room for the run; <paramref name="byteCap"/> bounds any later growth.</summary>
     internal abstract void Reserve(int startStep, int steps, long byteCap);
 
-    /// <summary>Records step <paramref name="step"/>; <paramref name="networkSpikes"/> are what the network's update returned.</summary>
-    internal abstract void Record(int step, Spikes networkSpikes);
+    /// <summary>Records step <paramref name="step"/>; <paramref name="networkSpikes"/> are what the network's update returned.
+    /// Returns the <see cref="MonitorMemoryException"/> for the runner to throw once every monitor has recorded the step
+    /// (a spike monitor that outgrew its share of the limit), or null. Called once per step: implementations are marked
+    /// AggressiveOptimization (compiled fully optimised once, by <see cref="PrepareRecord"/> when a runner is built, never
+    /// as tier-0 code) and keep their failure paths in separate methods, so the per-step code stays small.</summary>
+    internal abstract MonitorMemoryException? Record(int step, Spikes networkSpikes);
+
+    /// <summary>Compiles this type's <see cref="Record"/> now (a no-op once compiled).</summary>
+    internal abstract void PrepareRecord();
+
+    private protected static void Prepare(Type type) =>
+        RuntimeHelpers.PrepareMethod(type.GetMethod(nameof(Record), BindingFlags.NonPublic | BindingFlags.Instance, [typeof(int), typeof(Spikes)])!.MethodHandle);
 
     private protected static int[] ValidateIndices(int[]? indices, int size, string monitor, string what)
     {
@@ -232,38 +244,58 @@ public sealed class SpikeMonitor : Monitor
         if (need > _steps.Length) Resize(need);
     }
 
-    internal override void Record(int step, Spikes networkSpikes)
+    internal override void PrepareRecord() => Prepare(typeof(SpikeMonitor));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override MonitorMemoryException? Record(int step, Spikes networkSpikes)
     {
         var spikes = _source is null ? networkSpikes : _source();
-        if (spikes.Length != Size)
-            throw new InvalidOperationException($"SpikeMonitor '{Name}': the spikes cover {spikes.Length} neurons but the monitor was attached to {Size}.");
+        if (spikes.Length != Size) throw SizeChanged(spikes.Length);
         int n = spikes.Count;
+        int c = Count;
         MonitorMemoryException? overLimit = null;
-        if ((long)Count + n > _steps.Length) overLimit = Grow((long)Count + n, step);
+        if ((long)c + n > _steps.Length)
+        {
+            overLimit = Grow((long)c + n, step, out bool record);
+            if (!record) return overLimit;
+        }
         if (_mask is null)
         {
-            spikes.CopyTo(_neurons.AsSpan(Count));
-            _steps.AsSpan(Count, n).Fill(step);
-            Count += n;
+            var neurons = _neurons.AsSpan(c, n);
+            for (int k = 0; k < neurons.Length; k++) neurons[k] = spikes.IndexAt(k);
+            _steps.AsSpan(c, n).Fill(step);
+            c += n;
         }
         else
         {
             var mask = _mask;
-            int c = Count;
-            foreach (int j in spikes)
-                if (mask[j]) { _neurons[c] = j; _steps[c] = step; c++; }
-            Count = c;
+            var neurons = _neurons;
+            var steps = _steps;
+            for (int k = 0; k < n; k++)
+            {
+                int j = spikes.IndexAt(k);
+                if (mask[j]) { neurons[c] = j; steps[c] = step; c++; }
+            }
         }
-        if (overLimit is not null) throw overLimit; // after recording the step in full (see Grow)
+        Count = c;
+        return overLimit; // the runner throws it after every monitor has recorded the step (see Grow)
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    InvalidOperationException SizeChanged(int length) =>
+        new($"SpikeMonitor '{Name}': the spikes cover {length} neurons but the monitor was attached to {Size}.");
 
     /// <summary>Makes room for <paramref name="needed"/> spikes. Over the byte cap it still makes exactly enough room
     /// for this step (at most one step's spikes beyond the cap) and returns the exception to throw once the step is
-    /// recorded, so that the monitor, the runner's step index and the network stay in step.</summary>
-    MonitorMemoryException? Grow(long needed, int step)
+    /// recorded, so that the monitor, the runner's step index and the network stay in step. Beyond the largest .NET
+    /// array it makes no room (<paramref name="record"/> false: this monitor cannot record the step) and returns the
+    /// exception to throw once the other monitors have recorded it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    MonitorMemoryException? Grow(long needed, int step, out bool record)
     {
-        if (needed > Array.MaxLength)
-            throw new MonitorMemoryException(Name, CheckedBytes(needed, 8), _byteCap,
+        record = needed <= Array.MaxLength;
+        if (!record)
+            return new MonitorMemoryException(Name, CheckedBytes(needed, 8), _byteCap,
                 $"SpikeMonitor '{Name}' would hold {needed} spikes at step {step}, more than the largest .NET array ({Array.MaxLength}); step {step} is not recorded by it. Record a subset of neurons or run shorter.");
         long cap = Math.Max(needed, Math.Max(1024L, (long)_steps.Length * 2));
         if (cap * 8 > _byteCap) cap = Math.Max(needed, _byteCap / 8);
@@ -410,18 +442,27 @@ public sealed class StateMonitor : Monitor
         }
     }
 
-    internal override void Record(int step, Spikes networkSpikes)
+    internal override void PrepareRecord() => Prepare(typeof(StateMonitor));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override MonitorMemoryException? Record(int step, Spikes networkSpikes)
     {
-        if (step % Every != 0) return;
+        int every = Every;
+        if (every != 1 && step % every != 0) return null;
         var v = _variable();
-        if (v.Length != _size)
-            throw new InvalidOperationException($"StateMonitor '{Name}': the variable has {v.Length} entries now, {_size} when attached.");
-        int k = _indices.Length;
-        var row = _values.AsSpan(Count * k, k);
+        if (v.Length != _size) throw SizeChanged(v.Length);
         var idx = _indices;
+        int c = Count;
+        var row = _values.AsSpan(c * idx.Length, idx.Length);
         for (int j = 0; j < row.Length; j++) row[j] = v[idx[j]];
-        _steps[Count++] = step;
+        _steps[c] = step;
+        Count = c + 1;
+        return null;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    InvalidOperationException SizeChanged(int length) =>
+        new($"StateMonitor '{Name}': the variable has {length} entries now, {_size} when attached.");
 
     /// <summary>CSV columns <c>t_ms,step,n&lt;index&gt;…</c>, one line per sample.</summary>
     public override void WriteCsv(TextWriter writer)
@@ -464,6 +505,7 @@ public sealed class RateMonitor : Monitor
     int[] _counts = [];
     int _stepsRecorded;
     int _origin;     // step index of bin 0: the first step recorded after creation or Clear()
+    int _bin, _binStart; // the bin of the last step recorded and its first step relative to _origin (_bin · StepsPerBin)
 
     /// <summary>Creates a rate monitor.</summary>
     /// <param name="name">Monitor name (default "rate").</param>
@@ -549,12 +591,23 @@ public sealed class RateMonitor : Monitor
         if (bins > _counts.Length) Array.Resize(ref _counts, (int)bins);
     }
 
-    internal override void Record(int step, Spikes networkSpikes)
+    internal override void PrepareRecord() => Prepare(typeof(RateMonitor));
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal override MonitorMemoryException? Record(int step, Spikes networkSpikes)
     {
         var spikes = _source is null ? networkSpikes : _source();
         int rel = step - _origin;
-        _counts[rel / StepsPerBin] += spikes.Count;
+        // The bin of the previous step serves while rel stays inside it (one division per bin, not per step).
+        // (bin, bin · StepsPerBin) is a pair of a bin and its first relative step whatever the origin, so it never goes stale.
+        if ((uint)(rel - _binStart) >= (uint)StepsPerBin)
+        {
+            _bin = rel / StepsPerBin;
+            _binStart = _bin * StepsPerBin;
+        }
+        _counts[_bin] += spikes.Count;
         _stepsRecorded = rel + 1;
+        return null;
     }
 
     /// <summary>CSV columns <c>t_ms,count,rate_hz</c>, one line per bin (t = bin start).</summary>

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace SpikeSharp;
@@ -58,7 +60,10 @@ public readonly record struct RunProgress(int StepsDone, int TotalSteps, int Ste
 /// <c>Update(input)</c> runs, then every monitor records (after the update, as in DSRunner). Before a run, monitor
 /// buffers are sized for the whole run and the total is checked against <see cref="MemoryLimitBytes"/>, so a run that
 /// would not fit fails before its first step. The step loop itself allocates nothing, unless a spike monitor receives
-/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. Whatever ends a run
+/// more spikes than it reserved (see <see cref="SpikeMonitor"/>) or the progress sink allocates. The step loop and the
+/// monitors' per-step code are compiled fully optimised when the runner is built (once per process), so, whatever the
+/// project's tiering settings, a run neither compiles them nor runs them as tier-0 code (the network's and the
+/// input's own code are compiled as their projects decide; generated kernels are always fully optimised). Whatever ends a run
 /// early (a monitor over the limit, a non-finite input, cancellation), the network, the runner's
 /// <see cref="StepIndex"/> and every monitor agree afterwards on the steps done, so a later run continues seamlessly.
 /// (An exception thrown by the network's own <c>Update</c> or by a monitor's source delegate carries no such promise.)
@@ -101,6 +106,7 @@ public sealed class Runner
         foreach (var m in list) m.Attach(this); // validates sources before any state changes
         foreach (var m in list) m.Owner = this;
         _monitors = list.ToArray();
+        PrepareStepCode(_monitors);
     }
 
     /// <summary>The network being run.</summary>
@@ -176,28 +182,42 @@ public sealed class Runner
         ReserveMonitors(start, steps);
 
         int every = Math.Max(1, steps / Math.Max(1, ProgressReports));
-        var monitors = _monitors;
-        var network = Network;
         double dt = Dt;
         long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         long t0 = Stopwatch.GetTimestamp();
+        StepLoop(input, start, steps, every, progress, cancellationToken, t0);
+        var wall = Stopwatch.GetElapsedTime(t0);
+        long loopAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+        if (steps % every != 0 || steps == 0) progress?.Report(new RunProgress(steps, steps, StepIndex, wall));
+        return new RunResult(start, steps, dt, wall, _monitors) { LoopAllocatedBytes = loopAllocated };
+    }
+
+    /// <summary>The step loop. Compiled fully optimised before the runner's first run (see the constructor), like the
+    /// generated kernels: whatever the project's tiering settings, no step runs tier-0 code of the runner or of the
+    /// monitors, and no JIT compilation of theirs falls inside a run's <see cref="RunResult.WallTime"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    void StepLoop(Input input, int start, int steps, int every, IProgress<RunProgress>? progress, CancellationToken cancellationToken, long t0)
+    {
+        var monitors = _monitors;
+        var network = Network;
+        double dt = Dt;
         int i = start;
         try
         {
             int end = start + steps;
             int nextReport = start + every;
-            for (; i < end;)
+            while (i < end)
             {
                 float x = input.At(i, dt);
                 if (!float.IsFinite(x)) throw NonFiniteInput(input, i, dt, x); // before the update: no state changes
                 var spikes = network.Update(x);
+                // A spike monitor that outgrows the limit still records this step in full and hands back the exception
+                // to throw: every monitor records the step and the step index moves past it, so nothing is lost or shifted.
                 MonitorMemoryException? overLimit = null;
                 for (int m = 0; m < monitors.Length; m++)
                 {
-                    // A spike monitor that outgrows the limit still records this step in full, then throws: every
-                    // monitor records the step and the step index moves past it, so nothing is lost or shifted.
-                    try { monitors[m].Record(i, spikes); }
-                    catch (MonitorMemoryException ex) { overLimit ??= ex; }
+                    var e = monitors[m].Record(i, spikes);
+                    overLimit ??= e;
                 }
                 i++;
                 if (overLimit is not null) throw overLimit;
@@ -213,11 +233,21 @@ public sealed class Runner
         {
             StepIndex = i;
         }
-        var wall = Stopwatch.GetElapsedTime(t0);
-        long loopAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
-        if (steps % every != 0 || steps == 0) progress?.Report(new RunProgress(steps, steps, StepIndex, wall));
-        return new RunResult(start, steps, dt, wall, _monitors) { LoopAllocatedBytes = loopAllocated };
     }
+
+    /// <summary>Compiles the step loop and each monitor type's <c>Record</c> now (once per process; they are marked
+    /// AggressiveOptimization, so this is their only, fully optimised compilation), outside any run's wall time.</summary>
+    static void PrepareStepCode(Monitor[] monitors)
+    {
+        if (!s_loopPrepared)
+        {
+            RuntimeHelpers.PrepareMethod(typeof(Runner).GetMethod(nameof(StepLoop), BindingFlags.NonPublic | BindingFlags.Instance)!.MethodHandle);
+            s_loopPrepared = true;
+        }
+        foreach (var m in monitors) m.PrepareRecord();
+    }
+
+    static volatile bool s_loopPrepared;
 
     static InputValueException NonFiniteInput(Input input, int step, double dt, float value) =>
         new(input, step, step * dt, value,
@@ -314,7 +344,8 @@ public sealed class RunResult
     /// <summary>Simulated time of this run (ms), <c>Steps · Dt</c>.</summary>
     public double Duration => Steps * Dt;
 
-    /// <summary>Wall time of the step loop alone (monitor sizing excluded).</summary>
+    /// <summary>Wall time of the step loop alone (monitor sizing excluded, and the compilation of the runner's loop and of
+    /// the monitors' per-step code, which happens when the runner is built).</summary>
     public TimeSpan WallTime { get; }
 
     /// <summary>The runner's monitors.</summary>

@@ -89,8 +89,11 @@ public interface IBenchNet : ISpikingNetwork
 /// <summary>BrainPy's EINet update for any size: deliver the previous step's spikes (first <see cref="NumExcitatory"/>
 /// neurons through E, the rest through I), then update the population. The generated types differ per size, so the
 /// network is wired with their methods (three delegate calls per step, nothing per neuron).</summary>
-public sealed class BenchNet(int size, int numExcitatory, double dt, Func<float, Spikes> update, Action<Spikes> deliverE, Action<Spikes> deliverI) : IBenchNet
+public sealed class BenchNet(int size, int numExcitatory, double dt, Func<float, Spikes> update, Action<Spikes> deliverE, Action<Spikes> deliverI, Func<ReadOnlySpan<float>> v) : IBenchNet
 {
+    /// <summary>Reads the population's membrane potential (for a <see cref="StateMonitor"/>).</summary>
+    public Func<ReadOnlySpan<float>> V => v;
+
     readonly SpikeDelay delay = new(size, 0);
 
     public int Size => size;
@@ -108,24 +111,24 @@ public sealed class BenchNet(int size, int numExcitatory, double dt, Func<float,
     public static BenchNet Net4K(ulong seed)
     {
         var n = new Pop4K(seed);
-        return new(Pop4K.Size, Exc4K.NumIn, n.Dt, n.Update, new Exc4K(n, seed + 1).Deliver, new Inh4K(n, seed + 2).Deliver);
+        return new(Pop4K.Size, Exc4K.NumIn, n.Dt, n.Update, new Exc4K(n, seed + 1).Deliver, new Inh4K(n, seed + 2).Deliver, () => n.V);
     }
 
     public static BenchNet Net40K(ulong seed)
     {
         var n = new Pop40K(seed);
-        return new(Pop40K.Size, Exc40K.NumIn, n.Dt, n.Update, new Exc40K(n, seed + 1).Deliver, new Inh40K(n, seed + 2).Deliver);
+        return new(Pop40K.Size, Exc40K.NumIn, n.Dt, n.Update, new Exc40K(n, seed + 1).Deliver, new Inh40K(n, seed + 2).Deliver, () => n.V);
     }
 
     public static BenchNet Net400K(ulong seed)
     {
         var n = new Pop400K(seed);
-        return new(Pop400K.Size, Exc400K.NumIn, n.Dt, n.Update, new Exc400K(n, seed + 1).Deliver, new Inh400K(n, seed + 2).Deliver);
+        return new(Pop400K.Size, Exc400K.NumIn, n.Dt, n.Update, new Exc400K(n, seed + 1).Deliver, new Inh400K(n, seed + 2).Deliver, () => n.V);
     }
 
     public static BenchNet Net4M(ulong seed)
     {
         var n = new Pop4M(seed);
-        return new(Pop4M.Size, Exc4M.NumIn, n.Dt, n.Update, new Exc4M(n, seed + 1).Deliver, new Inh4M(n, seed + 2).Deliver);
+        return new(Pop4M.Size, Exc4M.NumIn, n.Dt, n.Update, new Exc4M(n, seed + 1).Deliver, new Inh4M(n, seed + 2).Deliver, () => n.V);
     }
 }

@@ -29,6 +29,16 @@ if (o.Help)
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
+          --monitor-overhead
+                        N = 4000 bare (a for loop of Update; a Runner without monitors) and with the EINet
+                        sample's monitors (all spikes, V of 5 neurons, 1 ms rate), alternating --rounds R times
+                        (default 9), fresh networks of the same seed; prints each case and the ratios
+            --processes   one process per run (cold, like a sample run) instead of all in this one
+            --tiered      with --processes: tiered compilation on in the children (a default project's setting)
+          --monitor-case C
+                        one run of case C (raw, runner, monitors, spikes-only, state-only, rate-only) on a fresh
+                        network; prints the step loop's seconds, the spikes, the JIT ms during the run and the GC counts (for attribution,
+                        e.g. instruction counts under valgrind)
           --help        this text
         """);
     return 0;
@@ -37,6 +47,18 @@ if (o.Help)
 if (o.All) return RunAll(o);
 if (o.Micro) { Micro.Run(); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
+if (o.MonitorCase is not null)
+{
+    var cr = MonitorOverhead.RunCase(o.MonitorCase, o.Seed, o.Steps, o.Input);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cr.Seconds:R} {cr.Spikes} {cr.JitMs:R} gc0={GC.CollectionCount(0)} gc2={GC.CollectionCount(2)}"));
+    return 0;
+}
+if (o.MonitorOverhead)
+{
+    if (o.Processes) MonitorOverhead.Processes(o, ChildOutput);
+    else MonitorOverhead.InProcess(o);
+    return 0;
+}
 
 var startToFirstStep = TimeSpan.Zero;
 IBenchNet net = o.N switch
@@ -93,17 +115,21 @@ static int RunAll(BenchOptions o)
     return 0;
 }
 
-static BenchResult Child(List<string> args)
+static BenchResult Child(List<string> args) => JsonSerializer.Deserialize<BenchResult>(ChildOutput(args, null))!;
+
+// Runs this program again with args (and extra environment variables); returns the last line of its output.
+static string ChildOutput(List<string> args, Dictionary<string, string>? env)
 {
     string self = Environment.ProcessPath!;
     var psi = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
     if (System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet") psi.ArgumentList.Add(typeof(BenchResult).Assembly.Location);
     foreach (var a in args) psi.ArgumentList.Add(a);
+    if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
     using var p = Process.Start(psi)!;
     string output = p.StandardOutput.ReadToEnd();
     p.WaitForExit();
     if (p.ExitCode != 0) throw new InvalidOperationException($"child {string.Join(' ', args)} exited with {p.ExitCode}");
-    return JsonSerializer.Deserialize<BenchResult>(output.Trim().Split('\n')[^1])!;
+    return output.Trim().Split('\n')[^1];
 }
 
 /// <summary>What one whole run measured.</summary>
@@ -118,10 +144,11 @@ public sealed record BenchResult(int N, int Steps, int Threads, double SimSecond
 
 sealed class BenchOptions
 {
-    public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3;
+    public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3, Rounds = 9;
     public ulong Seed = 1;
     public float Input = 20;
-    public bool Json, All, Help, Micro, PlotBench, StepsGiven;
+    public bool Json, All, Help, Micro, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
+    public string? MonitorCase;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -145,6 +172,11 @@ sealed class BenchOptions
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
                     case "--plot-bench": o.PlotBench = true; break;
+                    case "--monitor-overhead": o.MonitorOverhead = true; break;
+                    case "--rounds": o.Rounds = int.Parse(Next(), ci); break;
+                    case "--processes": o.Processes = true; break;
+                    case "--tiered": o.Tiered = true; break;
+                    case "--monitor-case": o.MonitorCase = Next(); break;
                     case "--help" or "-h": o.Help = true; break;
                     default: Console.Error.WriteLine($"unknown option {args[k]} (see --help)"); return null;
                 }
@@ -155,7 +187,8 @@ sealed class BenchOptions
                 return null;
             }
         }
-        if (o.Steps <= 0 || o.Steps4M <= 0 || o.Repeat <= 0 || o.Threads < 0) { Console.Error.WriteLine("--steps, --steps-4m, --repeat must be > 0 and --threads ≥ 0"); return null; }
+        if (o.Steps <= 0 || o.Steps4M <= 0 || o.Repeat <= 0 || o.Rounds <= 0 || o.Threads < 0) { Console.Error.WriteLine("--steps, --steps-4m, --repeat, --rounds must be > 0 and --threads ≥ 0"); return null; }
+        if (o.MonitorCase is not null && !Benchmarks.MonitorOverhead.IsCase(o.MonitorCase)) { Console.Error.WriteLine($"--monitor-case must be raw, runner, monitors, spikes-only, state-only or rate-only, got '{o.MonitorCase}'"); return null; }
         return o;
     }
 }
