@@ -81,6 +81,32 @@ public class DiagnosticCatalogueTests
         Assert.Equal("'Cells': size = 0 must be > 0", d.GetMessage());
     }
 
+    [Theory]
+    [InlineData("int.MaxValue", "2147483647")]
+    [InlineData("2147483592", "2147483592")]
+    public void SizeBeyondTheLargestArray_SPK0028(string size, string shown)
+    {
+        var d = Error($$"""
+            using SpikeSharp;
+            [Population({|SPK0028:{{size}}|})]
+            [Lif]
+            public partial class Cells;
+            """);
+        Assert.Equal($"'Cells': size = {shown} is more than the largest .NET array (2,147,483,591 elements), so its state cannot be allocated", d.GetMessage());
+        Assert.Equal(0x7FFFFFC7, System.Array.MaxLength); // the generator's copy of the constant
+    }
+
+    [Fact]
+    public void SizeAtTheLargestArray_IsAccepted()
+    {
+        Assert.Empty(GeneratorHarness.Analyze("""
+            using SpikeSharp;
+            [Population(2147483591)]
+            [Lif]
+            public partial class Cells;
+            """).Where(x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void ProjectionWithoutPost_SPK0009()
     {

@@ -67,6 +67,12 @@ internal static class DiagnosticDescriptors
         "'{0}': {1} = {2} must be > 0",
         ModelCategory, "Population sizes and comm sizes count neurons.");
 
+    public const string SizeTooLargeId = "SPK0028";
+    public static readonly DiagnosticDescriptor SizeTooLarge = Error(SizeTooLargeId,
+        "Size is larger than an array can hold",
+        "'{0}': {1} = {2} is more than the largest .NET array ({3} elements), so its state cannot be allocated",
+        ModelCategory, "Each state variable of a population is one array of Size elements, and a comm's sizes index such arrays; .NET arrays hold at most Array.MaxLength (2,147,483,591) elements. Split the population, or use fewer neurons.");
+
     public const string MissingPostId = "SPK0009";
     public static readonly DiagnosticDescriptor MissingPost = Error(MissingPostId,
         "Projection has no Post",

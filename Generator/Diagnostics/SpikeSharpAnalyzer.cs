@@ -28,6 +28,7 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingNeuronModel,
         DiagnosticDescriptors.MissingProjectionPart,
         DiagnosticDescriptors.NonPositiveSize,
+        DiagnosticDescriptors.SizeTooLarge,
         DiagnosticDescriptors.MissingPost,
         DiagnosticDescriptors.InvalidArgument,
         DiagnosticDescriptors.UnknownStateVariable,

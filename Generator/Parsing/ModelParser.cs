@@ -615,6 +615,9 @@ internal static class ModelParser
     static bool IsFiniteFloat(double v) => !double.IsNaN(v) && !double.IsInfinity(v) && !float.IsInfinity((float)v);
 
     /// <summary>Reads a size; returns -1 (and marks the parse unreadable or reports SPK0008/SPK0010) when it is not a positive int.</summary>
+    /// <summary>.NET's <c>Array.MaxLength</c> (not in netstandard2.0): the most elements a state array can hold.</summary>
+    const int MaxArrayLength = 0x7FFFFFC7;
+
     static int ReadSize(AttributeArgs args, int index, string parameter, Ctx c)
     {
         var read = args.Ctor(index, parameter, out double v, out var loc);
@@ -625,9 +628,15 @@ internal static class ModelParser
             return -1;
         }
         if (read == Read.Absent || read == Read.Unresolved || !args.IsBound) { c.Unreadable = true; return -1; } // the compiler (or SPK0027) reports it
-        if (!(v > 0) || v > int.MaxValue)
+        if (!(v > 0))
         {
             c.Sink.Report(DiagnosticDescriptors.NonPositiveSize, loc ?? args.AttributeLocation, c.Owner, parameter, Literals.Short(v));
+            return -1;
+        }
+        if (v > MaxArrayLength)
+        {
+            c.Sink.Report(DiagnosticDescriptors.SizeTooLarge, loc ?? args.AttributeLocation, c.Owner, parameter, Literals.Short(v),
+                MaxArrayLength.ToString("N0", CultureInfo.InvariantCulture));
             return -1;
         }
         return (int)v;
