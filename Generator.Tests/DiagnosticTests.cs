@@ -32,7 +32,7 @@ public class DiagnosticTests
             [Lif]
             public class {|SPK0001:Cells|} { }
             """);
-        Assert.Equal("Type 'Cells' carries [Population] but is not declared partial, so nothing can be generated for it", d.GetMessage());
+        Assert.Equal("Type 'Cells' carries [Population] but is not declared partial, so SpikeSharp cannot generate its model", d.GetMessage());
     }
 
     [Fact]

@@ -14,14 +14,16 @@ using static SpikeSharp.Generator.Parsing.AttributeArgs;
 namespace SpikeSharp.Generator.Parsing;
 
 /// <summary>
-/// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which drops a type whose
-/// parse reported an error, or whose arguments could not be read) and the analyzer (which reports the diagnostics).
+/// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which gives a type whose parse
+/// reported an error, or whose arguments could not be read, no model but at most a <see cref="ShellSpec"/>) and the
+/// analyzer (which reports the diagnostics).
 /// Never throws on user input.
 /// </summary>
 internal static class ModelParser
 {
     /// <summary>Per-parse state: the owner's name for messages, the sink, and whether some argument could not be
-    /// read (half-typed code the compiler reports; the generator then skips the type without a diagnostic of ours).</summary>
+    /// read (half-typed code the compiler reports; the generator then gives the type no model, only a shell, without a
+    /// diagnostic of ours).</summary>
     sealed class Ctx(string owner, DiagnosticSink sink)
     {
         public readonly string Owner = owner;
@@ -64,7 +66,7 @@ internal static class ModelParser
             switch (attrName)
             {
                 case AttributeNames.Population:
-                    populationCount++; // two [Population] attributes: CS0579, and the type is skipped
+                    populationCount++; // two [Population] attributes: CS0579, and the type is skipped (no shell either)
                     size = ReadSize(args, 0, "size", c);
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
@@ -230,7 +232,7 @@ internal static class ModelParser
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
                 {
-                    if (projectionCount++ > 0) break; // CS0579; the type is skipped
+                    if (projectionCount++ > 0) break; // CS0579; the type is skipped (no shell either)
                     projLoc = args.AttributeLocation;
                     var read = args.NamedType("Post", out var postType, out postLoc);
                     postGiven = read != Read.Absent;
