@@ -348,7 +348,7 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
     [Fact]
     public void SpkInvalidModels_UsedByUserCode_BuildWithOnlyTheSpkErrors()
     {
-        int iter = int.TryParse(Environment.GetEnvironmentVariable("SPIKESHARP_PROPERTY_ITER"), out int n) && n > 0 ? n / 5 : 30;
+        int iter = int.TryParse(Environment.GetEnvironmentVariable("SPIKESHARP_PROPERTY_ITER"), out int n) && n > 0 ? n / 5 : 24;
         int withSpk = 0;
         SpkInvalidModel.Sample(sources =>
         {
