@@ -80,6 +80,33 @@ public class CleanGeneratedCodeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Shells_HaveNoDiagnostics_AtWarningLevel9999_WithDocs_AndWarningsAsErrors()
+    {
+        // Invalid variants of every shape above (public, internal, nested, keyword and lowercase names, a post that is
+        // itself a shell, one that is valid): each type gets a shell, and the shells warn about nothing.
+        var (compilation, run) = RunStrict(
+            TestModels.Seed.Replace("Tau = 20, TauRef", "Tau = 0, TauRef"),
+            Models[1].Replace("[Population(50)]", "[Population(0)]").Replace("Prob = 1,", "Prob = 2,"),
+            """
+            using SpikeSharp;
+            namespace K
+            {
+                /// <summary>Valid.</summary>
+                [Population(10)] [Lif] internal partial class cells;
+                /// <summary>Keyword name.</summary>
+                [Population(10)] [LifRef(TauRef = -1)] internal partial class @class;
+                /// <summary>Onto a valid post.</summary>
+                [HalfProjAlignPostMg(Post = typeof(cells))] [EventJitFPHomoLinear(10, 11)] [Expon] [Cuba] internal partial class @event;
+            }
+            """);
+        Assert.Equal(8, run.GeneratedTrees.Length);
+        Assert.Equal(7, run.GeneratedTrees.Count(t => GeneratorHarness.IsShell(t.ToString())));
+        var generated = run.GeneratedTrees.ToHashSet();
+        var inGenerated = compilation.GetDiagnostics().Where(d => d.Location.SourceTree is { } t && generated.Contains(t) && d.Severity >= DiagnosticSeverity.Info).ToList();
+        Assert.True(inGenerated.Count == 0, string.Join("\n", inGenerated));
+    }
+
+    [Fact]
     public void GeneratedFiles_HaveHeader_Nullable_AndStableHintNames()
     {
         var r = GeneratorHarness.Run(Models);

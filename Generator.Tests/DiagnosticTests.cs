@@ -32,7 +32,7 @@ public class DiagnosticTests
             [Lif]
             public class {|SPK0001:Cells|} { }
             """);
-        Assert.Equal("Type 'Cells' carries [Population] but is not declared partial, so nothing can be generated for it", d.GetMessage());
+        Assert.Equal("Type 'Cells' carries [Population] but is not declared partial, so SpikeSharp cannot generate its model", d.GetMessage());
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void InvalidInput_GeneratorEmitsNothingForIt_AndDoesNotThrow()
+    public void InvalidInput_GeneratorEmitsOnlyAShellForIt_AndDoesNotThrow()
     {
         var r = GeneratorHarness.Run("""
             using SpikeSharp;
@@ -154,6 +154,9 @@ public class DiagnosticTests
             [Coba(E = 0)]
             public partial class Proj;
             """, Pop);
-        Assert.Equal(new[] { "D.P.g.cs" }, r.Sources.Keys.ToArray());
+        Assert.Equal(new[] { "D.P.g.cs", "D.Proj.g.cs" }, r.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal).ToArray());
+        Assert.False(GeneratorHarness.IsShell(r.Sources["D.P.g.cs"]));
+        Assert.True(GeneratorHarness.IsShell(r.Sources["D.Proj.g.cs"]));
+        Assert.Empty(r.CompileErrors);
     }
 }

@@ -52,6 +52,11 @@ internal static class GeneratorHarness
         return new Result(output, run, diags, driver);
     }
 
+    /// <summary>Whether a generated file is the shell of a model with errors (its members throw; see ShellTests).</summary>
+    public static bool IsShell(string generated) =>
+        generated.Contains("/// <summary>Placeholder of a ", StringComparison.Ordinal)
+        && generated.Contains("throw new global::System.InvalidOperationException(", StringComparison.Ordinal);
+
     /// <summary>Runs the SpikeSharp analyzer; throws if it threw (AD0001).</summary>
     public static ImmutableArray<Diagnostic> Analyze(params string[] sources) => Analyze(Compile(sources));
 

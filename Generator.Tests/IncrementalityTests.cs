@@ -70,6 +70,38 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void UnrelatedFileEdit_LeavesShellsCached()
+    {
+        string broken = TestModels.Seed.Replace("Tau = 20, TauRef", "Tau = 0, TauRef");
+        var run = Rerun(new[] { broken, Unrelated }, 1, Unrelated.Replace("public int X;", "public int X, Y; // edited"));
+        foreach (var step in new[] { TrackingNames.Populations, TrackingNames.Projections, TrackingNames.Plan, TrackingNames.ShellPlans })
+        {
+            var outputs = Outputs(run, step).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{o.Step}: {o.Reason}"));
+        }
+        Assert.Equal(3, Outputs(run, TrackingNames.ShellPlans).Count());
+        Assert.All(SourceOutputs(run), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void ShellObjects_HoldNoSymbolSyntaxLocationOrCompilation()
+    {
+        var run = GeneratorHarness.Run(TestModels.Seed.Replace("Tau = 20, TauRef", "Tau = 0, TauRef")).Run.Results.Single();
+        int objects = 0;
+        foreach (var step in new[] { TrackingNames.Populations, TrackingNames.Projections, TrackingNames.Plan, TrackingNames.ShellPlans })
+        {
+            foreach (var (name, _, value) in Outputs(run, step))
+            {
+                objects++;
+                var bad = FindCompilationData(value, name);
+                Assert.True(bad.Count == 0, string.Join("\n", bad));
+            }
+        }
+        Assert.True(objects >= 7, $"only {objects} model objects were walked");
+    }
+
+    [Fact]
     public void CommentInTheModelFile_ReparsesButEmitsNothingNew()
     {
         var run = Rerun(new[] { TestModels.Seed, Unrelated }, 0, TestModels.Seed.Replace("public partial class Excitatory;", "public partial class Excitatory; // a comment"));

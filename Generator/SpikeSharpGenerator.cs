@@ -12,8 +12,9 @@ namespace SpikeSharp.Generator;
 /// <summary>
 /// The SpikeSharp source generator. Pipeline: one ForAttributeWithMetadataName per role attribute → value-equatable
 /// specs (<c>Populations</c>, <c>Projections</c>) → collected and grouped into merge groups (<c>Plan</c>) → one plan
-/// per output file (<c>PopulationPlans</c>, <c>ProjectionPlans</c>) → source. Invalid types are skipped (the
-/// analyzer reports why); nothing here throws on user input.
+/// per output file (<c>PopulationPlans</c>, <c>ProjectionPlans</c>, <c>ShellPlans</c>) → source. An invalid type gets
+/// a shell where it can take one (its public members with throwing bodies, so the analyzer's SPK error is the only
+/// error), or nothing; nothing here throws on user input.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class SpikeSharpGenerator : IIncrementalGenerator
@@ -26,16 +27,16 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var populations = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.Population,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulation(t, new DiagnosticSink(), ct, ctx.SemanticModel.Compilation) : null)
-            .Where(static p => p is not null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulationForGenerator(t, ct, ctx.SemanticModel.Compilation) : null)
+            .Where(static p => p is { Spec: not null } or { Shell: not null })
             .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Populations);
 
         var projections = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPostMg,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjection(t, new DiagnosticSink(), checkPost: false, ct, ctx.SemanticModel.Compilation) : null)
-            .Where(static p => p is not null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation) : null)
+            .Where(static p => p is { Spec: not null } or { Shell: not null })
             .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Projections);
 
@@ -46,11 +47,14 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
 
         var populationPlans = plan.SelectMany(static (p, _) => p.Populations.AsImmutableArray()).WithTrackingName(TrackingNames.PopulationPlans);
         var projectionPlans = plan.SelectMany(static (p, _) => p.Projections.AsImmutableArray()).WithTrackingName(TrackingNames.ProjectionPlans);
+        var shellPlans = plan.SelectMany(static (p, _) => p.Shells.AsImmutableArray()).WithTrackingName(TrackingNames.ShellPlans);
 
         context.RegisterSourceOutput(populationPlans, static (spc, p) =>
             spc.AddSource(p.HintName, PopulationEmitter.Emit(p)));
         context.RegisterSourceOutput(projectionPlans, static (spc, p) =>
             spc.AddSource(p.HintName, ProjectionEmitter.Emit(p)));
+        context.RegisterSourceOutput(shellPlans, static (spc, p) =>
+            spc.AddSource(p.HintName, ShellEmitter.Emit(p)));
     }
 }
 
@@ -62,4 +66,5 @@ internal static class TrackingNames
     public const string Plan = nameof(Plan);
     public const string PopulationPlans = nameof(PopulationPlans);
     public const string ProjectionPlans = nameof(ProjectionPlans);
+    public const string ShellPlans = nameof(ShellPlans);
 }

@@ -22,7 +22,7 @@ internal static class DiagnosticDescriptors
     public const string NotPartialId = "SPK0001";
     public static readonly DiagnosticDescriptor NotPartial = Error(NotPartialId,
         "SpikeSharp type must be partial",
-        "Type '{0}' carries [{1}] but is not declared partial, so nothing can be generated for it",
+        "Type '{0}' carries [{1}] but is not declared partial, so SpikeSharp cannot generate its model",
         UsageCategory, "Add the 'partial' modifier to every declaration of the type.");
 
     public const string PostNotPopulationId = "SPK0002";

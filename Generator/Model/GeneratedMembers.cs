@@ -7,7 +7,9 @@ namespace SpikeSharp.Generator.Model;
 /// The members SpikeSharp generates into a user's partial class: the one list the parser checks user members against
 /// (SPK0025) and that <c>GeneratedMembersTests</c> compares, member for member, with what
 /// <see cref="Emit.PopulationEmitter"/> and <see cref="Emit.ProjectionEmitter"/> actually emit, so the two cannot
-/// drift. A member added to an emitter must be added here (the test names it).
+/// drift. A member added to an emitter must be added here (the test names it); <see cref="Emit.ShellEmitter"/> then
+/// gives shells (invalid models) the public ones too, with a <c>default</c> value for a new constant until
+/// <see cref="ShellSpec"/> knows a better one (ShellTests compares a shell's public surface with a valid model's).
 /// </summary>
 internal static class GeneratedMembers
 {

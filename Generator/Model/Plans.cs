@@ -23,5 +23,5 @@ internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeG
 /// <summary>Everything needed to emit a projection's file.</summary>
 internal sealed record ProjectionPlan(ProjectionSpec Spec, int GroupIndex, string MergeKeyText, string GeneratorVersion, string HintName);
 
-/// <summary>The whole network after grouping.</summary>
-internal sealed record NetworkPlan(EquatableArray<PopulationPlan> Populations, EquatableArray<ProjectionPlan> Projections);
+/// <summary>The whole network after grouping, and the shells of the models that have errors.</summary>
+internal sealed record NetworkPlan(EquatableArray<PopulationPlan> Populations, EquatableArray<ProjectionPlan> Projections, EquatableArray<ShellPlan> Shells);

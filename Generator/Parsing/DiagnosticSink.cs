@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace SpikeSharp.Generator.Parsing;
 
 /// <summary>Collects diagnostics while parsing. The analyzer reports them; the generator only asks whether an
-/// error was found (and then emits nothing for that type).</summary>
+/// error was found (and then emits no model for that type, at most its shell).</summary>
 internal sealed class DiagnosticSink
 {
     public List<Diagnostic> Diagnostics { get; } = new();

@@ -14,14 +14,16 @@ using static SpikeSharp.Generator.Parsing.AttributeArgs;
 namespace SpikeSharp.Generator.Parsing;
 
 /// <summary>
-/// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which drops a type whose
-/// parse reported an error, or whose arguments could not be read) and the analyzer (which reports the diagnostics).
+/// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which gives a type whose parse
+/// reported an error, or whose arguments could not be read, no model but at most a <see cref="ShellSpec"/>) and the
+/// analyzer (which reports the diagnostics).
 /// Never throws on user input.
 /// </summary>
 internal static class ModelParser
 {
     /// <summary>Per-parse state: the owner's name for messages, the sink, and whether some argument could not be
-    /// read (half-typed code the compiler reports; the generator then skips the type without a diagnostic of ours).</summary>
+    /// read (half-typed code the compiler reports; the generator then gives the type no model, only a shell, without a
+    /// diagnostic of ours).</summary>
     sealed class Ctx(string owner, DiagnosticSink sink)
     {
         public readonly string Owner = owner;
@@ -32,9 +34,20 @@ internal static class ModelParser
     /// <summary>Parses a [Population] class; returns null (with diagnostics in <paramref name="sink"/>) when invalid.</summary>
     /// <param name="compilation">Used to resolve arguments that name generated constants (<c>[Population(N.Size)]</c>);
     /// null reads every argument as the compiler gives it.</param>
-    public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation = null)
+    public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation = null) =>
+        ParsePopulation(type, sink, ct, compilation, out _);
+
+    /// <summary>The generator's parse: the spec, or for an invalid population the shell (see <see cref="ShellSpec"/>).</summary>
+    public static ModelParse<PopulationSpec> ParsePopulationForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
     {
-        var typeInfo = ParseTypeDecl(type, "Population", sink);
+        var spec = ParsePopulation(type, new DiagnosticSink(), ct, compilation, out var shell);
+        return new ModelParse<PopulationSpec>(spec, spec is null ? shell : null);
+    }
+
+    static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
+    {
+        shell = null;
+        var typeInfo = ParseTypeDecl(type, "Population", sink, out var shellDecl);
         var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
@@ -53,7 +66,7 @@ internal static class ModelParser
             switch (attrName)
             {
                 case AttributeNames.Population:
-                    populationCount++; // two [Population] attributes: CS0579, and the type is skipped
+                    populationCount++; // two [Population] attributes: CS0579, and the type is skipped (no shell either)
                     size = ReadSize(args, 0, "size", c);
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
@@ -168,15 +181,32 @@ internal static class ModelParser
             CheckInheritedClashes(type, "population", members, indexed: true, sink, ct);
         }
 
-        if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null) return null;
+        if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null)
+        {
+            if (shellDecl is not null && populationCount == 1 && CanTakeShell(type, typeInfo, sink, "population", GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef), indexed: true, ct))
+                shell = ShellSpec.Population(shellDecl, size, neuron, ErrorIds(sink));
+            return null;
+        }
         return new PopulationSpec(typeInfo, size, neuron, inits.ToEquatableArray());
     }
 
     /// <summary>Parses a [HalfProjAlignPostMg] class. With <paramref name="checkPost"/> the post type's attributes are
     /// read too (analyzer); the generator checks the post in lowering instead, from the populations it parsed.</summary>
-    public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation = null)
+    public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation = null) =>
+        ParseProjection(type, sink, checkPost, ct, compilation, out _);
+
+    /// <summary>The generator's parse: the spec, and a shell (see <see cref="ShellSpec"/>) for when it is invalid or
+    /// the planner drops it (post invalid, numOut not the post's size).</summary>
+    public static ModelParse<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
     {
-        var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink);
+        var spec = ParseProjection(type, new DiagnosticSink(), checkPost: false, ct, compilation, out var shell);
+        return new ModelParse<ProjectionSpec>(spec, shell);
+    }
+
+    static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
+    {
+        shell = null;
+        var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink, out var shellDecl);
         var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
@@ -205,7 +235,7 @@ internal static class ModelParser
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
                 {
-                    if (projectionCount++ > 0) break; // CS0579; the type is skipped
+                    if (projectionCount++ > 0) break; // CS0579; the type is skipped (no shell either)
                     projLoc = args.AttributeLocation;
                     var read = args.NamedType("Post", out var postType, out postLoc);
                     postGiven = read != Read.Absent;
@@ -316,10 +346,44 @@ internal static class ModelParser
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
 
+        // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
+        if (shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+            && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), indexed: false, ct))
+            shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
+
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
             || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel);
     }
+
+    /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;
+    /// for a type that is not partial, where the parse did not check, checked here without reporting) and no second
+    /// role (SPK0022).</summary>
+    static bool CanTakeShell(INamedTypeSymbol type, TypeDecl? typeInfo, DiagnosticSink sink, string role,
+        IReadOnlyList<GeneratedMembers.Member> members, bool indexed, CancellationToken ct)
+    {
+        foreach (var d in sink.Diagnostics)
+            if (d.Id is DiagnosticDescriptors.GeneratedMemberClashId or DiagnosticDescriptors.ConflictingRolesId) return false;
+        if (typeInfo is not null) return true;
+        var scratch = new DiagnosticSink();
+        CheckClashes(type, role, members, indexed, scratch, ct);
+        CheckInheritedClashes(type, role, members, indexed, scratch, ct);
+        return scratch.Diagnostics.Count == 0;
+    }
+
+    /// <summary>A post type a shell can name in its public constructors and <c>Post</c> without an error or warning of its
+    /// own: a non-static, non-generic, non-file-local class (containing types non-generic) that the projection may expose.</summary>
+    static bool CanBeShellPost(INamedTypeSymbol post, Visibility projection)
+    {
+        if (post.TypeKind != TypeKind.Class || post.IsStatic || post.IsFileLocal) return false;
+        for (var t = post; t is not null; t = t.ContainingType)
+            if (t.Arity > 0 || t.IsUnboundGenericType || t.TypeKind == TypeKind.Error) return false;
+        return VisibilityRules.CanExpose(projection, VisibilityOf(post));
+    }
+
+    /// <summary>The ids of the errors a parse found.</summary>
+    static IEnumerable<string> ErrorIds(DiagnosticSink sink) =>
+        sink.Diagnostics.Where(static d => d.Severity == DiagnosticSeverity.Error).Select(static d => d.Id);
 
     /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
     /// a member SpikeSharp generates: same name, unless both are methods/constructors with different parameter types.
@@ -496,8 +560,12 @@ internal static class ModelParser
 
     /// <summary>Checks the declaration itself: a partial, non-generic, non-static, non-record class whose containing
     /// types are partial and non-generic. Returns null when it is not one.</summary>
-    static TypeDecl? ParseTypeDecl(INamedTypeSymbol type, string attribute, DiagnosticSink sink)
+    /// <param name="shellDecl">The declaration a shell can be generated into: the same, or also when the type's own
+    /// declarations lack 'partial' and nothing else is wrong (the compiler then reports CS0260 once and merges the
+    /// generated part, which spares every error about members the user's code uses).</param>
+    static TypeDecl? ParseTypeDecl(INamedTypeSymbol type, string attribute, DiagnosticSink sink, out TypeDecl? shellDecl)
     {
+        shellDecl = null;
         string? kind = type.TypeKind switch
         {
             TypeKind.Class when type.IsRecord => "record",
@@ -515,11 +583,11 @@ internal static class ModelParser
             sink.Report(DiagnosticDescriptors.UnsupportedTypeKind, FirstLocation(type), type.Name, kind, attribute);
             return null;
         }
-        bool ok = true;
+        bool ok = true, notPartial = false;
         if (!IsPartial(type, out _))
         {
             sink.Report(DiagnosticDescriptors.NotPartial, FirstLocation(type), type.Name, attribute);
-            ok = false;
+            notPartial = true;
         }
         if (type.Arity > 0)
         {
@@ -552,7 +620,8 @@ internal static class ModelParser
         var nsParts = new List<string>();
         for (var n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) nsParts.Insert(0, n.Name);
         string ns = string.Join(".", nsParts);
-        return new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
+        shellDecl = new TypeDecl(ns, containing.ToEquatableArray(), type.Name, "class", VisibilityOf(type));
+        return notPartial ? null : shellDecl;
     }
 
     /// <summary>The name the planner matches a post against: <see cref="TypeDecl.FullyQualifiedName"/> built the same way
