@@ -18,6 +18,8 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const ulong DefaultSeed = unchecked((ulong)(-3L));
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public const ulong DefaultStreamId = default;
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const string MergeKey = "None // Expon(tau=8) // CUBA()";
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public int Threads { get => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); set => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); }
@@ -26,6 +28,8 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public ulong Seed => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public ulong StreamId => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public global::System.ReadOnlySpan<float> Conductance => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
@@ -33,6 +37,9 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public Broken(global::EINet.Neurons post, ulong seed) => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        public Broken(global::EINet.Neurons post, ulong seed, ulong streamId) => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Deliver(global::SpikeSharp.Spikes spikes) => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");

@@ -18,6 +18,8 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const ulong DefaultSeed = 0UL;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public const ulong DefaultStreamId = default;
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const string MergeKey = "None // Expon(tau=10) // COBA(E=-80)";
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public int Threads { get => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports."); set => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports."); }
@@ -26,6 +28,8 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public ulong Seed => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public ulong StreamId => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public global::System.ReadOnlySpan<float> Conductance => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
@@ -33,6 +37,9 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public Inhibitory(global::EINet.Neurons post, ulong seed) => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        public Inhibitory(global::EINet.Neurons post, ulong seed, ulong streamId) => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Deliver(global::SpikeSharp.Spikes spikes) => throw new global::System.InvalidOperationException("'Inhibitory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
