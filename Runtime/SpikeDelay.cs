@@ -48,10 +48,8 @@ public sealed class SpikeDelay
     static int[][] AllocateSlots(int slots, int size, string context)
     {
         long bytes = BytesFor(size, slots);
-        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        string what = $"{context}: {slots} slot(s) of {size} neurons need {Runner.B(bytes)} bytes (4 bytes per neuron per step of delay)";
-        if (available > 0 && bytes > available)
-            throw new InsufficientMemoryException($"{what}, more than the {Runner.B(available)} bytes available to this process. Use a shorter delay, a coarser dt, or a smaller population.");
+        string what = $"{context}: {slots} slot(s) of {size} neurons (4 bytes per neuron per step of delay)";
+        StateMemory.EnsureAvailable(what, bytes, "Use a shorter delay, a coarser dt, or a smaller population.");
         try
         {
             var a = new int[slots][];
@@ -60,7 +58,7 @@ public sealed class SpikeDelay
         }
         catch (OutOfMemoryException ex) when (ex is not InsufficientMemoryException)
         {
-            throw new InsufficientMemoryException($"{what}; the allocation failed ({ex.Message}).", ex);
+            throw new InsufficientMemoryException($"{what} needs {Runner.B(bytes)} bytes; the allocation failed ({ex.Message}).", ex);
         }
     }
 

@@ -92,6 +92,8 @@ internal static class PopulationEmitter
         using (w.Block($"public {Identifiers.Escape(typeName)}(ulong seed = 0, double? dt = null)"))
         {
             w.Line($"Dt = {Rt}Simulation.ResolveDt(dt);");
+            int bytesPerNeuron = 4 * (3 + plan.Groups.Length); // V, LastSpikeStep, the spike list, one buffer per merge group
+            w.Line($"{Rt}StateMemory.EnsureAvailable({Literals.String($"population '{spec.Type.Name}' ({spec.Size} neurons, {bytesPerNeuron} bytes each)")}, {bytesPerNeuron}L * Size);");
             w.Line("V = new float[Size];");
             w.Line("LastSpikeStep = new int[Size];");
             w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory");

@@ -65,6 +65,7 @@ namespace EINet
         public Neurons(ulong seed = 0, double? dt = null)
         {
             Dt = global::SpikeSharp.Simulation.ResolveDt(dt);
+            global::SpikeSharp.StateMemory.EnsureAvailable("population 'Neurons' (4000 neurons, 20 bytes each)", 20L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
             global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
