@@ -101,6 +101,14 @@ public class GeneratedMemberClashTests
     }
 
     [Fact]
+    public void PerNeuronUpdateOverload_SameParameterTypes_SPK0025()
+    {
+        Clash(PopHead + "public partial class P { public void {|SPK0025:Update|}(float a, System.ReadOnlySpan<float> b, int c) { } }", "D.P.g.cs",
+            "Method 'Update(float, System.ReadOnlySpan<float>, int)' clashes with 'public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)', which SpikeSharp generates in population 'P'; rename or remove it");
+        Valid(PopHead + "public partial class P { public void Update(float a, float[] b) { } public void Update(float a, System.ReadOnlySpan<float> b) { } }", "D.P.g.cs");
+    }
+
+    [Fact]
     public void PopulationConstructor_SameSignature_SPK0025()
     {
         Clash(PopHead + "public partial class P { public {|SPK0025:P|}(ulong s, double? d) { } }", "D.P.g.cs",

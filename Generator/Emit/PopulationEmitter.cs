@@ -71,15 +71,18 @@ internal static class PopulationEmitter
         w.Line("int __step;");
         w.Line("int __threads;");
         w.Line("float __input; // the input of the step in progress, for the worker threads");
+        w.Line("float[]? __ext; // threaded per-neuron input: the caller's span copied here (allocated on first use)");
+        w.Line("int __extLo; // first neuron of the per-neuron input in __ext");
+        w.Line("int __extLength; // neurons it covers (0: the scalar input only)");
         w.Line();
-        w.Line("/// <summary>Threads <see cref=\"Update\"/> may use: 0 (default) follows <see cref=\"" + Rt + "Parallelism.Threads\"/> (automatic: several");
+        w.Line("/// <summary>Threads <see cref=\"Update(float)\"/> may use: 0 (default) follows <see cref=\"" + Rt + "Parallelism.Threads\"/> (automatic: several");
         w.Line("/// from <see cref=\"" + Rt + "Parallelism.AutoMinNeurons\"/> neurons up). Spikes are bit-identical for every thread count.</summary>");
         w.Line("public int Threads");
         w.Line("{");
         w.Line("    get => __threads;");
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
-        w.Line("/// <summary>Whether <see cref=\"Update\"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the");
+        w.Line("/// <summary>Whether <see cref=\"Update(float)\"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the");
         w.Line("/// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>");
         w.Line("public bool UseSimd { get; set; } = true;");
         w.Line();
@@ -119,7 +122,7 @@ internal static class PopulationEmitter
         w.Line();
         w.Line("/// <summary>Number of neurons (instance form, for <see cref=\"global::SpikeSharp.ISpikingNetwork\"/>-style code).</summary>");
         w.Line("public int Length => Size;");
-        w.Line("/// <summary>Steps taken so far; the next <see cref=\"Update\"/> is step <c>StepIndex</c>.</summary>");
+        w.Line("/// <summary>Steps taken so far; the next <see cref=\"Update(float)\"/> is step <c>StepIndex</c>.</summary>");
         w.Line("public int StepIndex => __step;");
         w.Line("/// <summary>Time (ms) of the next step, <c>StepIndex · Dt</c>.</summary>");
         w.Line("public double Time => __step * Dt;");
@@ -149,33 +152,115 @@ internal static class PopulationEmitter
             using (w.Block("else"))
             {
                 w.Line("__input = input;");
-                w.Line($"{Rt}Parallelism.Run(this, parts);");
-                w.Line("// Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.");
-                w.Line("count = __partCounts[0];");
-                using (w.Block("for (int k = 1; k < parts; k++)"))
-                {
-                    w.Line($"int lo = {Rt}Parallelism.ChunkStart(Size, k, parts), n = __partCounts[k];");
-                    w.Line("if (lo != count) global::System.Array.Copy(__spikes, lo, __spikes, count, n);");
-                    w.Line("count += n;");
-                }
+                w.Line("__extLength = 0;");
+                EmitThreadedRun(w);
             }
-            w.Line("__spikeCount = count;");
-            w.Line("__step = step + 1;");
-            w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");
+            EmitStepEnd(w);
+        }
+        w.Line();
+        w.Line("/// <summary>Advances every neuron one step, as <see cref=\"Update(float)\"/>, with a per-neuron external input on top of");
+        w.Line("/// <paramref name=\"input\"/>: neuron <c>offset + k</c> gets <c>input + current[k]</c> for k in [0, current.Length), every other");
+        w.Line("/// neuron <paramref name=\"input\"/> alone. The sum is the external current <c>x</c> of brainpy-semantics.md §2.1, to which the");
+        w.Line("/// synaptic outputs are then added; so <c>Update(a, [b, b, …])</c> gives the same bits as <c>Update(a + b)</c>, and a constant");
+        w.Line("/// bias is the same span passed every step (BrainPy <c>inputs=[('N.input', bias)]</c>). The span is read during the call only.");
+        w.Line("/// Allocates nothing (a large, multi-threaded population copies the span once into a buffer allocated on the first such call).</summary>");
+        w.Line("/// <param name=\"input\">External current of every neuron.</param>");
+        w.Line("/// <param name=\"current\">Extra current of neurons <c>offset</c> … <c>offset + current.Length − 1</c>.</param>");
+        w.Line("/// <param name=\"offset\">First neuron <paramref name=\"current\"/> applies to; <c>offset + current.Length</c> must be at most <see cref=\"Size\"/>.</param>");
+        w.Line(gc);
+        using (w.Block($"public {Rt}Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)"))
+        {
+            w.Line($"if ((uint)offset > (uint)Size) throw new global::System.ArgumentOutOfRangeException(\"offset\", offset, $\"{typeName}.Update: offset is {{offset}}; it must be in [0, {{Size}}] (the population has {{Size}} neurons).\");");
+            w.Line($"if (current.Length > Size - offset) throw new global::System.ArgumentOutOfRangeException(\"current\", current.Length, $\"{typeName}.Update: current.Length is {{current.Length}} at offset {{offset}}, so it would reach neuron {{(long)offset + current.Length - 1}}; the population has neurons [0, {{Size}}) (at most {{Size - offset}} values at this offset).\");");
+            w.Line("int step = __step;");
+            w.Line($"if (step == int.MaxValue) throw new global::System.InvalidOperationException($\"{typeName}.Update: the step counter reached int.MaxValue ({{step}} steps); refractoriness is exact only up to there.\");");
+            w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
+            w.Line("int count;");
+            w.Line("if (parts <= 1) count = __UpdateRangeExt(0, Size, input, current, offset, step);");
+            using (w.Block("else"))
+            {
+                w.Line("// The worker threads cannot see a span: copy it (one pass over the slice) into a buffer they read.");
+                w.Line("float[] ext = __ext ??= new float[Size];");
+                w.Line("current.CopyTo(new global::System.Span<float>(ext, offset, current.Length));");
+                w.Line("__input = input;");
+                w.Line("__extLo = offset;");
+                w.Line("__extLength = current.Length;");
+                EmitThreadedRun(w);
+                w.Line("__extLength = 0;");
+            }
+            EmitStepEnd(w);
         }
         w.Line();
         w.Line(gc);
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
             w.Line($"int lo = {Rt}Parallelism.ChunkStart(Size, part, parts), hi = {Rt}Parallelism.ChunkStart(Size, part + 1, parts);");
-            w.Line("__partCounts[part] = __UpdateRange(lo, hi, __input, __step);");
+            w.Line("__partCounts[part] = __extLength == 0");
+            w.Line("    ? __UpdateRange(lo, hi, __input, __step)");
+            w.Line("    : __UpdateRangeExt(lo, hi, __input, new global::System.ReadOnlySpan<float>(__ext, __extLo, __extLength), __extLo, __step);");
         }
         w.Line();
-        w.Line("/// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>");
+        w.Line("/// <summary>The step of neurons [lo, hi) with <c>ext[k]</c> added to the input of neuron <c>extLo + k</c>: the part of [lo, hi)");
+        w.Line("/// outside the slice takes the scalar loop, the part inside the per-neuron one; spikes compacted, sorted, at __spikes[lo..].</summary>");
+        w.Line(gc);
+        using (w.Block("int __UpdateRangeExt(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int extLo, int step)"))
+        {
+            w.Line("int a = global::System.Math.Clamp(extLo, lo, hi), b = global::System.Math.Clamp(extLo + ext.Length, lo, hi);");
+            w.Line("int count = a > lo ? __UpdateRange(lo, a, input, step) : 0;");
+            using (w.Block("if (b > a)"))
+            {
+                w.Line("int n = __UpdateRangeX(a, b, input, ext.Slice(a - extLo, b - a), step);");
+                w.Line("if (a != lo + count) global::System.Array.Copy(__spikes, a, __spikes, lo + count, n);");
+                w.Line("count += n;");
+            }
+            using (w.Block("if (hi > b)"))
+            {
+                w.Line("int n = __UpdateRange(b, hi, input, step);");
+                w.Line("if (b != lo + count) global::System.Array.Copy(__spikes, b, __spikes, lo + count, n);");
+                w.Line("count += n;");
+            }
+            w.Line("return count;");
+        }
+        w.Line();
+        EmitRange(w, plan, isRef, gc, withExt: false);
+        w.Line();
+        EmitRange(w, plan, isRef, gc, withExt: true);
+    }
+
+    static void EmitThreadedRun(IndentedWriter w)
+    {
+        w.Line($"{Rt}Parallelism.Run(this, parts);");
+        w.Line("// Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.");
+        w.Line("count = __partCounts[0];");
+        using (w.Block("for (int k = 1; k < parts; k++)"))
+        {
+            w.Line($"int lo = {Rt}Parallelism.ChunkStart(Size, k, parts), n = __partCounts[k];");
+            w.Line("if (lo != count) global::System.Array.Copy(__spikes, lo, __spikes, count, n);");
+            w.Line("count += n;");
+        }
+    }
+
+    static void EmitStepEnd(IndentedWriter w)
+    {
+        w.Line("__spikeCount = count;");
+        w.Line("__step = step + 1;");
+        w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");
+    }
+
+    /// <summary>The fused loop over [lo, hi). <paramref name="withExt"/>: the per-neuron form, whose external current is
+    /// <c>input + ext[i − lo]</c> (one float addition, the same as a scalar input <c>input + b</c> computed by the caller).</summary>
+    static void EmitRange(IndentedWriter w, PopulationPlan plan, bool isRef, string gc, bool withExt)
+    {
+        if (withExt)
+            w.Line("/// <summary>As __UpdateRange, with <c>ext[i − lo]</c> added to the input of neuron i (ext covers exactly [lo, hi)).</summary>");
+        else
+            w.Line("/// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>");
         w.Line(gc);
         w.Line("// Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.");
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        using (w.Block("int __UpdateRange(int lo, int hi, float input, int step)"))
+        using (w.Block(withExt
+            ? "int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)"
+            : "int __UpdateRange(int lo, int hi, float input, int step)"))
         {
             w.Line("float c = __c;");
             if (isRef) w.Line("int refSteps = RefractorySteps;");
@@ -188,17 +273,24 @@ internal static class PopulationEmitter
             }
             w.Line("ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);");
             w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
+            if (withExt)
+            {
+                w.Line("if (ext.Length != hi - lo) throw new global::System.ArgumentOutOfRangeException(\"ext\");");
+                w.Line("ref float rext = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(ext); // ext[0] is neuron lo");
+            }
             w.Line("int count = lo;");
             w.Line("int i = lo;");
             w.Line("// Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.");
             using (w.Block("if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
-                EmitVectorLoop(w, plan, isRef, "Vector512", 16);
+                EmitVectorLoop(w, plan, isRef, "Vector512", 16, withExt);
             using (w.Block("else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))
-                EmitVectorLoop(w, plan, isRef, "Vector256", 8);
+                EmitVectorLoop(w, plan, isRef, "Vector256", 8, withExt);
             using (w.Block("for (; i < hi; i++)"))
             {
                 w.Line("float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);");
-                w.Line("float current = input;");
+                w.Line(withExt
+                    ? "float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rext, i - lo); // external current x first (brainpy-semantics.md §2.5)"
+                    : "float current = input;");
                 foreach (var g in plan.Groups)
                 {
                     w.Line($"ref float gr{g.Index} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg{g.Index}, i);");
@@ -225,7 +317,7 @@ internal static class PopulationEmitter
 
     /// <summary>The vector body: the scalar step's operations lane-wise; refractoriness and threshold as compare
     /// masks; spiking lanes compacted into the index list from the mask's bits.</summary>
-    static void EmitVectorLoop(IndentedWriter w, PopulationPlan plan, bool isRef, string vec, int width)
+    static void EmitVectorLoop(IndentedWriter w, PopulationPlan plan, bool isRef, string vec, int width, bool withExt)
     {
         string V = "global::System.Runtime.Intrinsics." + vec;
         // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
@@ -247,7 +339,9 @@ internal static class PopulationEmitter
         {
             w.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
             w.Line($"{F} vOld = {V}.LoadUnsafe(ref rv, at);");
-            w.Line($"{F} current = xInput;");
+            w.Line(withExt
+                ? $"{F} current = xInput + {V}.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));"
+                : $"{F} current = xInput;");
             foreach (var g in plan.Groups)
             {
                 w.Line($"{F} gi{g.Index} = {V}.LoadUnsafe(ref rg{g.Index}, at) * xd{g.Index};");

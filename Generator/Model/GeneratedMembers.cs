@@ -35,6 +35,8 @@ internal static class GeneratedMembers
             ? impls[0].ContainingType.OriginalDefinition.ToDisplayString() + "." + impls[0].Name
             : member.Name;
 
+    const string Span = "global::System.ReadOnlySpan<float>";
+
     public static IReadOnlyList<Member> Population(string typeName, bool isRef)
     {
         var m = new List<Member>
@@ -55,6 +57,9 @@ internal static class GeneratedMembers
             new("__step", null, "int __step"),
             new("__threads", null, "int __threads"),
             new("__input", null, "float __input"),
+            new("__ext", null, "float[]? __ext"),
+            new("__extLo", null, "int __extLo"),
+            new("__extLength", null, "int __extLength"),
             new("Threads", null, "public int Threads"),
             new("UseSimd", null, "public bool UseSimd"),
             new(Constructor, new[] { "ulong", "double?" }, $"public {typeName}(ulong seed = 0, double? dt = null)"),
@@ -64,7 +69,10 @@ internal static class GeneratedMembers
             new("Spike", null, "public global::SpikeSharp.Spikes Spike"),
             new("Update", new[] { "float" }, "public global::SpikeSharp.Spikes Update(float input)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
+            new("Update", new[] { "float", Span, "int" }, "public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)"),
             new("__UpdateRange", new[] { "int", "int", "float", "int" }, "int __UpdateRange(int lo, int hi, float input, int step)"),
+            new("__UpdateRangeExt", new[] { "int", "int", "float", Span, "int", "int" }, "int __UpdateRangeExt(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int extLo, int step)"),
+            new("__UpdateRangeX", new[] { "int", "int", "float", Span, "int" }, "int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)"),
         };
         if (isRef)
         {

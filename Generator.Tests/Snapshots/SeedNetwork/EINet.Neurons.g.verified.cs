@@ -46,15 +46,18 @@ namespace EINet
         int __step;
         int __threads;
         float __input; // the input of the step in progress, for the worker threads
+        float[]? __ext; // threaded per-neuron input: the caller's span copied here (allocated on first use)
+        int __extLo; // first neuron of the per-neuron input in __ext
+        int __extLength; // neurons it covers (0: the scalar input only)
 
-        /// <summary>Threads <see cref="Update"/> may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/> (automatic: several
+        /// <summary>Threads <see cref="Update(float)"/> may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/> (automatic: several
         /// from <see cref="global::SpikeSharp.Parallelism.AutoMinNeurons"/> neurons up). Spikes are bit-identical for every thread count.</summary>
         public int Threads
         {
             get => __threads;
             set => __threads = global::SpikeSharp.Parallelism.ValidateThreads(value, "Neurons.Threads");
         }
-        /// <summary>Whether <see cref="Update"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// <summary>Whether <see cref="Update(float)"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
         /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
         public bool UseSimd { get; set; } = true;
 
@@ -81,7 +84,7 @@ namespace EINet
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>
         public int Length => Size;
-        /// <summary>Steps taken so far; the next <see cref="Update"/> is step <c>StepIndex</c>.</summary>
+        /// <summary>Steps taken so far; the next <see cref="Update(float)"/> is step <c>StepIndex</c>.</summary>
         public int StepIndex => __step;
         /// <summary>Time (ms) of the next step, <c>StepIndex · Dt</c>.</summary>
         public double Time => __step * Dt;
@@ -102,6 +105,7 @@ namespace EINet
             else
             {
                 __input = input;
+                __extLength = 0;
                 global::SpikeSharp.Parallelism.Run(this, parts);
                 // Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.
                 count = __partCounts[0];
@@ -117,11 +121,78 @@ namespace EINet
             return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction
         }
 
+        /// <summary>Advances every neuron one step, as <see cref="Update(float)"/>, with a per-neuron external input on top of
+        /// <paramref name="input"/>: neuron <c>offset + k</c> gets <c>input + current[k]</c> for k in [0, current.Length), every other
+        /// neuron <paramref name="input"/> alone. The sum is the external current <c>x</c> of brainpy-semantics.md §2.1, to which the
+        /// synaptic outputs are then added; so <c>Update(a, [b, b, …])</c> gives the same bits as <c>Update(a + b)</c>, and a constant
+        /// bias is the same span passed every step (BrainPy <c>inputs=[('N.input', bias)]</c>). The span is read during the call only.
+        /// Allocates nothing (a large, multi-threaded population copies the span once into a buffer allocated on the first such call).</summary>
+        /// <param name="input">External current of every neuron.</param>
+        /// <param name="current">Extra current of neurons <c>offset</c> … <c>offset + current.Length − 1</c>.</param>
+        /// <param name="offset">First neuron <paramref name="current"/> applies to; <c>offset + current.Length</c> must be at most <see cref="Size"/>.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)
+        {
+            if ((uint)offset > (uint)Size) throw new global::System.ArgumentOutOfRangeException("offset", offset, $"Neurons.Update: offset is {offset}; it must be in [0, {Size}] (the population has {Size} neurons).");
+            if (current.Length > Size - offset) throw new global::System.ArgumentOutOfRangeException("current", current.Length, $"Neurons.Update: current.Length is {current.Length} at offset {offset}, so it would reach neuron {(long)offset + current.Length - 1}; the population has neurons [0, {Size}) (at most {Size - offset} values at this offset).");
+            int step = __step;
+            if (step == int.MaxValue) throw new global::System.InvalidOperationException($"Neurons.Update: the step counter reached int.MaxValue ({step} steps); refractoriness is exact only up to there.");
+            int parts = global::SpikeSharp.Parallelism.UpdateParts(Size, __threads);
+            int count;
+            if (parts <= 1) count = __UpdateRangeExt(0, Size, input, current, offset, step);
+            else
+            {
+                // The worker threads cannot see a span: copy it (one pass over the slice) into a buffer they read.
+                float[] ext = __ext ??= new float[Size];
+                current.CopyTo(new global::System.Span<float>(ext, offset, current.Length));
+                __input = input;
+                __extLo = offset;
+                __extLength = current.Length;
+                global::SpikeSharp.Parallelism.Run(this, parts);
+                // Chunks are contiguous and each wrote its sorted spikes at its own start: close the gaps.
+                count = __partCounts[0];
+                for (int k = 1; k < parts; k++)
+                {
+                    int lo = global::SpikeSharp.Parallelism.ChunkStart(Size, k, parts), n = __partCounts[k];
+                    if (lo != count) global::System.Array.Copy(__spikes, lo, __spikes, count, n);
+                    count += n;
+                }
+                __extLength = 0;
+            }
+            __spikeCount = count;
+            __step = step + 1;
+            return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction
+        }
+
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         void global::SpikeSharp.IParallelWork.Execute(int part, int parts)
         {
             int lo = global::SpikeSharp.Parallelism.ChunkStart(Size, part, parts), hi = global::SpikeSharp.Parallelism.ChunkStart(Size, part + 1, parts);
-            __partCounts[part] = __UpdateRange(lo, hi, __input, __step);
+            __partCounts[part] = __extLength == 0
+                ? __UpdateRange(lo, hi, __input, __step)
+                : __UpdateRangeExt(lo, hi, __input, new global::System.ReadOnlySpan<float>(__ext, __extLo, __extLength), __extLo, __step);
+        }
+
+        /// <summary>The step of neurons [lo, hi) with <c>ext[k]</c> added to the input of neuron <c>extLo + k</c>: the part of [lo, hi)
+        /// outside the slice takes the scalar loop, the part inside the per-neuron one; spikes compacted, sorted, at __spikes[lo..].</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        int __UpdateRangeExt(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int extLo, int step)
+        {
+            int a = global::System.Math.Clamp(extLo, lo, hi), b = global::System.Math.Clamp(extLo + ext.Length, lo, hi);
+            int count = a > lo ? __UpdateRange(lo, a, input, step) : 0;
+            if (b > a)
+            {
+                int n = __UpdateRangeX(a, b, input, ext.Slice(a - extLo, b - a), step);
+                if (a != lo + count) global::System.Array.Copy(__spikes, a, __spikes, lo + count, n);
+                count += n;
+            }
+            if (hi > b)
+            {
+                int n = __UpdateRange(b, hi, input, step);
+                if (b != lo + count) global::System.Array.Copy(__spikes, b, __spikes, lo + count, n);
+                count += n;
+            }
+            return count;
         }
 
         /// <summary>The fused step of neurons [lo, hi): writes their spikes, sorted, to __spikes[lo..] and returns how many.</summary>
@@ -233,6 +304,139 @@ namespace EINet
             {
                 float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);
                 float current = input;
+                ref float gr0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg0, i);
+                float gi0 = gr0 * d0;
+                gr0 = gi0;
+                current += gi0 * (0f - vOld); // None // Expon(tau=5) // COBA(E=0)
+                ref float gr1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg1, i);
+                float gi1 = gr1 * d1;
+                gr1 = gi1;
+                current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
+                float vNew = vOld + c * (VRest + R * current - vOld);
+                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);
+                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (vNew >= VTh)
+                {
+                    vNew = VReset;
+                    lastI = step;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;
+                }
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;
+            }
+            return count - lo;
+        }
+
+        /// <summary>As __UpdateRange, with <c>ext[i − lo]</c> added to the input of neuron i (ext covers exactly [lo, hi)).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)
+        {
+            float c = __c;
+            int refSteps = RefractorySteps;
+            ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
+            ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
+            ref float rg0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
+            float d0 = __d0;
+            ref float rg1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
+            float d1 = __d1;
+            ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            if (ext.Length != hi - lo) throw new global::System.ArgumentOutOfRangeException("ext");
+            ref float rext = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(ext); // ext[0] is neuron lo
+            int count = lo;
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                global::System.Runtime.Intrinsics.Vector512<float> xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
+                global::System.Runtime.Intrinsics.Vector512<float> xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
+                global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
+                global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
+                global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
+                global::System.Runtime.Intrinsics.Vector512<float> xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
+                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
+                global::System.Runtime.Intrinsics.Vector512<float> xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
+                for (; i <= hi - 16; i += 16)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi0, ref rg0, at);
+                    current += gi0 * (xE0 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi1, ref rg1, at);
+                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
+                    if (bits != 0)
+                    {
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        do
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            bits &= bits - 1;
+                        }
+                        while (bits != 0);
+                    }
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                global::System.Runtime.Intrinsics.Vector256<float> xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
+                global::System.Runtime.Intrinsics.Vector256<float> xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
+                global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
+                global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
+                global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
+                global::System.Runtime.Intrinsics.Vector256<float> xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
+                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
+                global::System.Runtime.Intrinsics.Vector256<float> xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
+                for (; i <= hi - 8; i += 8)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi0, ref rg0, at);
+                    current += gi0 * (xE0 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi1, ref rg1, at);
+                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
+                    if (bits != 0)
+                    {
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        do
+                        {
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            bits &= bits - 1;
+                        }
+                        while (bits != 0);
+                    }
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);
+                float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rext, i - lo); // external current x first (brainpy-semantics.md §2.5)
                 ref float gr0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg0, i);
                 float gi0 = gr0 * d0;
                 gr0 = gi0;
