@@ -46,6 +46,9 @@ namespace EINet
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         void global::SpikeSharp.IParallelWork.Execute(int part, int parts) => throw new global::System.InvalidOperationException("'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0) => throw new global::System.InvalidOperationException("'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const double TauRef = 5.0;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public readonly int RefractorySteps = default!;
