@@ -5,7 +5,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace SpikeSharp;
 
@@ -217,40 +216,14 @@ public sealed class JitTargetCache
         var lens = new int[chunks];
         double perPre = (double)(end - start) * skips.Prob;
         var counts = rows; // counts at [pre + 1], prefix-summed below
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, c =>
-        {
-            int lo = c * chunk, hi = Math.Min(numIn, lo + chunk);
-            double mean = perPre * (hi - lo);
-            var buf = new T[(int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64)];
-            int n = 0;
-            for (int pre = lo; pre < hi; pre++)
-            {
-                int first = n;
-                ulong ctr = CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)pre, (ulong)b);
-                long pos = start;
-                while (true)
-                {
-                    ctr += CounterRng.Gamma;
-                    long skip = skips.Next(ctr);
-                    if (skip >= end - pos) break;
-                    pos += skip;
-                    if (n == buf.Length)
-                    {
-                        if (n == Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has more than {Array.MaxLength} targets.");
-                        Array.Resize(ref buf, (int)Math.Min(Array.MaxLength, 2L * n + 64));
-                    }
-                    buf[n++] = T.CreateTruncating(pos - start);
-                    if (++pos >= end) break;
-                }
-                counts[pre + 1] = n - first;
-            }
-            bufs[c] = buf;
-            lens[c] = n;
-        });
+        // A small block (under about 2 ms of walking) is built on this thread; larger ones on the step loop's worker pool
+        // (no thread-pool or TPL start-up), chunk c on part c mod parts: each chunk into its own buffer, whatever the split.
+        var work = new BuildWork<T>(chunk, numIn, b, start, end, seedKey, skips, counts, bufs, lens, perPre);
+        Parallelism.Run(work, perPre * numIn < 500_000 ? 1 : Math.Min(threads, chunks));
         long total = 0;
         for (int c = 0; c < chunks; c++) total += lens[c];
         if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
-        var data = new T[total];
+        var data = GC.AllocateUninitializedArray<T>((int)total); // filled below, entry by entry
         int at = 0;
         for (int c = 0; c < chunks; c++)
         {
@@ -260,6 +233,54 @@ public sealed class JitTargetCache
         }
         for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
         return data;
+    }
+
+    sealed class BuildWork<T>(int chunk, int numIn, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts,
+        T[][] bufs, int[] lens, double perPre) : IParallelWork where T : unmanaged, IBinaryInteger<T>
+    {
+        public void Execute(int part, int parts)
+        {
+            for (int c = part; c < bufs.Length; c += parts)
+            {
+                int lo = c * chunk, hi = Math.Min(numIn, lo + chunk);
+                double mean = perPre * (hi - lo);
+                var buf = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64)); // every read entry is written
+                lens[c] = WalkChunk(ref buf, lo, hi, b, start, end, seedKey, skips, counts);
+                bufs[c] = buf;
+            }
+        }
+    }
+
+    /// <summary>Walks the (pre, block <paramref name="b"/>) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>) into
+    /// <paramref name="buf"/> (grown as needed), writing each pre's count at <c>counts[pre + 1]</c>; returns the targets written.
+    /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
+    static int WalkChunk<T>(ref T[] buf, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int n = 0;
+        for (int pre = lo; pre < hi; pre++)
+        {
+            int first = n;
+            ulong ctr = CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)pre, (ulong)b);
+            long pos = start;
+            while (true)
+            {
+                ctr += CounterRng.Gamma;
+                long skip = skips.Next(ctr);
+                if (skip >= end - pos) break;
+                pos += skip;
+                if (n == buf.Length)
+                {
+                    if (n == Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has more than {Array.MaxLength} targets.");
+                    Array.Resize(ref buf, (int)Math.Min(Array.MaxLength, 2L * n + 64));
+                }
+                buf[n++] = T.CreateTruncating(pos - start);
+                if (++pos >= end) break;
+            }
+            counts[pre + 1] = n - first;
+        }
+        return n;
     }
 
     /// <summary>Writes the stored targets of <paramref name="pre"/> (increasing, absolute) into <paramref name="targets"/>;
