@@ -177,7 +177,7 @@ public sealed class JitTargetCache
                 $"estimated {estimate} bytes do not fit: {DeliverySettings.CachedBytes} of {budget} budget bytes in use"));
             return null;
         }
-        var cache = new JitTargetCache(numIn, numOut, prob, seed, streamId, Environment.ProcessorCount);
+        var cache = new JitTargetCache(numIn, numOut, prob, seed, streamId, Parallelism.ThreadsFor(int.MaxValue)); // Parallelism.Threads, else every core
         DeliverySettings.Release(estimate);
         if (!DeliverySettings.TryReserve(cache.Bytes, force, budget))
         {
