@@ -60,6 +60,12 @@ public readonly ref struct Spikes
     /// <summary>Number of neurons that fired.</summary>
     public int Count => _indices.Length;
 
+    /// <summary>The first absolute index (with <see cref="Offset"/>, for delivery loops without bounds checks).</summary>
+    internal ref int IndexRef => ref System.Runtime.InteropServices.MemoryMarshal.GetReference(_indices);
+
+    /// <summary>Subtracted from every absolute index to re-base it to this view.</summary>
+    internal int Offset => _offset;
+
     /// <summary>The <paramref name="k"/>-th spiking neuron, re-based to this view.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexAt(int k) => _indices[k] - _offset;

@@ -44,6 +44,7 @@ internal static class ProjectionEmitter
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
         w.Line("int __threads;");
+        w.Line($"{Rt}JitTargetCache? __cache; // stored targets, or null: regenerated per spike");
         w.Line();
         w.Line("/// <summary>Threads <see cref=\"Deliver\"/> may use (each owns whole post blocks): 0 (default) follows");
         w.Line($"/// <see cref=\"{Rt}Parallelism.Threads\"/>. The buffer is bit-identical for every thread count.</summary>");
@@ -52,6 +53,19 @@ internal static class ProjectionEmitter
         w.Line("    get => __threads;");
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
+        w.Line();
+        w.Line("/// <summary>How <see cref=\"Deliver\"/> finds targets: <see cref=\"global::SpikeSharp.DeliveryStrategy.Cached\"/> (walked once and");
+        w.Line("/// stored, <see cref=\"TargetCache\"/>) or <see cref=\"global::SpikeSharp.DeliveryStrategy.Regenerate\"/> (per spike). The constructor applies");
+        w.Line($"/// <see cref=\"{Rt}DeliverySettings.Strategy\"/>; setting it builds or drops the cache at once (not while Deliver runs).");
+        w.Line("/// <c>Auto</c> caches when the cache fits in the budget. Spikes and state are bit-identical whatever the strategy.</summary>");
+        w.Line($"public {Rt}DeliveryStrategy Delivery");
+        w.Line("{");
+        w.Line($"    get => __cache is null ? {Rt}DeliveryStrategy.Regenerate : {Rt}DeliveryStrategy.Cached;");
+        w.Line($"    set => __cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, value, __cache);");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>The stored targets (bytes, synapses, set-up time), or null when they are regenerated.</summary>");
+        w.Line($"public {Rt}JitTargetCache? TargetCache => __cache;");
         w.Line();
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
         w.Line($"public {post} Post {{ get; }}");
@@ -89,10 +103,11 @@ internal static class ProjectionEmitter
             w.Line("StreamId = streamId;");
             w.Line($"__g = post.G{plan.GroupIndex};");
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
+            w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
         }
         w.Line();
         w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
-        w.Line("/// regenerated from (seed, stream id, pre index), nothing is stored. Allocates nothing.</summary>");
+        w.Line("/// those of (seed, stream id, pre index), stored or regenerated (<see cref=\"Delivery\"/>). Allocates nothing.</summary>");
         w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
         w.Line(gc);
         using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
@@ -100,7 +115,7 @@ internal static class ProjectionEmitter
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
-            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             using (w.Block("else"))
             {
                 w.Line("__preCount = spikes.CopyTo(__pre);");
@@ -113,7 +128,7 @@ internal static class ProjectionEmitter
         {
             w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
             w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
-            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
+            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
         }
         Close(closers);
         return w.ToString();

@@ -17,7 +17,7 @@ namespace SpikeSharp.Generator.Emit;
 internal static class ShellEmitter
 {
     /// <summary>Properties a valid model lets the user set (the list does not say which have a setter).</summary>
-    static readonly HashSet<string> Settable = new(StringComparer.Ordinal) { "Threads", "UseSimd" };
+    static readonly HashSet<string> Settable = new(StringComparer.Ordinal) { "Threads", "UseSimd", "Delivery" };
 
     public static string Emit(ShellPlan plan)
     {

@@ -21,6 +21,7 @@ if (o.Help)
           --n N         4000 (seed network), 40000, 400000 or 4000000 (default 4000)
           --steps K     steps to run (default 10000)
           --threads T   threads for update and delivery (0 = automatic, the default)
+          --delivery D  auto (default: cached within DeliverySettings.CacheBudgetBytes), regenerate or cached
           --seed S      seed (population S, projections S+1, S+2; default 1)
           --input X     external current (default 20)
           --json        print one JSON object
@@ -61,6 +62,8 @@ if (o.MonitorOverhead)
 }
 
 var startToFirstStep = TimeSpan.Zero;
+DeliverySettings.Strategy = o.Delivery;
+DeliverySettings.ClearReport();
 IBenchNet net = o.N switch
 {
     4000 => BenchNet.Net4K(o.Seed),
@@ -90,8 +93,11 @@ double seconds = o.Steps * net.Dt / 1000.0;
 double rateE = spikesE / (net.NumExcitatory * seconds);
 double rateI = (spikes - spikesE) / ((net.Size - net.NumExcitatory) * seconds);
 double events = spikes * 80.0; // expected: every spike reaches p·N = 80 targets on average
+var report = DeliverySettings.Report();
+string delivery = string.Join(",", report.Select(d => d.Used == DeliveryStrategy.Cached ? "cached" : "regenerated").Distinct());
 var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, simS / o.Steps * 1e6, startToFirstStep.TotalSeconds,
-    proc.PeakWorkingSet64 / (1024.0 * 1024.0), spikes, rateE, rateI, (double)net.Size * o.Steps / simS, events / simS, gcs);
+    proc.PeakWorkingSet64 / (1024.0 * 1024.0), spikes, rateE, rateI, (double)net.Size * o.Steps / simS, events / simS, gcs,
+    delivery, report.Sum(d => d.Bytes) / (1024.0 * 1024.0), report.Sum(d => d.SetupTime.TotalSeconds));
 if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
 else Console.WriteLine(r.ToText());
 return 0;
@@ -106,7 +112,7 @@ static int RunAll(BenchOptions o)
         var runs = new List<BenchResult>();
         for (int k = 0; k < o.Repeat; k++)
         {
-            var a = new List<string> { "--n", n.ToString(ci), "--steps", steps.ToString(ci), "--threads", o.Threads.ToString(ci), "--seed", o.Seed.ToString(ci), "--json" };
+            var a = new List<string> { "--n", n.ToString(ci), "--steps", steps.ToString(ci), "--threads", o.Threads.ToString(ci), "--seed", o.Seed.ToString(ci), "--delivery", o.Delivery.ToString().ToLowerInvariant(), "--json" };
             runs.Add(Child(a));
         }
         var med = runs.OrderBy(x => x.SimSeconds).ElementAt(runs.Count / 2);
@@ -134,12 +140,14 @@ static string ChildOutput(List<string> args, Dictionary<string, string>? env)
 
 /// <summary>What one whole run measured.</summary>
 public sealed record BenchResult(int N, int Steps, int Threads, double SimSeconds, double MicrosPerStep, double StartToFirstStepSeconds,
-    double PeakMiB, long Spikes, double RateE, double RateI, double NeuronUpdatesPerSecond, double SynapticEventsPerSecond, int Gen0Collections)
+    double PeakMiB, long Spikes, double RateE, double RateI, double NeuronUpdatesPerSecond, double SynapticEventsPerSecond, int Gen0Collections,
+    string Delivery = "", double CacheMiB = 0, double CacheSetupSeconds = 0)
 {
     public string ToText() => string.Create(CultureInfo.InvariantCulture,
         $"N={N} steps={Steps} threads={Threads}: sim {SimSeconds:F4} s ({MicrosPerStep:F1} µs/step), start→first step {StartToFirstStepSeconds:F3} s, " +
         $"peak {PeakMiB:F0} MiB, spikes {Spikes}, rate E {RateE:F2} Hz / I {RateI:F2} Hz, {NeuronUpdatesPerSecond:E2} neuron updates/s, " +
-        $"{SynapticEventsPerSecond:E2} synaptic events/s (expected, spikes × 80), gen0 GCs {Gen0Collections}");
+        $"{SynapticEventsPerSecond:E2} synaptic events/s (expected, spikes × 80), gen0 GCs {Gen0Collections}, " +
+        $"delivery {Delivery} (cache {CacheMiB:F1} MiB, built in {CacheSetupSeconds:F3} s)");
 }
 
 sealed class BenchOptions
@@ -147,6 +155,7 @@ sealed class BenchOptions
     public int N = 4000, Steps = 10_000, Steps4M = 1000, Threads, Repeat = 3, Rounds = 9;
     public ulong Seed = 1;
     public float Input = 20;
+    public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
     public bool Json, All, Help, Micro, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
     public string? MonitorCase;
 
@@ -169,6 +178,15 @@ sealed class BenchOptions
                     case "--seed": o.Seed = ulong.Parse(Next(), ci); break;
                     case "--input": o.Input = float.Parse(Next(), ci); break;
                     case "--json": o.Json = true; break;
+                    case "--delivery":
+                        o.Delivery = Next() switch
+                        {
+                            "auto" => DeliveryStrategy.Auto,
+                            "regenerate" => DeliveryStrategy.Regenerate,
+                            "cached" => DeliveryStrategy.Cached,
+                            var d => throw new ArgumentException($"--delivery must be auto, regenerate or cached, not '{d}'"),
+                        };
+                        break;
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
                     case "--plot-bench": o.PlotBench = true; break;

@@ -29,6 +29,7 @@ namespace EINet
         readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads
         int __preCount;
         int __threads;
+        global::SpikeSharp.JitTargetCache? __cache; // stored targets, or null: regenerated per spike
 
         /// <summary>Threads <see cref="Deliver"/> may use (each owns whole post blocks): 0 (default) follows
         /// <see cref="global::SpikeSharp.Parallelism.Threads"/>. The buffer is bit-identical for every thread count.</summary>
@@ -37,6 +38,19 @@ namespace EINet
             get => __threads;
             set => __threads = global::SpikeSharp.Parallelism.ValidateThreads(value, "Inhibitory.Threads");
         }
+
+        /// <summary>How <see cref="Deliver"/> finds targets: <see cref="global::SpikeSharp.DeliveryStrategy.Cached"/> (walked once and
+        /// stored, <see cref="TargetCache"/>) or <see cref="global::SpikeSharp.DeliveryStrategy.Regenerate"/> (per spike). The constructor applies
+        /// <see cref="global::SpikeSharp.DeliverySettings.Strategy"/>; setting it builds or drops the cache at once (not while Deliver runs).
+        /// <c>Auto</c> caches when the cache fits in the budget. Spikes and state are bit-identical whatever the strategy.</summary>
+        public global::SpikeSharp.DeliveryStrategy Delivery
+        {
+            get => __cache is null ? global::SpikeSharp.DeliveryStrategy.Regenerate : global::SpikeSharp.DeliveryStrategy.Cached;
+            set => __cache = global::SpikeSharp.JitTargetCache.Choose("Inhibitory", NumIn, NumOut, Prob, Seed, StreamId, value, __cache);
+        }
+
+        /// <summary>The stored targets (bytes, synapses, set-up time), or null when they are regenerated.</summary>
+        public global::SpikeSharp.JitTargetCache? TargetCache => __cache;
 
         /// <summary>The post-synaptic population instance.</summary>
         public global::EINet.Neurons Post { get; }
@@ -74,10 +88,11 @@ namespace EINet
             StreamId = streamId;
             __g = post.G1;
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
+            __cache = global::SpikeSharp.JitTargetCache.Choose("Inhibitory", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
         }
 
         /// <summary>Adds <see cref="Weight"/> to the post buffer for every target of every spiking pre neuron; targets are
-        /// regenerated from (seed, stream id, pre index), nothing is stored. Allocates nothing.</summary>
+        /// those of (seed, stream id, pre index), stored or regenerated (<see cref="Delivery"/>). Allocates nothing.</summary>
         /// <param name="spikes">Spikes of the 800 pre-synaptic neurons.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Deliver(global::SpikeSharp.Spikes spikes)
@@ -85,7 +100,7 @@ namespace EINet
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"Inhibitory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
-            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
             else
             {
                 __preCount = spikes.CopyTo(__pre);
@@ -98,7 +113,7 @@ namespace EINet
         {
             int blocks = global::SpikeSharp.JitConnectivity.BlockCount(NumOut);
             global::SpikeSharp.Spikes spikes = global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes
-            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, Weight, blocks * part / parts, blocks * (part + 1) / parts);
+            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, blocks * part / parts, blocks * (part + 1) / parts);
         }
     }
 }

@@ -24,6 +24,10 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public int Threads { get => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); set => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); }
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public global::SpikeSharp.DeliveryStrategy Delivery { get => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); set => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports."); }
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public global::SpikeSharp.JitTargetCache? TargetCache => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public global::EINet.Neurons Post => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public ulong Seed => throw new global::System.InvalidOperationException("'Broken' has SpikeSharp errors (SPK0005, SPK0008). SpikeSharp generated only placeholders for it; fix the errors the build reports.");

@@ -28,6 +28,15 @@ public static class JitDelivery
     public static void AddHomo(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, float weight, int firstBlock, int endBlock) =>
         AddHomo(g, seed, streamId, spikes, skips, weight, firstBlock, endBlock, s_batched);
 
+    /// <summary>As <see cref="AddHomo(Span{float}, ulong, ulong, Spikes, GeometricSkips, float, int, int)"/>, from the stored
+    /// targets of <paramref name="cache"/> when it is not null (built from the same seed, stream id, sizes and probability:
+    /// the same adds in the same order), else regenerated. The call of generated projections.</summary>
+    public static void AddHomo(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, JitTargetCache? cache, float weight, int firstBlock, int endBlock)
+    {
+        if (cache is not null) cache.AddHomo(g, spikes, weight, firstBlock, endBlock);
+        else AddHomo(g, seed, streamId, spikes, skips, weight, firstBlock, endBlock, s_batched);
+    }
+
     /// <summary><see cref="AddHomo(Span{float}, ulong, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
     /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

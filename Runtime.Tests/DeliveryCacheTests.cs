@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EINet;
+using Xunit;
+
+namespace SpikeSharp.Runtime.Tests;
+
+/// <summary>Cached delivery (<see cref="JitTargetCache"/>) against regenerated delivery: the same targets, the same adds,
+/// so the same spikes and potentials, for every seed, thread count, SIMD setting and size.</summary>
+public class DeliveryCacheTests
+{
+    [Theory]
+    [InlineData(60, 4000, 0.02)]        // one block, 16-bit
+    [InlineData(40, 40_003, 0.002)]     // 5 blocks, 16-bit
+    [InlineData(30, 300, 0.75)]
+    [InlineData(7, 50, 1.0)]
+    [InlineData(12, 1_100_000, 0.0001)] // 16 blocks of 68 750 posts: 32-bit targets
+    [InlineData(0, 100, 0.5)]           // no pre neurons
+    public void CachedTargets_AreTheReferenceTargets_ForAnyBuildThreadCount(int numIn, int numOut, double prob)
+    {
+        var one = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 1);
+        var three = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 3);
+        Assert.Equal(numOut <= 1_048_576, one.Narrow);
+        var expected = new int[numOut];
+        var got = new int[numOut];
+        long total = 0;
+        for (int pre = 0; pre < numIn; pre++)
+        {
+            int n = JitConnectivity.Targets(77, 5, pre, numOut, prob, expected);
+            total += n;
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, one.Targets(pre, got)).ToArray());
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, three.Targets(pre, got)).ToArray());
+        }
+        Assert.Equal(total, one.Synapses);
+        Assert.Equal(total, three.Synapses);
+        Assert.True(one.Bytes <= JitTargetCache.EstimateBytes(numIn, numOut, prob), $"{one.Bytes} bytes over the estimate");
+    }
+
+    [Theory]
+    [InlineData(4000, 0.02, false)]
+    [InlineData(40_003, 0.002, false)]
+    [InlineData(40_003, 0.002, true)]
+    [InlineData(1_100_000, 0.0001, true)]
+    public void CachedAdds_AreBitIdenticalToRegeneratedAdds_OnEveryBlockRange(int numOut, double prob, bool prefetch)
+    {
+        const int numIn = 500;
+        var cache = JitTargetCache.Build(numIn, numOut, prob, 3, 9);
+        cache.PrefetchRows = prefetch && System.Runtime.Intrinsics.X86.Sse.IsSupported;
+        var skips = GeometricSkips.For(prob);
+        var rng = new Random(4);
+        var pre = Enumerable.Range(0, numIn).Where(_ => rng.NextDouble() < 0.2).ToArray(); // ≈ 100 spikes: the prefetched loop and its tail
+        var spikes = new Spikes(pre, numIn);
+        int blocks = JitConnectivity.BlockCount(numOut);
+        foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks) })
+        {
+            var a = new float[numOut];
+            var b = new float[numOut];
+            for (int i = 0; i < numOut; i++) a[i] = b[i] = (float)rng.NextDouble();
+            for (int rep = 0; rep < 3; rep++)
+            {
+                JitDelivery.AddHomo(a, 3, 9, spikes, skips, 0.37f, first, end);
+                cache.AddHomo(b, spikes, 0.37f, first, end);
+            }
+            Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
+            if (first < end) Assert.Contains(a, x => x > 1f); // something was delivered
+        }
+    }
+
+    /// <summary>The seed network with its projections' delivery strategy chosen.</summary>
+    sealed class SeedNet
+    {
+        public readonly Neurons N;
+        public readonly Excitatory E;
+        public readonly Inhibitory I;
+        readonly SpikeDelay delay = new(Neurons.Size, 0);
+
+        public SeedNet(ulong seed, DeliveryStrategy delivery, int threads, bool simd)
+        {
+            N = new Neurons(seed) { UseSimd = simd, Threads = threads };
+            E = new Excitatory(N, seed + 1) { Delivery = delivery, Threads = threads };
+            I = new Inhibitory(N, seed + 2) { Delivery = delivery, Threads = threads };
+        }
+
+        public Spikes Update(float input)
+        {
+            var spk = delay.At(0);
+            E.Deliver(spk[..Excitatory.NumIn]);
+            I.Deliver(spk[Excitatory.NumIn..]);
+            return delay.Push(N.Update(input));
+        }
+    }
+
+    sealed class WideNet
+    {
+        public readonly Wide N;
+        public readonly WideE E;
+        public readonly WideI I;
+        readonly SpikeDelay delay = new(Wide.Size, 0);
+
+        public WideNet(ulong seed, DeliveryStrategy delivery, int threads)
+        {
+            N = new Wide(seed) { Threads = threads };
+            E = new WideE(N, seed + 1) { Delivery = delivery, Threads = threads };
+            I = new WideI(N, seed + 2) { Delivery = delivery, Threads = threads };
+        }
+
+        public Spikes Update(float input)
+        {
+            var spk = delay.At(0);
+            E.Deliver(spk[..WideE.NumIn]);
+            I.Deliver(spk[WideE.NumIn..]);
+            return delay.Push(N.Update(input));
+        }
+    }
+
+    static int[] Copy(Spikes s)
+    {
+        var a = new int[s.Count];
+        s.CopyTo(a);
+        return a;
+    }
+
+    static void AssertSameRun(Func<Spikes>[] steps, Func<float[]>[] potentials, int count, string what)
+    {
+        long total = 0;
+        for (int s = 0; s < count; s++)
+        {
+            int[] first = Copy(steps[0]());
+            total += first.Length;
+            for (int k = 1; k < steps.Length; k++)
+                Assert.True(first.AsSpan().SequenceEqual(Copy(steps[k]())), $"{what}: variant {k}, spikes of step {s} differ");
+        }
+        Assert.True(total > 1000, $"{what}: only {total} spikes, a weak comparison");
+        var v0 = potentials[0]().Select(BitConverter.SingleToInt32Bits).ToArray();
+        for (int k = 1; k < potentials.Length; k++)
+            Assert.Equal(v0, potentials[k]().Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Theory]
+    [InlineData(1UL, true)]
+    [InlineData(2UL, false)]
+    [InlineData(3UL, true)]
+    public void SeedNetwork_CachedAndRegenerated_GiveIdenticalSpikesAndPotentials(ulong seed, bool simd)
+    {
+        var regen = new SeedNet(seed, DeliveryStrategy.Regenerate, 1, simd);
+        var cached1 = new SeedNet(seed, DeliveryStrategy.Cached, 1, simd);
+        var cached2 = new SeedNet(seed, DeliveryStrategy.Cached, 2, simd);
+        Assert.Null(regen.E.TargetCache);
+        Assert.Equal(DeliveryStrategy.Regenerate, regen.E.Delivery);
+        Assert.Equal(DeliveryStrategy.Cached, cached1.E.Delivery);
+        Assert.True(cached1.E.TargetCache!.Narrow);
+        AssertSameRun(new Func<Spikes>[] { () => regen.Update(20f), () => cached1.Update(20f), () => cached2.Update(20f) },
+            new Func<float[]>[] { () => regen.N.V.ToArray(), () => cached1.N.V.ToArray(), () => cached2.N.V.ToArray() }, 400, $"seed {seed}, simd {simd}");
+    }
+
+    [Fact]
+    public void WideNetwork_CachedOnOneTwoAndFourThreads_EqualsRegenerated()
+    {
+        var regen = new WideNet(11, DeliveryStrategy.Regenerate, 1);
+        var c1 = new WideNet(11, DeliveryStrategy.Cached, 1);
+        var c2 = new WideNet(11, DeliveryStrategy.Cached, 2);
+        var c4 = new WideNet(11, DeliveryStrategy.Cached, 4);
+        Assert.Equal(5, c1.E.TargetCache!.Blocks);
+        AssertSameRun(new Func<Spikes>[] { () => regen.Update(20f), () => c1.Update(20f), () => c2.Update(20f), () => c4.Update(20f) },
+            new Func<float[]>[] { () => regen.N.V.ToArray(), () => c1.N.V.ToArray(), () => c2.N.V.ToArray(), () => c4.N.V.ToArray() }, 120, "wide");
+    }
+
+    [Fact]
+    public void SwitchingStrategy_MidRun_KeepsTheSameTrajectory()
+    {
+        var regen = new SeedNet(8, DeliveryStrategy.Regenerate, 1, true);
+        var switching = new SeedNet(8, DeliveryStrategy.Cached, 1, true);
+        var steps = new Func<Spikes>[] { () => regen.Update(20f), () => switching.Update(20f) };
+        var v = new Func<float[]>[] { () => regen.N.V.ToArray(), () => switching.N.V.ToArray() };
+        AssertSameRun(steps, v, 150, "cached half");
+        switching.E.Delivery = DeliveryStrategy.Regenerate;
+        Assert.Null(switching.E.TargetCache);
+        AssertSameRun(steps, v, 150, "regenerated half");
+        switching.E.Delivery = DeliveryStrategy.Cached;
+        Assert.NotNull(switching.E.TargetCache);
+        AssertSameRun(steps, v, 150, "cached again");
+    }
+
+    [Fact]
+    public void CachedDelivery_BadInput_NamesTheMemberAndValue()
+    {
+        var net = new SeedNet(1, DeliveryStrategy.Cached, 1, true);
+        var ex = Assert.Throws<ArgumentException>(() => net.E.Deliver(Spikes.None(Excitatory.NumIn + 1)));
+        Assert.Contains("Excitatory.Deliver", ex.Message);
+        Assert.Contains("3201", ex.Message);
+        var cache = net.E.TargetCache!;
+        var g = new float[Neurons.Size];
+        var bad = Assert.Throws<ArgumentException>(() => cache.AddHomo(g, Spikes.None(5), 1f, 0, 1));
+        Assert.Contains("numIn = 3200", bad.Message);
+        bad = Assert.Throws<ArgumentException>(() => cache.AddHomo(new float[7], Spikes.None(Excitatory.NumIn), 1f, 0, 1));
+        Assert.Contains("holds 7 posts", bad.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => cache.AddHomo(g, Spikes.None(Excitatory.NumIn), 1f, 0, 2));
+        var strategy = Assert.Throws<ArgumentOutOfRangeException>(() => net.E.Delivery = (DeliveryStrategy)7);
+        Assert.Contains("Excitatory.Delivery", strategy.Message);
+        Assert.Contains("7", strategy.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeliverySettings.CacheBudgetBytes = -1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => cache.Targets(3200, new int[4000]));
+    }
+
+    [Fact]
+    public void CachedStep_AllocatesNothing_OnOneAndTwoThreads()
+    {
+        var seed = new SeedNet(5, DeliveryStrategy.Cached, 1, true);
+        var wide = new WideNet(5, DeliveryStrategy.Cached, 2);
+        for (int s = 0; s < 30; s++) { seed.Update(20f); wide.Update(20f); }
+        int spikes = 0;
+        AllocationAssert.ZeroInSteadyState(() => { for (int s = 0; s < 100; s++) spikes += seed.Update(20f).Count + wide.Update(20f).Count; });
+        Assert.True(spikes > 0);
+    }
+
+    [Fact]
+    public void Auto_CachesWithinTheBudget_RegeneratesBeyondIt_AndReports()
+    {
+        long estimate = JitTargetCache.EstimateBytes(3200, 4000, 0.02);
+        var none = JitTargetCache.Choose("ProbeA", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Auto, null, budget: 0);
+        Assert.Null(none);
+        var report = DeliverySettings.Report().Last(r => r.Projection == "ProbeA");
+        Assert.Equal(DeliveryStrategy.Regenerate, report.Used);
+        Assert.Equal(estimate, report.EstimatedBytes);
+        Assert.Contains("do not fit", report.Reason);
+
+        var some = JitTargetCache.Choose("ProbeB", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Auto, null, budget: long.MaxValue);
+        Assert.NotNull(some);
+        report = DeliverySettings.Report().Last(r => r.Projection == "ProbeB");
+        Assert.Equal(DeliveryStrategy.Cached, report.Used);
+        Assert.Equal(some!.Bytes, report.Bytes);
+        Assert.True(report.Bytes > 0 && report.Bytes <= estimate && report.SetupTime > TimeSpan.Zero);
+
+        var forced = JitTargetCache.Choose("ProbeC", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Cached, null, budget: 0);
+        Assert.NotNull(forced); // forcing ignores the budget
+        Assert.Same(forced, JitTargetCache.Choose("ProbeC", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Auto, forced, budget: 0)); // kept
+        Assert.Null(JitTargetCache.Choose("ProbeC", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Regenerate, forced, budget: 0));
+        Assert.Equal("requested", DeliverySettings.Report().Last(r => r.Projection == "ProbeC").Reason);
+    }
+
+    [Fact]
+    public void DefaultBudget_IsAtMostOneGibibyte_AndTheSeedNetworkCaches()
+    {
+        Assert.InRange(DeliverySettings.DefaultCacheBudgetBytes, 1, 1L << 30);
+        var n = new Neurons(1);
+        var e = new Excitatory(n, 2); // the default strategy (Auto): the seed network's ≈ 0.6 MB fits any real budget
+        Assert.Equal(DeliveryStrategy.Auto, DeliverySettings.Strategy);
+        Assert.Equal(DeliveryStrategy.Cached, e.Delivery);
+        Assert.InRange(e.TargetCache!.Bytes, 400_000, 800_000);
+    }
+}
