@@ -136,6 +136,16 @@ internal static class PopulationEmitter
         return w.ToString();
     }
 
+    /// <summary>The start of both Update overloads: the step index (refused at int.MaxValue, where the unsigned
+    /// refractory compare stops being exact), the thread split, the spike count.</summary>
+    static void EmitStepStart(IndentedWriter w, string typeName)
+    {
+        w.Line("int step = __step;");
+        w.Line($"if (step == int.MaxValue) throw new global::System.InvalidOperationException($\"{typeName}.Update: the step counter reached int.MaxValue ({{step}} steps); refractoriness is exact only up to there.\");");
+        w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
+        w.Line("int count;");
+    }
+
     static void EmitUpdate(IndentedWriter w, PopulationPlan plan, bool isRef, string gc, string typeName)
     {
         w.Line("/// <summary>Advances every neuron one step with external current <paramref name=\"input\"/> and returns the spikes.");
@@ -144,10 +154,7 @@ internal static class PopulationEmitter
         w.Line(gc);
         using (w.Block($"public {Rt}Spikes Update(float input)"))
         {
-            w.Line("int step = __step;");
-            w.Line($"if (step == int.MaxValue) throw new global::System.InvalidOperationException($\"{typeName}.Update: the step counter reached int.MaxValue ({{step}} steps); refractoriness is exact only up to there.\");");
-            w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
-            w.Line("int count;");
+            EmitStepStart(w, typeName);
             w.Line("if (parts <= 1) count = __UpdateRange(0, Size, input, step);");
             using (w.Block("else"))
             {
@@ -172,10 +179,7 @@ internal static class PopulationEmitter
         {
             w.Line($"if ((uint)offset > (uint)Size) throw new global::System.ArgumentOutOfRangeException(\"offset\", offset, $\"{typeName}.Update: offset is {{offset}}; it must be in [0, {{Size}}] (the population has {{Size}} neurons).\");");
             w.Line($"if (current.Length > Size - offset) throw new global::System.ArgumentOutOfRangeException(\"current\", current.Length, $\"{typeName}.Update: current.Length is {{current.Length}} at offset {{offset}}, so it would reach neuron {{(long)offset + current.Length - 1}}; the population has neurons [0, {{Size}}) (at most {{Size - offset}} values at this offset).\");");
-            w.Line("int step = __step;");
-            w.Line($"if (step == int.MaxValue) throw new global::System.InvalidOperationException($\"{typeName}.Update: the step counter reached int.MaxValue ({{step}} steps); refractoriness is exact only up to there.\");");
-            w.Line($"int parts = {Rt}Parallelism.UpdateParts(Size, __threads);");
-            w.Line("int count;");
+            EmitStepStart(w, typeName);
             w.Line("if (parts <= 1) count = __UpdateRangeExt(0, Size, input, current, offset, step);");
             using (w.Block("else"))
             {
