@@ -42,6 +42,41 @@ public static class Micro
                 }
                 Console.WriteLine(string.Create(ci, $"Update 4000 neurons + current on [{offset}, {offset + length}), simd={simd}: {best / 1000 * 1e6:F2} µs/step, {best / 1000 / 4000 * 1e9:F3} ns/neuron"));
             }
+        // The seed network's step split (cached delivery, one thread): the two Deliver calls vs the population's Update
+        // (which includes the conductances' decay and COBA currents), timed around each call over 10 000 steps.
+        {
+            var saved = (DeliverySettings.Strategy, Parallelism.Threads);
+            DeliverySettings.Strategy = DeliveryStrategy.Cached;
+            Parallelism.Threads = 1;
+            var pop = new Pop4K(1);
+            var exc = new Exc4K(pop, 2);
+            var inh = new Inh4K(pop, 3);
+            var delay = new SpikeDelay(Pop4K.Size, 0);
+            double bestDeliver = double.MaxValue, bestUpdate = double.MaxValue;
+            long spikes = 0;
+            for (int r = 0; r < 3; r++)
+            {
+                long tDeliver = 0, tUpdate = 0;
+                spikes = 0;
+                for (int s = 0; s < 10_000; s++)
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    var spk = delay.At(0);
+                    exc.Deliver(spk[..Exc4K.NumIn]);
+                    inh.Deliver(spk[Exc4K.NumIn..]);
+                    long t1 = Stopwatch.GetTimestamp();
+                    spikes += delay.Push(pop.Update(20f)).Count;
+                    long t2 = Stopwatch.GetTimestamp();
+                    tDeliver += t1 - t0;
+                    tUpdate += t2 - t1;
+                }
+                if (r == 0) Console.WriteLine(string.Create(ci, $"Seed network, first (cold) run: delivery {(double)tDeliver / Stopwatch.Frequency * 1e3:F2} ms, update {(double)tUpdate / Stopwatch.Frequency * 1e3:F2} ms"));
+                bestDeliver = Math.Min(bestDeliver, (double)tDeliver / Stopwatch.Frequency);
+                bestUpdate = Math.Min(bestUpdate, (double)tUpdate / Stopwatch.Frequency);
+            }
+            (DeliverySettings.Strategy, Parallelism.Threads) = saved;
+            Console.WriteLine(string.Create(ci, $"Seed network, cached, 1 thread, 10 000 steps (best of 3 runs): delivery {bestDeliver * 1e3:F2} ms ({bestDeliver / (spikes * 80.0) * 1e9:F2} ns/event, expected events), update {bestUpdate * 1e3:F2} ms, {spikes} spikes in the last run"));
+        }
         // Delivery: 200 spiking pre neurons onto 4000 (p = 0.02) and 400 onto 400 000 (p = 0.0002).
         foreach (var (numOut, prob, nSpk) in new[] { (4000, 0.02, 200), (40_000, 0.002, 200), (400_000, 0.0002, 400) })
         {
@@ -54,7 +89,14 @@ public static class Micro
             long events = 0;
             foreach (int j in pre) events += JitConnectivity.Targets(3, 0, j, numOut, prob, t);
             int blocks = JitConnectivity.BlockCount(numOut);
-            double best = double.MaxValue, bestRef = double.MaxValue;
+            var cache = JitTargetCache.Build(spikes.Length, numOut, prob, 3, 0, 1);
+            double best = double.MaxValue, bestRef = double.MaxValue, bestCached = double.MaxValue;
+            for (int r = 0; r < 30; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (int s = 0; s < 200; s++) cache.AddHomo(g, spikes, 0.5f, 0, blocks);
+                bestCached = Math.Min(bestCached, sw.Elapsed.TotalSeconds / 200);
+            }
             for (int r = 0; r < 30; r++)
             {
                 var sw = Stopwatch.StartNew();
@@ -68,7 +110,7 @@ public static class Micro
                 }
                 bestRef = Math.Min(bestRef, sw.Elapsed.TotalSeconds);
             }
-            Console.WriteLine(string.Create(ci, $"Deliver onto {numOut} (p={prob}): {best / events * 1e9:F2} ns/event (log per target: {bestRef / events * 1e9:F2} ns/event), {events} events"));
+            Console.WriteLine(string.Create(ci, $"Deliver onto {numOut} (p={prob}): {best / events * 1e9:F2} ns/event (log per target: {bestRef / events * 1e9:F2} ns/event), cached {bestCached / events * 1e9:F2} ns/event{(cache.PrefetchRows ? " (prefetched)" : "")}, {events} events"));
         }
     }
 }

@@ -27,6 +27,10 @@ if (o.Help)
           --json        print one JSON object
           --all         every case, each in its own process, --repeat R times (default 3), median reported;
                         4M runs --steps-4m K steps (default 1000)
+          --vs-floor    this case (--n, --steps, --threads, --delivery) and the native C baseline (--floor PATH, built
+                        with /work/shared/floor/build.sh OUTDIR) in alternating processes, --repeat R rounds (default 3);
+                        prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
+                        or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
@@ -46,6 +50,8 @@ if (o.Help)
 }
 
 if (o.All) return RunAll(o);
+if (o.VsFloor)
+    return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
 if (o.Micro) { Micro.Run(); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)
@@ -157,7 +163,8 @@ sealed class BenchOptions
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
     public bool Json, All, Help, Micro, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
-    public string? MonitorCase;
+    public string? MonitorCase, FloorPath, FloorMethod;
+    public bool VsFloor;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -189,6 +196,9 @@ sealed class BenchOptions
                         break;
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
+                    case "--vs-floor": o.VsFloor = true; break;
+                    case "--floor": o.FloorPath = Next(); break;
+                    case "--floor-method": o.FloorMethod = Next(); break;
                     case "--plot-bench": o.PlotBench = true; break;
                     case "--monitor-overhead": o.MonitorOverhead = true; break;
                     case "--rounds": o.Rounds = int.Parse(Next(), ci); break;
