@@ -28,7 +28,7 @@ if (o.Help)
           --all         every case, each in its own process, --repeat R times (default 3), median reported;
                         4M runs --steps-4m K steps (default 1000)
           --vs-floor    this case (--n, --steps, --threads, --delivery) and the native C baseline (--floor PATH, built
-                        with /work/shared/floor/build.sh OUTDIR) in alternating processes, --repeat R rounds (default 3);
+                        with the baseline's build.sh OUTDIR) in alternating processes, --repeat R rounds (default 3);
                         prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event

@@ -9,7 +9,7 @@ namespace Benchmarks;
 
 /// <summary>
 /// --vs-floor: our whole run of a case and the native C baseline's (--floor PATH, built by the user with
-/// /work/shared/floor/build.sh or any copy of it) run in alternating processes, --repeat R rounds, medians and ratios.
+/// the baseline's build.sh or any copy of it) run in alternating processes, --repeat R rounds, medians and ratios.
 /// Our cached delivery is compared with the floor's <c>cached16</c> (N ≤ 65 536) or <c>cachedp</c>, regenerated delivery with
 /// the best of its <c>vec1</c> and <c>tab</c> (a floor built without AVX-512 that refuses <c>vec1</c> is compared with
 /// <c>tab</c> alone); --floor-method M compares with method M only.
@@ -70,12 +70,12 @@ static class VsFloor
         var ci = CultureInfo.InvariantCulture;
         if (string.IsNullOrEmpty(floorPath))
         {
-            Console.Error.WriteLine("--vs-floor needs --floor PATH: the native baseline's binary (build it with /work/shared/floor/build.sh OUTDIR, which prints the path)");
+            Console.Error.WriteLine("--vs-floor needs --floor PATH: the native baseline's binary (build it with the baseline's build.sh OUTDIR, which prints the path)");
             return 2;
         }
         if (!File.Exists(floorPath))
         {
-            Console.Error.WriteLine($"--floor: no file at '{floorPath}' (build the baseline with /work/shared/floor/build.sh OUTDIR, which prints the binary's path)");
+            Console.Error.WriteLine($"--floor: no file at '{floorPath}' (build the baseline with the baseline's build.sh OUTDIR, which prints the binary's path)");
             return 2;
         }
         var args = new List<string> { "--n", n.ToString(ci), "--steps", steps.ToString(ci), "--threads", threads.ToString(ci), "--delivery", delivery, "--json" };
