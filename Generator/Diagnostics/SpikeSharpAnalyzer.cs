@@ -48,6 +48,7 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.GeneratedMemberClash,
         DiagnosticDescriptors.PostInOtherAssembly,
         DiagnosticDescriptors.UnresolvedGeneratedConstant,
+        DiagnosticDescriptors.NonPositiveParameter,
         DiagnosticDescriptors.ThresholdNotAboveReset,
         DiagnosticDescriptors.MergedProjections);
 
