@@ -31,6 +31,9 @@ public static class MicroVMath
         Report("Log  VMath Vector512", () => { for (int i = 0; i < N; i += 16) VMath.Log(Vector512.Create(xl, i)).CopyTo(y, i); });
         Report("Log  MathF.Log      ", () => { for (int i = 0; i < N; i++) y[i] = MathF.Log(xl[i]); });
         Report("Log  Vector512.Log  ", () => { for (int i = 0; i < N; i += 16) Vector512.Log(Vector512.Create(xl, i)).CopyTo(y, i); });
+        Report("Tanh VMath scalar   ", () => { for (int i = 0; i < N; i++) y[i] = VMath.Tanh(xe[i]); });
+        Report("Tanh VMath Vector512", () => { for (int i = 0; i < N; i += 16) VMath.Tanh(Vector512.Create(xe, i)).CopyTo(y, i); });
+        Report("Tanh MathF.Tanh     ", () => { for (int i = 0; i < N; i++) y[i] = MathF.Tanh(xe[i]); });
         Report("Pow  VMath scalar   ", () => { for (int i = 0; i < N; i++) y[i] = VMath.Pow(xl[i], xe[i] * 0.1f); });
         Report("Pow  VMath Vector512", () => { for (int i = 0; i < N; i += 16) VMath.Pow(Vector512.Create(xl, i), Vector512.Create(xe, i) * 0.1f).CopyTo(y, i); });
 

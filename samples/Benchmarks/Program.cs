@@ -32,7 +32,7 @@ if (o.Help)
                         prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
-          --micro-vmath VMath.Exp/Log/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
+          --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --monitor-overhead
