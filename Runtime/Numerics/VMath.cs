@@ -41,7 +41,7 @@ public static class VMath
     private const int RoundMagicBits = 0x4B400000;
 
     // Exp's input clamp: beyond these the result is +Inf / 0 anyway (see Exp), and within them k = round(x·log2 e)
-    // stays in [-150, 129], so both halves of the 2^k scale are normal floats.
+    // stays in [-150, 128], so both halves of the 2^k scale are normal floats.
     private const float ExpHi = 89f;
     private const float ExpLo = -104f;
 
@@ -238,8 +238,9 @@ public static class VMath
     /// x &lt; 0 gives NaN even for integer y; Pow(x, 0) = 1 for finite x &gt; 0; Pow(1, y) = 1 for finite y;
     /// Pow(+Inf, y) is +Inf for y &gt; 0, +0 for y &lt; 0, NaN for y = 0; any NaN gives NaN.</para>
     /// <para>Accuracy: the rounding of y·Log(x) is magnified by Exp: the relative error is about
-    /// (1 + |y·ln x|)·2^-23, so a few ulp for |y·ln x| ≲ 1 and growing to tens of ulp near the overflow limit (measured
-    /// in VMathTests). Use it for moderate exponents; it is not a correctly rounded pow.</para>
+    /// (1 + |y·ln x|)·2^-23, so a few ulp for |y·ln x| ≲ 1 and growing to tens of ulp near the overflow limit
+    /// (VMathTests, x in (0, 100), y in (−4, 4): at most 2 ulp where |y·ln x| ≤ 1, 31 ulp where |y·ln x| ≤ 80; it
+    /// asserts ≤ 2 + 2·|y·ln x|). Use it for moderate exponents; it is not a correctly rounded pow.</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Pow(float x, float y) => Exp(y * Log(x));
