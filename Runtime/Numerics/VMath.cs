@@ -387,6 +387,20 @@ public static class VMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Abs(Vector512<float> x) => (x.AsInt32() & Vector512.Create(0x7FFFFFFF)).AsSingle();
 
+    /// <summary>−x by flipping the sign bit, as C#'s unary minus on a float does (−(+0) = −0; a NaN keeps its payload).
+    /// The scalar loop of a generated step writes <c>-x</c>; the vector loops call this, which gives the same bits
+    /// (<c>Vector512.Negate</c> is not documented to flip the sign of zero).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Neg(float x) => -x;
+
+    /// <summary>Lane-wise −x by flipping the sign bit, the same bits as <see cref="Neg(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Neg(Vector256<float> x) => (x.AsInt32() ^ Vector256.Create(int.MinValue)).AsSingle();
+
+    /// <summary>Lane-wise −x by flipping the sign bit, the same bits as <see cref="Neg(float)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Neg(Vector512<float> x) => (x.AsInt32() ^ Vector512.Create(int.MinValue)).AsSingle();
+
     /// <summary>√x via <see cref="MathF.Sqrt"/>: IEEE-754 square root is correctly rounded, so it equals the vector
     /// overloads' lanes (√−0 = −0, x &lt; 0 gives NaN, √+Inf = +Inf).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
