@@ -200,6 +200,14 @@ internal static class DiagnosticDescriptors
         ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "Usually VTh and VReset were swapped; BrainPy's defaults are VTh = 20, VReset = -5.", helpLinkUri: Help(ThresholdNotAboveResetId));
 
+    public const string InitialAboveThresholdId = "SPK1002";
+    public static readonly DiagnosticDescriptor InitialAboveThreshold = new(InitialAboveThresholdId,
+        "Neurons start at or above threshold",
+        "Population '{0}': [{1}] starts V at {2} (BrainPy's default), at or above VTh = {3}, so every neuron spikes at step 0; give V an initializer such as [InitConstant(\"V\", {4})]",
+        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "BrainPy's ExpIF, AdExIF, QuaIF and AdQuaIF start V at 0, above their threshold; SpikeSharp keeps that default (design.md decision 8) and warns when no Init attribute targets V.",
+        helpLinkUri: Help(InitialAboveThresholdId));
+
     public const string MergedProjectionsId = "SPK2001";
     public static readonly DiagnosticDescriptor MergedProjections = new(MergedProjectionsId,
         "Projections share a synapse buffer",

@@ -50,6 +50,7 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnresolvedGeneratedConstant,
         DiagnosticDescriptors.NonPositiveParameter,
         DiagnosticDescriptors.ThresholdNotAboveReset,
+        DiagnosticDescriptors.InitialAboveThreshold,
         DiagnosticDescriptors.MergedProjections);
 
     /// <inheritdoc/>

@@ -56,6 +56,7 @@ internal static class ModelParser
         int size = -1, populationCount = 0;
         NeuronSpec? neuron = null;
         string? neuronAttr = null;
+        Location? neuronLoc = null;
         var initArgs = new List<(InitSpec Spec, string Attribute, Location? Location)>();
 
         foreach (var attr in type.GetAttributes())
@@ -129,6 +130,7 @@ internal static class ModelParser
                         break;
                     }
                     neuronAttr = args.Name;
+                    neuronLoc = args.AttributeLocation;
                     neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray());
                     break;
                 }
@@ -159,6 +161,8 @@ internal static class ModelParser
             initialised.Add(spec.Variable, attribute);
             inits.Add(spec);
         }
+        if (neuron is not null && !initialised.ContainsKey("V"))
+            CheckInitialV(neuron, neuronAttr ?? neuron.Model, neuronLoc ?? FirstLocation(type), name, sink);
         // Attributes spread over partial declarations come in declaration order, which follows file order: sort so
         // the generated text does not depend on it.
         inits.Sort(static (a, b) => string.CompareOrdinal(a.Variable, b.Variable));
@@ -712,6 +716,28 @@ internal static class ModelParser
         return (int)v;
     }
 
+    /// <summary>SPK1002 (design.md decision 8): a model whose BrainPy default V₀ is at or above its default VTh, with V₀ still
+    /// at or above VTh as written, and no initializer for V.</summary>
+    static void CheckInitialV(NeuronSpec neuron, string attribute, Location? at, string owner, DiagnosticSink sink)
+    {
+        var def = neuron.Def;
+        StateDef? v = null;
+        foreach (var st in def.States) if (st.Name == "V") v = st;
+        int th = -1;
+        for (int i = 0; i < def.Params.Count; i++) if (def.Params[i].Name == "VTh") th = i;
+        if (v is null || th < 0 || !IrOps.IsConstant(v.Initial)) return;
+        // Only the models whose BrainPy defaults put V₀ at or above V_th (ExpIF, AdExIF; decision 8's scope), not a Lif
+        // whose threshold the user lowered.
+        if (!(ConstantEvaluator.Evaluate(v.Initial, p => def.Params[NeuronSpec.IndexOf(def.Params, p)].Default) >= def.Params[th].Default)) return;
+        double v0 = ConstantEvaluator.Evaluate(v.Initial, p => neuron.Values[NeuronSpec.IndexOf(def.Params, p)]);
+        double vTh = neuron.Values[th];
+        if (!IsFiniteFloat(v0) || !IsFiniteFloat(vTh) || (float)v0 < (float)vTh) return;
+        int rest = -1;
+        for (int i = 0; i < def.Params.Count; i++) if (def.Params[i].Name == "VRest") rest = i;
+        double suggestion = rest >= 0 && neuron.Values[rest] < vTh ? neuron.Values[rest] : vTh - 10;
+        sink.Report(DiagnosticDescriptors.InitialAboveThreshold, at, owner, attribute, Literals.Short(v0), Literals.Short(vTh), Literals.Short(suggestion));
+    }
+
     /// <summary>Reads a definition's named parameters in definition order, checking each by its rule (the rule's
     /// diagnostic names <c>Attribute.Parameter</c> and the value, at the argument), then the definition's warnings.
     /// A parameter with a computed default (<see cref="ParamDef.DefaultExpr"/>) that is not written is evaluated from
@@ -721,6 +747,7 @@ internal static class ModelParser
         var values = new double[defs.Count];
         var locations = new Location?[defs.Count];
         var computed = new List<int>();
+        int errorsBefore = c.Sink.Diagnostics.Count;
         for (int i = 0; i < defs.Count; i++)
         {
             var p = defs[i];
@@ -756,7 +783,8 @@ internal static class ModelParser
         {
             var p = defs[i];
             double v = ConstantEvaluator.Evaluate(p.DefaultExpr!, name => values[NeuronSpec.IndexOf(defs, name)]);
-            if (!IsFiniteFloat(v))
+            // Reported only when the parameters it is computed from passed their own rules (TauRise = TauDecay, say).
+            if (!IsFiniteFloat(v) && c.Sink.Diagnostics.Count == errorsBefore)
                 c.Sink.Report(DiagnosticDescriptors.NonFiniteValue, args.AttributeLocation, c.Owner, args.Name + "." + p.Name + " (computed, not set)", Literals.Short(v));
             values[i] = v;
         }
