@@ -68,14 +68,14 @@ public class DiagnosticCatalogueTests
             [Population(10)]
             public partial class {|SPK0006:Cells|};
             """);
-        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif]", d.GetMessage());
+        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif], [Izhikevich], [ExpIF], [AdExIF]", d.GetMessage());
     }
 
     [Fact]
     public void ProjectionWithoutSynapse_SPK0007()
     {
         var d = Error(Proj(syn: "", head: "[{|SPK0007:HalfProjAlignPostMg(Post = typeof(P))|}]"), Pop);
-        Assert.Equal("Projection 'Proj' has no synapse: add one of [Expon]", d.GetMessage());
+        Assert.Equal("Projection 'Proj' has no synapse: add one of [Expon], [DualExponV2]", d.GetMessage());
     }
 
     [Fact]

@@ -161,24 +161,34 @@ public class GeneratedMemberClashTests
     static string Key(string name, string[]? parameters) => parameters is null ? name : name + "(" + string.Join(",", parameters) + ")";
 
     [Theory]
-    [InlineData("LifRef", 2)]
-    [InlineData("Lif", 0)]
-    [InlineData("Lif", 3)]
-    public void GeneratedMemberList_EqualsThePopulationEmittersOutput(string model, int groups)
+    [InlineData("LifRef(Tau = 20)", 2, "Expon(Tau = 5)")]
+    [InlineData("Lif(Tau = 20)", 0, "Expon(Tau = 5)")]
+    [InlineData("Lif(Tau = 20)", 3, "Expon(Tau = 5)")]
+    [InlineData("Izhikevich", 1, "Expon(Tau = 5)")]
+    [InlineData("AdExIF", 2, "DualExponV2(TauDecay = 5)")]
+    [InlineData("ExpIF", 1, "DualExponV2(TauDecay = 5)")]
+    public void GeneratedMemberList_EqualsThePopulationEmittersOutput(string model, int groups, string synapse)
     {
-        var sources = new List<string> { PopHead.Replace("[LifRef(Tau = 20)]", $"[{model}(Tau = 20)]") + "public partial class P;" };
+        var sources = new List<string> { PopHead.Replace("[LifRef(Tau = 20)]", $"[{model}]") + "public partial class P;" };
         for (int g = 0; g < groups; g++)
-            sources.Add(Proj("").Replace("class Proj", "class Proj" + g).Replace("Tau = 5", "Tau = " + (5 + g)));
+            sources.Add(Proj("").Replace("class Proj", "class Proj" + g).Replace("[Expon(Tau = 5)]", "[" + synapse.Replace("5", (5 + g).ToString(System.Globalization.CultureInfo.InvariantCulture)) + "]"));
         var r = GeneratorHarness.Run(sources.ToArray());
         Assert.Empty(r.CompileErrors);
         var emitted = EmittedMembers(r.Output, "D.P");
-        var listed = GeneratedMembers.Population("P", model == "LifRef").Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        var def = SpikeSharp.Generator.Model.Definitions.Catalogue.Neuron(model.Split('(')[0]);
+        var syn = SpikeSharp.Generator.Model.Definitions.Catalogue.Synapse(synapse.Split('(')[0]);
+        var listed = GeneratedMembers.Population("P", def).Select(m => Key(m.Name, m.Parameters)).ToHashSet();
         for (int g = 0; g < groups; g++)
-            foreach (var prefix in GeneratedMembers.IndexedPopulationPrefixes)
+        {
+            foreach (var name in syn.Arrays.Select(a => a.Name + g).Concat(syn.Derived.Select(d => "__" + d.Name + g)))
             {
-                Assert.NotNull(GeneratedMembers.IndexedPopulationMember(prefix + g));
-                listed.Add(prefix + g);
+                Assert.NotNull(GeneratedMembers.IndexedPopulationMember(name)); // reserved whatever the groups (SPK0025)
+                listed.Add(name);
             }
+        }
+        // Constants the lowering hoists out of the step (__k0, …) are reserved by prefix, like the group members.
+        foreach (var e in emitted)
+            if (e.StartsWith("__k", StringComparison.Ordinal) && GeneratedMembers.IndexedPopulationMember(e) is not null) listed.Add(e);
         Assert.True(listed.SetEquals(emitted),
             "Emitted but not in GeneratedMembers: " + string.Join(", ", emitted.Except(listed)) + "; listed but not emitted: " + string.Join(", ", listed.Except(emitted)));
     }
@@ -189,7 +199,7 @@ public class GeneratedMemberClashTests
         var r = GeneratorHarness.Run(Proj(""), Pop);
         Assert.Empty(r.CompileErrors);
         var emitted = EmittedMembers(r.Output, "D.Proj");
-        var listed = GeneratedMembers.Projection("Proj", "global::D.P").Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        var listed = GeneratedMembers.Projection("Proj", "global::D.P", SpikeSharp.Generator.Model.Definitions.Synapses.Expon).Select(m => Key(m.Name, m.Parameters)).ToHashSet();
         Assert.True(listed.SetEquals(emitted),
             "Emitted but not in GeneratedMembers: " + string.Join(", ", emitted.Except(listed)) + "; listed but not emitted: " + string.Join(", ", listed.Except(emitted)));
     }

@@ -68,6 +68,30 @@ public class MergingTests
         Assert.Empty(r.CompileErrors);
         string pop = r.Sources["M.P.g.cs"];
         Assert.Equal(2, BufferCount(pop));
-        Assert.Contains("current += gi1; // None // Expon(tau=5) // CUBA()", pop);
+        // Group 1's output is CUBA: its decayed conductance is added as it is, without (E − V).
+        Assert.Contains("float current = input + g0New * (0f - vOld) + g1New;", pop);
+        Assert.Contains("// merge key: None // Expon(tau=5) // CUBA() <- M.C", pop);
+    }
+
+    [Fact]
+    public void DualExponV2_MergesByValue_WithTwoArraysPerGroup()
+    {
+        static string Dual(string name, string tauDecay) =>
+            Proj(name, "5", "0").Replace("[Expon(Tau = 5)]", $"[DualExponV2(TauDecay = {tauDecay}, TauRise = 1)]");
+        var r = GeneratorHarness.Run(Post, Dual("A", "10"), Dual("B", "10.0"), Dual("C", "20"));
+        Assert.Empty(r.CompileErrors);
+        string pop = r.Sources["M.P.g.cs"];
+        Assert.Equal(4, BufferCount(pop)); // two groups of two arrays: {A, B} and {C}
+        foreach (var member in new[] { "GRise0", "GDecay0", "GRise1", "GDecay1" })
+            Assert.Contains("public readonly float[] " + member + ";", pop);
+        // The output reads A·(g_decay − g_rise), A computed from the time constants (1.435056 for 10 and 1, 1.4350551f as float).
+        Assert.Contains("1.4350551f * (gDecay0New - gRise0New)", pop);
+        foreach (var (proj, group) in new[] { ("A", 0), ("B", 0), ("C", 1) })
+        {
+            string src = r.Sources["M." + proj + ".g.cs"];
+            Assert.Contains($"__g = post.GRise{group};", src);
+            Assert.Contains($"__g1 = post.GDecay{group};", src);
+        }
+        Assert.Contains("DualExponV2(tau_decay=10, tau_rise=1, A=1.43505", r.Sources["M.A.g.cs"]);
     }
 }

@@ -14,6 +14,47 @@ public class SnapshotTests
         SnapshotAssert.Matches(result.Sources, "SeedNetwork");
     }
 
+    // One snapshot per model family (issue 10): what the definitions and the step plan produce, read in review.
+
+    [Fact]
+    public void Izhikevich_GeneratedCode_MatchesSnapshot() => Family("Izhikevich", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [Izhikevich(A = 0.02, B = 0.2, C = -65, D = 8)] [InitUniform("V", Min = -70, Max = -60)]
+        public partial class Izh;
+        """);
+
+    [Fact]
+    public void ExpIFAndAdExIF_GeneratedCode_MatchesSnapshot() => Family("ExpIF", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [ExpIF] [InitConstant("V", -65)]
+        public partial class Exp;
+        [Population(1000)] [AdExIF(A = 0.5, TauW = 100)] [InitConstant("V", -65)]
+        public partial class AdEx;
+        """);
+
+    [Fact]
+    public void DualExponV2_GeneratedCode_MatchesSnapshot() => Family("DualExponV2", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [Lif(VRest = -60, VTh = -50, VReset = -60, Tau = 20)]
+        public partial class Post;
+        [HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5)]
+        [DualExponV2(TauDecay = 5, TauRise = 0.5)] [Coba(E = 0)]
+        public partial class Fast1;
+        [HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5)]
+        [DualExponV2(TauDecay = 5.0, TauRise = 0.5)] [Coba(E = 0.0)]
+        public partial class Fast2;
+        """);
+
+    static void Family(string name, string source)
+    {
+        var result = GeneratorHarness.Run(source);
+        Assert.Empty(result.CompileErrors);
+        SnapshotAssert.Matches(result.Sources, name);
+    }
+
     [Fact]
     public void Snapshot_Normalize_ReplacesVersionAndLineEndings()
     {

@@ -55,6 +55,14 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
             spc.AddSource(p.HintName, ProjectionEmitter.Emit(p)));
         context.RegisterSourceOutput(shellPlans, static (spc, p) =>
             spc.AddSource(p.HintName, ShellEmitter.Emit(p)));
+
+        // The runtime's own build: its model attribute classes, from the definitions.
+        var emitAttributes = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>
+            o.GlobalOptions.TryGetValue(AttributeEmitter.BuildProperty, out var v) && string.Equals(v, "true", System.StringComparison.OrdinalIgnoreCase));
+        context.RegisterSourceOutput(emitAttributes, static (spc, emit) =>
+        {
+            if (emit) spc.AddSource("SpikeSharp.ModelAttributes.g.cs", AttributeEmitter.Emit(Version));
+        });
     }
 }
 

@@ -52,7 +52,7 @@ internal static class DiagnosticDescriptors
     public const string MissingNeuronModelId = "SPK0006";
     public static readonly DiagnosticDescriptor MissingNeuronModel = Error(MissingNeuronModelId,
         "Population has no neuron model",
-        "Population '{0}' has no neuron model: add one of [LifRef], [Lif]",
+        "Population '{0}' has no neuron model: add one of {1}",
         ModelCategory, "Every [Population] needs exactly one neuron model attribute.");
 
     public const string MissingProjectionPartId = "SPK0007";
@@ -187,12 +187,26 @@ internal static class DiagnosticDescriptors
         "'{0}': argument {1} of [{2}] uses the generated constant '{3}', {4}",
         UsageCategory, "Generated constants (Size, VRest, VTh, … of a population; NumIn, NumOut, Prob, Weight, DefaultSeed of a projection) do not exist yet when SpikeSharp reads the attributes. It resolves one written as the whole argument (Population(N.Size)) from N's own attributes; inside an expression, through a constant of your own, or in a cycle it cannot, and the type would not be generated.");
 
+    public const string NonPositiveParameterId = "SPK0029";
+    public static readonly DiagnosticDescriptor NonPositiveParameter = Error(NonPositiveParameterId,
+        "Parameter must be positive",
+        "'{0}': {1} = {2} must be a positive, finite number within float range",
+        ModelCategory, "The parameter divides or scales an exponent (ExpIF's DeltaT divides V − VT); zero or a negative value makes the step infinite or NaN.");
+
     public const string ThresholdNotAboveResetId = "SPK1001";
     public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,
         "Threshold is not above the reset potential",
-        "'{0}': {1}.VTh = {2} is not above VReset = {3}; a neuron reset to VReset is already at threshold and fires on every step it is not refractory",
+        "'{0}': {1}.{2} = {3} is not above {4} = {5}; a neuron reset to {4} is already at threshold and fires on every step it is not refractory",
         ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "Usually VTh and VReset were swapped; BrainPy's defaults are VTh = 20, VReset = -5.", helpLinkUri: Help(ThresholdNotAboveResetId));
+
+    public const string InitialAboveThresholdId = "SPK1002";
+    public static readonly DiagnosticDescriptor InitialAboveThreshold = new(InitialAboveThresholdId,
+        "Neurons start at or above threshold",
+        "Population '{0}': [{1}] starts V at {2} (BrainPy's default), at or above VTh = {3}, so every neuron spikes at step 0; give V an initializer such as [InitConstant(\"V\", {4})]",
+        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "BrainPy's ExpIF, AdExIF, QuaIF and AdQuaIF start V at 0, above their threshold; SpikeSharp keeps that default (design.md decision 8) and warns when no Init attribute targets V.",
+        helpLinkUri: Help(InitialAboveThresholdId));
 
     public const string MergedProjectionsId = "SPK2001";
     public static readonly DiagnosticDescriptor MergedProjections = new(MergedProjectionsId,

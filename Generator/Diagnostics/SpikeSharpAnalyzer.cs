@@ -48,7 +48,9 @@ public sealed class SpikeSharpAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.GeneratedMemberClash,
         DiagnosticDescriptors.PostInOtherAssembly,
         DiagnosticDescriptors.UnresolvedGeneratedConstant,
+        DiagnosticDescriptors.NonPositiveParameter,
         DiagnosticDescriptors.ThresholdNotAboveReset,
+        DiagnosticDescriptors.InitialAboveThreshold,
         DiagnosticDescriptors.MergedProjections);
 
     /// <inheritdoc/>

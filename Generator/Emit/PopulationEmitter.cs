@@ -1,6 +1,9 @@
 using System.Globalization;
 using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Lowering;
 using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Definitions;
+using SpikeSharp.Generator.Model.Ir;
 using static SpikeSharp.Generator.Emit.EmitHelpers;
 
 namespace SpikeSharp.Generator.Emit;
@@ -13,58 +16,69 @@ namespace SpikeSharp.Generator.Emit;
 /// step (current frozen for the step), exponential-Euler step <c>V* = V + c·(V_rest + R·I − V)</c>, hold V during
 /// the refractory steps, threshold, reset.
 /// </summary>
+/// <summary>
+/// Emits a population from its lowered <see cref="StepPlan"/>: structure-of-arrays state (the model's states, one set
+/// of synapse arrays per merge group), a constructor that applies the initializers and computes every hoisted
+/// constant once in double, and the fused <c>Update(float input)</c>. The step follows brainpy-semantics.md §2.1 for
+/// each neuron, in one pass: decay every merged buffer (add-then-decay: deliveries were added before), sum the outputs
+/// from V of the previous step (current frozen for the step), integrate every state from the same old state, hold V
+/// during the refractory steps, threshold, reset. Nothing here knows a model: the definitions and the plan decide.
+/// </summary>
 internal static class PopulationEmitter
 {
     public static string Emit(PopulationPlan plan)
     {
         var spec = plan.Spec;
         var n = spec.Neuron;
-        bool isRef = n.Kind == NeuronKind.LifRef;
+        var def = n.Def;
+        var step = StepLowering.Lower(plan);
         var w = new IndentedWriter();
-        string modelName = isRef ? "LifRef" : "Lif";
+        string modelName = def.Attribute;
         var closers = Open(w, spec.Type,
             $"Population of {spec.Size} {modelName} neurons with {plan.Groups.Length} merged synapse buffer(s).", Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
 
         w.Line("/// <summary>Number of neurons.</summary>");
         w.Line($"public const int Size = {spec.Size};");
-        w.Line($"/// <summary>{modelName} parameter V_rest (mV).</summary>");
-        w.Line($"public const float VRest = {Literals.Float(n.VRest)};");
-        w.Line($"/// <summary>{modelName} parameter V_reset (mV).</summary>");
-        w.Line($"public const float VReset = {Literals.Float(n.VReset)};");
-        w.Line($"/// <summary>{modelName} parameter V_th (mV).</summary>");
-        w.Line($"public const float VTh = {Literals.Float(n.VTh)};");
-        w.Line($"/// <summary>{modelName} parameter R.</summary>");
-        w.Line($"public const float R = {Literals.Float(n.R)};");
-        w.Line($"/// <summary>{modelName} parameter tau (ms).</summary>");
-        w.Line($"public const double Tau = {Literals.Double(n.Tau)};");
-        if (isRef)
+        for (int k = 0; k < def.Params.Count; k++)
         {
-            w.Line($"/// <summary>{modelName} parameter tau_ref (ms).</summary>");
-            w.Line($"public const double TauRef = {Literals.Double(n.TauRef)};");
+            var p = def.Params[k];
+            if (p.Storage == Storage.None) continue;
+            w.Line($"/// <summary>{modelName} parameter {p.BrainPyName}{Unit(p.Unit)}: {XmlText(p.Doc)}.</summary>");
+            w.Line(p.Storage == Storage.Float
+                ? $"public const float {p.Name} = {Literals.Float(n.Values[k])};"
+                : $"public const double {p.Name} = {Literals.Double(n.Values[k])};");
         }
         w.Line();
-        w.Line("/// <summary>Membrane potential (mV), one entry per neuron.</summary>");
-        w.Line("public readonly float[] V;");
+        foreach (var st in step.States)
+        {
+            var sd = FindState(def, st.Name);
+            w.Line($"/// <summary>{XmlText(st.Doc)}{Unit(sd.Unit)}, one entry per neuron.</summary>");
+            w.Line($"public readonly float[] {st.Member};");
+        }
         w.Line("/// <summary>Step index of each neuron's last spike (int.MinValue if it never fired).</summary>");
         w.Line("public readonly int[] LastSpikeStep;");
         foreach (var g in plan.Groups)
         {
-            w.Line($"/// <summary>Merged synapse buffer {g.Index} (conductance g, one entry per neuron). Merge key: {Xml(g.Key.Text)}; fed by {Xml(string.Join(", ", g.Projections))}.</summary>");
-            w.Line($"// merge key: {g.Key.Text} <- {string.Join(", ", g.Projections)}");
-            w.Line($"public readonly float[] G{g.Index};");
+            foreach (var a in step.SynapseArrays)
+            {
+                if (a.Group != g.Index) continue;
+                w.Line($"/// <summary>Merged synapse buffer {g.Index}: {XmlText(a.Doc)}, one entry per neuron. Merge key: {XmlText(g.Key.Text)}; fed by {XmlText(string.Join(", ", g.Projections))}.</summary>");
+                w.Line($"// merge key: {g.Key.Text} <- {string.Join(", ", g.Projections)}");
+                w.Line($"public readonly float[] {a.Member};");
+            }
         }
         w.Line();
         w.Line("/// <summary>Time step (ms) this instance was built with.</summary>");
         w.Line("public readonly double Dt;");
-        if (isRef)
+        if (def.Refractory is not null)
         {
-            w.Line("/// <summary>Steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ TauRef.</summary>");
+            w.Line($"/// <summary>Steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ {def.Refractory}.</summary>");
             w.Line("public readonly int RefractorySteps;");
         }
-        w.Line("readonly float __c; // 1 - exp(-dt/Tau), the exponential-Euler coefficient");
-        foreach (var g in plan.Groups)
-            w.Line($"readonly float __d{g.Index}; // exp(-dt/{Literals.Short(g.Key.Syn.Tau)}), decay of G{g.Index}");
+        var dbl = DoubleFormatter(n);
+        foreach (var c in step.Constants)
+            w.Line($"readonly float __{c.Name}; // {OneLine(c.Comment)}: {OneLine(dbl.Format(c.Value))}");
         w.Line("readonly int[] __spikes;");
         w.Line("readonly int[] __partCounts = new int[" + Rt + "Parallelism.MaxParts]; // spikes found by each thread's chunk");
         w.Line("int __spikeCount;");
@@ -95,29 +109,16 @@ internal static class PopulationEmitter
         using (w.Block($"public {Identifiers.Escape(typeName)}(ulong seed = 0, double? dt = null)"))
         {
             w.Line($"Dt = {Rt}Simulation.ResolveDt(dt);");
-            int bytesPerNeuron = 4 * (3 + plan.Groups.Length); // V, LastSpikeStep, the spike list, one buffer per merge group
+            int bytesPerNeuron = 4 * (2 + step.States.Length + step.SynapseArrays.Length); // LastSpikeStep, the spike list, states, synapse arrays
             w.Line($"{Rt}StateMemory.EnsureAvailable({Literals.String($"population '{spec.Type.Name}' ({spec.Size} neurons, {bytesPerNeuron} bytes each)")}, {bytesPerNeuron}L * Size);");
-            w.Line("V = new float[Size];");
+            foreach (var st in step.States) w.Line($"{st.Member} = new float[Size];");
             w.Line("LastSpikeStep = new int[Size];");
             w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory");
-            foreach (var g in plan.Groups)
-            {
-                w.Line($"G{g.Index} = new float[Size];");
-                w.Line($"__d{g.Index} = {Rt}Simulation.Decay({Literals.Double(g.Key.Syn.Tau)}, Dt);");
-            }
+            foreach (var a in step.SynapseArrays) w.Line($"{a.Member} = new float[Size];");
             w.Line("__spikes = new int[Size];");
-            w.Line($"__c = {Rt}Simulation.ExpEulerCoefficient(Tau, Dt);");
-            if (isRef) w.Line($"RefractorySteps = {Rt}Simulation.RefractorySteps(TauRef, Dt);");
-            foreach (var init in spec.Inits)
-            {
-                string id = "0x" + StreamId(init.Variable).ToString("X16", CultureInfo.InvariantCulture) + "UL";
-                w.Line(init.Kind switch
-                {
-                    InitKind.Normal => $"{Rt}Initializers.Normal({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Normal({Literals.Short(init.A)}, {Literals.Short(init.B)})",
-                    InitKind.Uniform => $"{Rt}Initializers.Uniform({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Uniform({Literals.Short(init.A)}, {Literals.Short(init.B)})",
-                    _ => $"{Rt}Initializers.Constant({init.Variable}, {Literals.Double(init.A)});",
-                });
-            }
+            foreach (var c in step.Constants) w.Line($"__{c.Name} = (float)({dbl.Format(c.Value)});");
+            if (def.Refractory is not null) w.Line($"RefractorySteps = {Rt}Simulation.RefractorySteps({def.Refractory}, Dt);");
+            EmitInitialState(w, spec, def, typeName);
         }
         w.Line();
         w.Line("/// <summary>Number of neurons (instance form, for <see cref=\"global::SpikeSharp.ISpikingNetwork\"/>-style code).</summary>");
@@ -130,10 +131,58 @@ internal static class PopulationEmitter
         w.Line($"public {Rt}Spikes Spike => {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);");
         w.Line();
 
-        EmitUpdate(w, plan, isRef, gc, typeName);
+        EmitUpdate(w, plan, step, gc, typeName);
 
         Close(closers);
         return w.ToString();
+    }
+
+    static string Unit(string unit) => unit.Length == 0 ? "" : " (" + unit + ")";
+
+    static string OneLine(string s) => s.Replace("\r", " ").Replace("\n", " ");
+
+    static StateDef FindState(NeuronDef def, string name)
+    {
+        foreach (var s in def.States) if (s.Name == name) return s;
+        return def.States[0];
+    }
+
+    /// <summary>The prelude's form: double arithmetic; a parameter stored as double is read by name, one stored as
+    /// float (or not stored) by the double literal of its written value, so a derived constant is rounded once.</summary>
+    static ExprFormatter DoubleFormatter(NeuronSpec n) => new(ExprFormatter.Mode.Double, name =>
+    {
+        var ps = n.Def.Params;
+        for (int k = 0; k < ps.Count; k++)
+            if (ps[k].Name == name) return ps[k].Storage == Storage.Double ? name : Literals.Double(n.Values[k]);
+        return name;
+    });
+
+    /// <summary>Initial state, in the definition's order: a variable's initializer if it has one, else its initial
+    /// value (a constant, or an expression of states before it, per neuron: Izhikevich's u₀ = b·V₀).</summary>
+    static void EmitInitialState(IndentedWriter w, PopulationSpec spec, NeuronDef def, string typeName)
+    {
+        var scalar = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => p) { OldValue = s => s + "[k]" };
+        foreach (var st in def.States)
+        {
+            InitSpec? init = null;
+            foreach (var i in spec.Inits) if (i.Variable == st.Name) init = i;
+            if (init is not null)
+            {
+                string id = "0x" + StreamId(init.Variable).ToString("X16", CultureInfo.InvariantCulture) + "UL";
+                w.Line(init.Kind switch
+                {
+                    InitKind.Normal => $"{Rt}Initializers.Normal({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Normal({Literals.Short(init.A)}, {Literals.Short(init.B)})",
+                    InitKind.Uniform => $"{Rt}Initializers.Uniform({init.Variable}, seed, {id}, {Literals.Double(init.A)}, {Literals.Double(init.B)}, {Literals.String(typeName + "." + init.Variable)}); // {init.Variable} ~ Uniform({Literals.Short(init.A)}, {Literals.Short(init.B)})",
+                    _ => $"{Rt}Initializers.Constant({init.Variable}, {Literals.Double(init.A)});",
+                });
+                continue;
+            }
+            if (st.Initial is Num { Value: 0 } z && System.BitConverter.DoubleToInt64Bits(z.Value) == 0) continue; // arrays start at +0
+            if (IrOps.IsConstant(st.Initial))
+                w.Line($"global::System.Array.Fill({st.Name}, {scalar.Format(st.Initial)}); // BrainPy's initial {st.BrainPyName}");
+            else
+                w.Line($"for (int k = 0; k < Size; k++) {st.Name}[k] = {scalar.Format(st.Initial)}; // BrainPy's initial {st.BrainPyName}");
+        }
     }
 
     /// <summary>The start of both Update overloads: the step index (refused at int.MaxValue, where the unsigned
@@ -146,10 +195,10 @@ internal static class PopulationEmitter
         w.Line("int count;");
     }
 
-    static void EmitUpdate(IndentedWriter w, PopulationPlan plan, bool isRef, string gc, string typeName)
+    static void EmitUpdate(IndentedWriter w, PopulationPlan plan, StepPlan step, string gc, string typeName)
     {
         w.Line("/// <summary>Advances every neuron one step with external current <paramref name=\"input\"/> and returns the spikes.");
-        w.Line("/// One fused pass: decay of the merged buffers, outputs, exponential Euler, " + (isRef ? "refractory hold, " : "") + "threshold, reset;");
+        w.Line("/// One fused pass: decay of the merged buffers, outputs, integration, " + (step.RefractoryHold is not null ? "refractory hold, " : "") + "threshold, reset;");
         w.Line("/// vectorized, split over threads for large populations (<see cref=\"Threads\"/>). Allocates nothing.</summary>");
         w.Line(gc);
         using (w.Block($"public {Rt}Spikes Update(float input)"))
@@ -226,9 +275,9 @@ internal static class PopulationEmitter
             w.Line("return count;");
         }
         w.Line();
-        EmitRange(w, plan, isRef, gc, withExt: false);
+        EmitRange(w, step, gc, withExt: false);
         w.Line();
-        EmitRange(w, plan, isRef, gc, withExt: true);
+        EmitRange(w, step, gc, withExt: true);
     }
 
     static void EmitThreadedRun(IndentedWriter w)
@@ -251,9 +300,12 @@ internal static class PopulationEmitter
         w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");
     }
 
+    const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+
     /// <summary>The fused loop over [lo, hi). <paramref name="withExt"/>: the per-neuron form, whose external current is
     /// <c>input + ext[i − lo]</c> (one float addition, the same as a scalar input <c>input + b</c> computed by the caller).</summary>
-    static void EmitRange(IndentedWriter w, PopulationPlan plan, bool isRef, string gc, bool withExt)
+    static void EmitRange(IndentedWriter w, StepPlan step, string gc, bool withExt)
     {
         if (withExt)
             w.Line("/// <summary>As __UpdateRange, with <c>ext[i − lo]</c> added to the input of neuron i (ext covers exactly [lo, hi)).</summary>");
@@ -266,111 +318,180 @@ internal static class PopulationEmitter
             ? "int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)"
             : "int __UpdateRange(int lo, int hi, float input, int step)"))
         {
-            w.Line("float c = __c;");
-            if (isRef) w.Line("int refSteps = RefractorySteps;");
-            w.Line("ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);");
-            w.Line("ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);");
-            foreach (var g in plan.Groups)
-            {
-                w.Line($"ref float rg{g.Index} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G{g.Index});");
-                w.Line($"float d{g.Index} = __d{g.Index};");
-            }
-            w.Line("ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);");
-            w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
+            foreach (var c in UsedConstants(step)) w.Line($"float {c} = __{c};");
+            if (step.RefractoryHold is not null) w.Line("int refSteps = RefractorySteps;");
+            foreach (var a in AllArrays(step))
+                w.Line($"ref float r{a.Member} = ref {Marshal}.GetArrayDataReference({a.Member});");
+            w.Line($"ref int rLast = ref {Marshal}.GetArrayDataReference(LastSpikeStep);");
+            w.Line($"ref int rSpikes = ref {Marshal}.GetArrayDataReference(__spikes);");
+            foreach (var a in AllArrays(step))
+                w.Line($"if ((uint)lo > (uint)hi || (uint)hi > (uint){a.Member}.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
             if (withExt)
             {
                 w.Line("if (ext.Length != hi - lo) throw new global::System.ArgumentOutOfRangeException(\"ext\");");
-                w.Line("ref float rext = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(ext); // ext[0] is neuron lo");
+                w.Line($"ref float rExt = ref {Marshal}.GetReference(ext); // ext[0] is neuron lo");
             }
             w.Line("int count = lo;");
             w.Line("int i = lo;");
             w.Line("// Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.");
             using (w.Block("if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
-                EmitVectorLoop(w, plan, isRef, "Vector512", 16, withExt);
+                EmitVectorLoop(w, step, "Vector512", 16, withExt);
             using (w.Block("else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))
-                EmitVectorLoop(w, plan, isRef, "Vector256", 8, withExt);
+                EmitVectorLoop(w, step, "Vector256", 8, withExt);
             using (w.Block("for (; i < hi; i++)"))
-            {
-                w.Line("float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);");
-                w.Line(withExt
-                    ? "float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rext, i - lo); // external current x first (brainpy-semantics.md §2.5)"
-                    : "float current = input;");
-                foreach (var g in plan.Groups)
-                {
-                    w.Line($"ref float gr{g.Index} = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg{g.Index}, i);");
-                    w.Line($"float gi{g.Index} = gr{g.Index} * d{g.Index};");
-                    w.Line($"gr{g.Index} = gi{g.Index};");
-                    w.Line(g.Key.Out.Kind == OutKind.Coba
-                        ? $"current += gi{g.Index} * ({Literals.Float(g.Key.Out.E)} - vOld); // {g.Key.Text}"
-                        : $"current += gi{g.Index}; // {g.Key.Text}");
-                }
-                w.Line("float vNew = vOld + c * (VRest + R * current - vOld);");
-                w.Line("ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);");
-                if (isRef) w.Line("if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)");
-                using (w.Block("if (vNew >= VTh)"))
-                {
-                    w.Line("vNew = VReset;");
-                    w.Line("lastI = step;");
-                    w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;");
-                }
-                w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;");
-            }
+                EmitScalarBody(w, step, withExt);
             w.Line("return count - lo;");
         }
     }
 
+    static System.Collections.Generic.IEnumerable<PlanArray> AllArrays(StepPlan step)
+    {
+        foreach (var a in step.States) yield return a;
+        foreach (var a in step.SynapseArrays) yield return a;
+    }
+
+    /// <summary>The hoisted constants the body reads (as locals of the same name).</summary>
+    static System.Collections.Generic.List<string> UsedConstants(StepPlan step)
+    {
+        var used = new System.Collections.Generic.List<string>();
+        void Scan(Expr e)
+        {
+            foreach (var n in IrOps.Nodes(e))
+                if (n is Derived d && !used.Contains(d.Name)) used.Add(d.Name);
+        }
+        foreach (var s in step.Body) if (s is Let l) Scan(l.Value);
+        Scan(step.Spike);
+        foreach (var r in step.Resets) Scan(r.Value);
+        // In the order the prelude declares them.
+        var ordered = new System.Collections.Generic.List<string>();
+        foreach (var c in step.Constants) if (used.Contains(c.Name)) ordered.Add(c.Name);
+        return ordered;
+    }
+
+    static System.Collections.Generic.List<string> UsedParams(StepPlan step)
+    {
+        var used = new System.Collections.Generic.List<string>();
+        void Scan(Expr e)
+        {
+            foreach (var n in IrOps.Nodes(e))
+                if (n is Param p && !used.Contains(p.Name)) used.Add(p.Name);
+        }
+        foreach (var s in step.Body) if (s is Let l) Scan(l.Value);
+        Scan(step.Spike);
+        foreach (var r in step.Resets) Scan(r.Value);
+        return used;
+    }
+
+    /// <summary>Whether a reset reads the integrated value of a state that an earlier reset already overwrote (then the
+    /// scalar path computes every reset value first).</summary>
+    static bool ResetsInterfere(StepPlan step)
+    {
+        var written = new System.Collections.Generic.HashSet<string>();
+        foreach (var r in step.Resets)
+        {
+            foreach (var n in IrOps.Nodes(r.Value))
+                if (n is Next x && written.Contains(x.Name)) return true;
+            written.Add(r.State);
+        }
+        return false;
+    }
+
+    static void EmitScalarBody(IndentedWriter w, StepPlan step, bool withExt)
+    {
+        var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => p,
+            input: _ => withExt ? $"input + {Unsafe}.Add(ref rExt, i - lo)" : "input");
+        foreach (var a in AllArrays(step))
+            w.Line($"float {StepLowering.OldLocal(a.Name)} = {Unsafe}.Add(ref r{a.Member}, i);");
+        foreach (var s in step.Body)
+        {
+            switch (s)
+            {
+                case Let l:
+                    w.Line($"float {l.Name} = {f.Format(l.Value)};" + (l.Comment is null ? "" : " // " + l.Comment));
+                    break;
+                case Store st:
+                    w.Line($"{Unsafe}.Add(ref r{st.Array}, i) = {StepLowering.NextLocal(st.Array)};");
+                    break;
+            }
+        }
+        w.Line($"ref int lastI = ref {Unsafe}.Add(ref rLast, i);");
+        if (step.RefractoryHold is { } held)
+            w.Line($"if (unchecked((uint)(step - lastI)) <= (uint)refSteps) {StepLowering.NextLocal(held)} = {StepLowering.OldLocal(held)}; // refractory: hold {held} (unsigned: exact for every step ≤ int.MaxValue)");
+        using (w.Block($"if ({f.Format(step.Spike)})"))
+        {
+            if (ResetsInterfere(step))
+            {
+                foreach (var r in step.Resets) w.Line($"float {r.State}Reset = {f.Format(r.Value)};");
+                foreach (var r in step.Resets) w.Line($"{StepLowering.NextLocal(r.State)} = {r.State}Reset;");
+            }
+            else
+                foreach (var r in step.Resets) w.Line($"{StepLowering.NextLocal(r.State)} = {f.Format(r.Value)};");
+            w.Line("lastI = step;");
+            w.Line($"{Unsafe}.Add(ref rSpikes, count++) = i;");
+        }
+        foreach (var a in step.States)
+            w.Line($"{Unsafe}.Add(ref r{a.Member}, i) = {StepLowering.NextLocal(a.Name)};");
+    }
+
     /// <summary>The vector body: the scalar step's operations lane-wise; refractoriness and threshold as compare
-    /// masks; spiking lanes compacted into the index list from the mask's bits.</summary>
-    static void EmitVectorLoop(IndentedWriter w, PopulationPlan plan, bool isRef, string vec, int width, bool withExt)
+    /// masks; resets as selects on the spike mask; spiking lanes compacted into the index list from the mask's bits.</summary>
+    static void EmitVectorLoop(IndentedWriter w, StepPlan step, string vec, int width, bool withExt)
     {
         string V = "global::System.Runtime.Intrinsics." + vec;
         // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
         string F = V + "<float>", I = V + "<int>", U = V + "<uint>";
-        w.Line($"{F} xc = {V}.Create(c);");
-        w.Line($"{F} xInput = {V}.Create(input);");
-        w.Line($"{F} xVRest = {V}.Create(VRest);");
-        w.Line($"{F} xR = {V}.Create(R);");
-        w.Line($"{F} xVTh = {V}.Create(VTh);");
-        w.Line($"{F} xVReset = {V}.Create(VReset);");
-        w.Line($"{I} xStep = {V}.Create(step);");
-        if (isRef) w.Line($"{U} xRef = {V}.Create((uint)refSteps);");
-        foreach (var g in plan.Groups)
+        var numbers = new System.Collections.Generic.Dictionary<double, string>();
+        var f = new ExprFormatter(ExprFormatter.Mode.Vector, static p => p, V, numbers,
+            input: _ => withExt ? $"xInput + {V}.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo))" : "xInput");
+        // Format the loop first (it names the numbers it meets), then write the broadcasts before it.
+        var loop = new IndentedWriter();
+        using (loop.Block($"for (; i <= hi - {width}; i += {width})"))
         {
-            w.Line($"{F} xd{g.Index} = {V}.Create(d{g.Index});");
-            if (g.Key.Out.Kind == OutKind.Coba) w.Line($"{F} xE{g.Index} = {V}.Create({Literals.Float(g.Key.Out.E)});");
-        }
-        using (w.Block($"for (; i <= hi - {width}; i += {width})"))
-        {
-            w.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
-            w.Line($"{F} vOld = {V}.LoadUnsafe(ref rv, at);");
-            w.Line(withExt
-                ? $"{F} current = xInput + {V}.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));"
-                : $"{F} current = xInput;");
-            foreach (var g in plan.Groups)
+            loop.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
+            foreach (var a in AllArrays(step))
+                loop.Line($"{F} {StepLowering.OldLocal(a.Name)} = {V}.LoadUnsafe(ref r{a.Member}, at);");
+            foreach (var s in step.Body)
             {
-                w.Line($"{F} gi{g.Index} = {V}.LoadUnsafe(ref rg{g.Index}, at) * xd{g.Index};");
-                w.Line($"{V}.StoreUnsafe(gi{g.Index}, ref rg{g.Index}, at);");
-                w.Line(g.Key.Out.Kind == OutKind.Coba
-                    ? $"current += gi{g.Index} * (xE{g.Index} - vOld);"
-                    : $"current += gi{g.Index};");
-            }
-            w.Line($"{F} vNew = vOld + xc * (xVRest + xR * current - vOld);");
-            w.Line($"{I} lastI = {V}.LoadUnsafe(ref rlast, at);");
-            if (isRef) w.Line($"vNew = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual({V}.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V");
-            w.Line($"{F} fire = {V}.GreaterThanOrEqual(vNew, xVTh);");
-            w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect(fire, xVReset, vNew), ref rv, at);");
-            w.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");
-            using (w.Block("if (bits != 0)"))
-            {
-                w.Line($"{V}.StoreUnsafe({V}.ConditionalSelect({V}.AsInt32(fire), xStep, lastI), ref rlast, at);");
-                using (w.Block("do"))
+                switch (s)
                 {
-                    w.Line("global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    w.Line("bits &= bits - 1;");
+                    case Let l:
+                        loop.Line($"{F} {l.Name} = {f.Format(l.Value)};");
+                        break;
+                    case Store st:
+                        loop.Line($"{V}.StoreUnsafe({StepLowering.NextLocal(st.Array)}, ref r{st.Array}, at);");
+                        break;
                 }
-                w.Line("while (bits != 0);");
+            }
+            loop.Line($"{I} lastI = {V}.LoadUnsafe(ref rLast, at);");
+            if (step.RefractoryHold is { } held)
+                loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual({V}.AsUInt32(xStep - lastI), xRef)), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");
+            loop.Line($"{F} fire = {f.Format(step.Spike)};");
+            foreach (var a in step.States)
+            {
+                Reset? reset = null;
+                foreach (var r in step.Resets) if (r.State == a.Name) reset = r;
+                string value = reset is null ? StepLowering.NextLocal(a.Name) : $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {StepLowering.NextLocal(a.Name)})";
+                loop.Line($"{V}.StoreUnsafe({value}, ref r{a.Member}, at);");
+            }
+            loop.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");
+            using (loop.Block("if (bits != 0)"))
+            {
+                loop.Line($"{V}.StoreUnsafe({V}.ConditionalSelect({V}.AsInt32(fire), xStep, lastI), ref rLast, at);");
+                using (loop.Block("do"))
+                {
+                    loop.Line($"{Unsafe}.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
+                    loop.Line("bits &= bits - 1;");
+                }
+                loop.Line("while (bits != 0);");
             }
         }
+        foreach (var c in UsedConstants(step)) w.Line($"{F} x{c} = {V}.Create({c});");
+        w.Line($"{F} xInput = {V}.Create(input);");
+        foreach (var p in UsedParams(step)) w.Line($"{F} x{p} = {V}.Create({p});");
+        foreach (var kv in numbers) w.Line($"{F} {kv.Value} = {V}.Create({Literals.Float(kv.Key)}); // {Literals.Short(kv.Key)}");
+        w.Line($"{I} xStep = {V}.Create(step);");
+        if (step.RefractoryHold is not null) w.Line($"{U} xRef = {V}.Create((uint)refSteps);");
+        w.Append(loop);
     }
 
     static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

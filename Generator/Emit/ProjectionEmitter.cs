@@ -17,7 +17,7 @@ internal static class ProjectionEmitter
         var comm = spec.Comm;
         var w = new IndentedWriter();
         var closers = Open(w, spec.Type,
-            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged buffer G{plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
@@ -39,7 +39,11 @@ internal static class ProjectionEmitter
         w.Line("/// <summary>The merge key of the post buffer this projection feeds.</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
-        w.Line("readonly float[] __g; // " + post + ".G" + plan.GroupIndex);
+        var synDef = spec.Syn.Def;
+        var eventArrays = new System.Collections.Generic.List<Model.Definitions.SynArray>();
+        foreach (var a in synDef.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
+        for (int k = 0; k < eventArrays.Count; k++)
+            w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
         w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
@@ -73,8 +77,12 @@ internal static class ProjectionEmitter
         w.Line("public ulong Seed { get; }");
         w.Line("/// <summary>The connectivity stream family: targets are keyed by (<see cref=\"Seed\"/>, <see cref=\"StreamId\"/>, pre, post block).</summary>");
         w.Line("public ulong StreamId { get; }");
-        w.Line($"/// <summary>The merged post buffer this projection feeds (<c>Post.G{plan.GroupIndex}</c>, shared with every projection of the same merge key).</summary>");
-        w.Line("public global::System.ReadOnlySpan<float> Conductance => __g;");
+        for (int k = 0; k < eventArrays.Count; k++)
+        {
+            var a = eventArrays[k];
+            w.Line($"/// <summary>The merged post buffer this projection feeds ({XmlText(a.Doc)}, <c>Post.{a.Name}{plan.GroupIndex}</c>, shared with every projection of the same merge key).</summary>");
+            w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => {GeneratedMembers.ProjectionBufferField(k)};");
+        }
         w.Line();
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
@@ -101,7 +109,8 @@ internal static class ProjectionEmitter
             w.Line("Post = post;");
             w.Line("Seed = seed;");
             w.Line("StreamId = streamId;");
-            w.Line($"__g = post.G{plan.GroupIndex};");
+            for (int k = 0; k < eventArrays.Count; k++)
+                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
         }
@@ -115,7 +124,11 @@ internal static class ProjectionEmitter
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
-            w.Line($"if (parts <= 1) {Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            using (w.Block("if (parts <= 1)"))
+            {
+                for (int k = 0; k < eventArrays.Count; k++)
+                    w.Line($"{Rt}JitDelivery.AddHomo({GeneratedMembers.ProjectionBufferField(k)}, Seed, StreamId, spikes, __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            }
             using (w.Block("else"))
             {
                 w.Line("__preCount = spikes.CopyTo(__pre);");
@@ -128,7 +141,8 @@ internal static class ProjectionEmitter
         {
             w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
             w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
-            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
+            for (int k = 0; k < eventArrays.Count; k++)
+                w.Line($"{Rt}JitDelivery.AddHomo({GeneratedMembers.ProjectionBufferField(k)}, Seed, StreamId, spikes, __skips, __cache, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
         }
         Close(closers);
         return w.ToString();

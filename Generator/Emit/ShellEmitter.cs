@@ -24,8 +24,8 @@ internal static class ShellEmitter
         var spec = plan.Spec;
         string name = Identifiers.Escape(spec.Type.Name);
         var members = spec.Role == ShellRole.Population
-            ? GeneratedMembers.Population(name, spec.IsRef)
-            : GeneratedMembers.Projection(name, spec.PostType);
+            ? GeneratedMembers.Population(name, spec.Model is null ? null : Model.Definitions.Catalogue.Neuron(spec.Model))
+            : GeneratedMembers.Projection(name, spec.PostType, spec.Model is null ? null : Model.Definitions.Catalogue.Synapse(spec.Model));
         bool parallel = false;
         foreach (var m in members) parallel |= m.Name == GeneratedMembers.ParallelExecute;
 

@@ -24,6 +24,14 @@ internal sealed class IndentedWriter
         return new Closer(this);
     }
 
+    /// <summary>Appends the lines another writer produced, indented at this writer's current level.</summary>
+    public void Append(IndentedWriter other)
+    {
+        string text = other.ToString();
+        if (text.EndsWith("\n", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 1);
+        foreach (var line in text.Split('\n')) Line(line);
+    }
+
     public void Indent() => _indent++;
 
     public void Outdent() => _indent--;

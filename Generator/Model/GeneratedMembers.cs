@@ -26,7 +26,22 @@ internal static class GeneratedMembers
     /// <summary>Prefixes of the per-merge-group members: <c>G0, G1, …</c> (public buffers) and <c>__d0, __d1, …</c>
     /// (decays). Every index is reserved, whatever the number of groups, so adding a projection elsewhere cannot
     /// turn a valid user member into a clash.</summary>
-    public static readonly string[] IndexedPopulationPrefixes = { "G", "__d" };
+    public static readonly string[] IndexedPopulationPrefixes = IndexedPrefixes();
+
+    /// <summary>Every synapse definition's arrays (public, <c>G</c>, <c>GRise</c>, …) and derived constants (<c>__d</c>,
+    /// <c>__dRise</c>, …), and <c>__k</c>, the constants the lowering hoists out of a step. Longest first, so that
+    /// "GRise0" is read as GRise + 0, not G + "Rise0".</summary>
+    static string[] IndexedPrefixes()
+    {
+        var list = new List<string> { "__k" };
+        foreach (var syn in Definitions.Synapses.All)
+        {
+            foreach (var a in syn.Arrays) if (!list.Contains(a.Name)) list.Add(a.Name);
+            foreach (var d in syn.Derived) if (!list.Contains("__" + d.Name)) list.Add("__" + d.Name);
+        }
+        list.Sort(static (a, b) => b.Length != a.Length ? b.Length.CompareTo(a.Length) : string.CompareOrdinal(a, b));
+        return list.ToArray();
+    }
 
     /// <summary>The name a member is compared by: its name, or for an explicit interface implementation
     /// "Interface.Method" whatever the syntax (<c>IParallelWork.Execute</c> or <c>global::SpikeSharp.IParallelWork.Execute</c>).</summary>
@@ -37,20 +52,26 @@ internal static class GeneratedMembers
 
     const string Span = "global::System.ReadOnlySpan<float>";
 
-    public static IReadOnlyList<Member> Population(string typeName, bool isRef)
+    /// <summary>The members of a population of neuron model <paramref name="model"/> (Lif's when unknown: a shell of
+    /// a population without a model gets Lif's public surface): the definition's parameters (constants), states (arrays),
+    /// derived constants and refractoriness, then the step template's members. Per-merge-group and hoisted constants
+    /// are indexed (<see cref="IndexedPopulationPrefixes"/>).</summary>
+    public static IReadOnlyList<Member> Population(string typeName, Definitions.NeuronDef? model)
     {
-        var m = new List<Member>
+        var def = model ?? Definitions.Neurons.Lif;
+        var m = new List<Member> { new("Size", null, "public const int Size") };
+        foreach (var p in def.Params)
         {
-            new("Size", null, "public const int Size"),
-            new("VRest", null, "public const float VRest"),
-            new("VReset", null, "public const float VReset"),
-            new("VTh", null, "public const float VTh"),
-            new("R", null, "public const float R"),
-            new("Tau", null, "public const double Tau"),
-            new("V", null, "public readonly float[] V"),
-            new("LastSpikeStep", null, "public readonly int[] LastSpikeStep"),
-            new("Dt", null, "public readonly double Dt"),
-            new("__c", null, "readonly float __c"),
+            if (p.Storage == Definitions.Storage.Float) m.Add(new(p.Name, null, "public const float " + p.Name));
+            else if (p.Storage == Definitions.Storage.Double) m.Add(new(p.Name, null, "public const double " + p.Name));
+        }
+        foreach (var st in def.States) m.Add(new(st.Name, null, "public readonly float[] " + st.Name));
+        m.Add(new("LastSpikeStep", null, "public readonly int[] LastSpikeStep"));
+        m.Add(new("Dt", null, "public readonly double Dt"));
+        if (def.Refractory is not null) m.Add(new("RefractorySteps", null, "public readonly int RefractorySteps"));
+        foreach (var d in def.Derived) m.Add(new("__" + d.Name, null, "readonly float __" + d.Name));
+        m.AddRange(new Member[]
+        {
             new("__spikes", null, "readonly int[] __spikes"),
             new("__partCounts", null, "readonly int[] __partCounts"),
             new("__spikeCount", null, "int __spikeCount"),
@@ -73,21 +94,17 @@ internal static class GeneratedMembers
             new("__UpdateRange", new[] { "int", "int", "float", "int" }, "int __UpdateRange(int lo, int hi, float input, int step)"),
             new("__UpdateRangeExt", new[] { "int", "int", "float", Span, "int", "int" }, "int __UpdateRangeExt(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int extLo, int step)"),
             new("__UpdateRangeX", new[] { "int", "int", "float", Span, "int" }, "int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)"),
-        };
-        if (isRef)
-        {
-            m.Add(new("TauRef", null, "public const double TauRef"));
-            m.Add(new("RefractorySteps", null, "public readonly int RefractorySteps"));
-        }
+        });
         return m;
     }
 
     /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits).</summary>
-    public static IReadOnlyList<Member> Projection(string typeName, string? postType)
+    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null)
     {
         string post = postType ?? "?";
-        return new List<Member>
+        var syn = synapse ?? Definitions.Synapses.Expon;
+        var m = new List<Member>
         {
             new("NumIn", null, "public const int NumIn"),
             new("NumOut", null, "public const int NumOut"),
@@ -96,7 +113,6 @@ internal static class GeneratedMembers
             new("DefaultSeed", null, "public const ulong DefaultSeed"),
             new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
             new("MergeKey", null, "public const string MergeKey"),
-            new("__g", null, "readonly float[] __g"),
             new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
             new("__pre", null, "readonly int[] __pre"),
             new("__preCount", null, "int __preCount"),
@@ -108,14 +124,25 @@ internal static class GeneratedMembers
             new("Post", null, $"public {post} Post"),
             new("Seed", null, "public ulong Seed"),
             new("StreamId", null, "public ulong StreamId"),
-            new("Conductance", null, "public global::System.ReadOnlySpan<float> Conductance"),
             new(Constructor, new[] { post }, $"public {typeName}({post} post)"),
             new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"),
             new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"),
             new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
+        int k = 0;
+        foreach (var a in syn.Arrays)
+        {
+            if (!a.ReceivesEvents) continue;
+            string field = ProjectionBufferField(k++);
+            m.Add(new(field, null, "readonly float[] " + field));
+            m.Add(new(a.ProjectionMember, null, "public global::System.ReadOnlySpan<float> " + a.ProjectionMember));
+        }
+        return m;
     }
+
+    /// <summary>The projection's reference to the k-th post array its events go to: <c>__g</c>, <c>__g1</c>, ….</summary>
+    public static string ProjectionBufferField(int k) => k == 0 ? "__g" : "__g" + k;
 
     /// <summary>For a population: the per-group member <paramref name="name"/> stands for (G7 → "public readonly
     /// float[] G7"), or null. Only canonical indices ("G0", "G12", not "G01") are generated.</summary>
@@ -129,7 +156,7 @@ internal static class GeneratedMembers
             bool allDigits = true;
             foreach (char ch in digits) allDigits &= ch >= '0' && ch <= '9';
             if (!allDigits) continue;
-            return new Member(name, null, prefix == "G" ? "public readonly float[] " + name : "readonly float " + name);
+            return new Member(name, null, prefix.StartsWith("__", StringComparison.Ordinal) ? "readonly float " + name : "public readonly float[] " + name);
         }
         return null;
     }

@@ -9,9 +9,15 @@ internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out)
 {
     /// <summary>BrainPy-style text of the key, e.g. "None // Expon(tau=5) // COBA(E=0)"; equal values print equally.</summary>
     public string Text =>
-        (OutLabel ?? "None") + " // " +
-        (Syn.Kind == SynKind.Expon ? $"Expon(tau={Literals.Short(Syn.Tau)})" : Syn.Kind.ToString()) + " // " +
-        (Out.Kind == OutKind.Coba ? $"COBA(E={Literals.Short(Out.E)})" : "CUBA()");
+        (OutLabel ?? "None") + " // " + Describe(Syn.Def.BrainPy, Syn.Def.Params, Syn.Values) + " // " + Describe(Out.Def.BrainPy, Out.Def.Params, Out.Values);
+
+    /// <summary>"Expon(tau=5)": BrainPy's class and parameter names with the values.</summary>
+    static string Describe(string name, System.Collections.Generic.IReadOnlyList<Definitions.ParamDef> ps, EquatableArray<double> values)
+    {
+        var parts = new string[ps.Count];
+        for (int i = 0; i < ps.Count; i++) parts[i] = ps[i].BrainPyName + "=" + Literals.Short(values[i]);
+        return name + "(" + string.Join(", ", parts) + ")";
+    }
 }
 
 /// <summary>One shared synapse buffer on a post population: its key and the projections that feed it (ordinal order).</summary>

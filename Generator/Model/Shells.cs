@@ -14,11 +14,12 @@ internal sealed record ShellConstant(string Name, string Literal);
 /// A model with SpikeSharp errors whose declaration can still take generated members: it gets a "shell", the public
 /// members of a valid model of its role (<see cref="GeneratedMembers"/>) with bodies that throw, so the user's code that
 /// uses them compiles and the SPK error is the only error of the build; nothing runs with the broken model.
-/// <see cref="PostType"/> is the projection's post (fully qualified; a type that can be a public parameter), null for a
+/// <see cref="Model"/> is the neuron model of a population (null when it has none: Lif's members) or the synapse model
+/// of a projection (null: Expon's), which decide the members. <see cref="PostType"/> is the projection's post (fully qualified; a type that can be a public parameter), null for a
 /// population. <see cref="ErrorIds"/> are the SPK errors its parse found (sorted, distinct; may be empty).
 /// <see cref="Constants"/> hold the written value where it was readable and harmless, else a placeholder.
 /// </summary>
-internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, bool IsRef, string? PostType,
+internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, string? Model, string? PostType,
     EquatableArray<ShellConstant> Constants, EquatableArray<string> ErrorIds)
 {
     /// <summary>The placeholder of an int constant (a size) that is missing or invalid: 1, not 0, so that
@@ -27,19 +28,17 @@ internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, bool IsRef, stri
 
     public static ShellSpec Population(TypeDecl type, int size, NeuronSpec? neuron, IEnumerable<string> errorIds)
     {
-        bool isRef = neuron?.Kind == NeuronKind.LifRef;
-        var n = neuron ?? new NeuronSpec(NeuronKind.Lif, 0, 0, 0, 0, 0, 0); // no neuron model: placeholders
-        var constants = new List<ShellConstant>
+        var constants = new List<ShellConstant> { new("Size", SizeLiteral(size)) };
+        if (neuron is not null) // no neuron model: Lif's constants, as default
         {
-            new("Size", SizeLiteral(size)),
-            new("VRest", FloatLiteral(n.VRest)),
-            new("VReset", FloatLiteral(n.VReset)),
-            new("VTh", FloatLiteral(n.VTh)),
-            new("R", FloatLiteral(n.R)),
-            new("Tau", DoubleLiteral(n.Tau)),
-        };
-        if (isRef) constants.Add(new("TauRef", DoubleLiteral(n.TauRef)));
-        return new ShellSpec(type, ShellRole.Population, isRef, null, constants.ToEquatableArray(), Ids(errorIds));
+            var ps = neuron.Def.Params;
+            for (int i = 0; i < ps.Count; i++)
+            {
+                if (ps[i].Storage == Definitions.Storage.Float) constants.Add(new(ps[i].Name, FloatLiteral(neuron.Values[i])));
+                else if (ps[i].Storage == Definitions.Storage.Double) constants.Add(new(ps[i].Name, DoubleLiteral(neuron.Values[i])));
+            }
+        }
+        return new ShellSpec(type, ShellRole.Population, neuron?.Model, null, constants.ToEquatableArray(), Ids(errorIds));
     }
 
     public static ShellSpec Projection(TypeDecl type, string postType, CommSpec? comm, SynSpec? syn, OutSpec? output, string? outLabel, IEnumerable<string> errorIds)
@@ -54,7 +53,7 @@ internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, bool IsRef, stri
             new("DefaultSeed", c.Seed >= 0 ? Literals.Int(c.Seed) + "UL" : "unchecked((ulong)(" + Literals.Int(c.Seed) + "L))"),
             new("MergeKey", Literals.String(syn is not null && output is not null ? new MergeKey(outLabel, syn, output).Text : "")),
         };
-        return new ShellSpec(type, ShellRole.Projection, false, postType, constants.ToEquatableArray(), Ids(errorIds));
+        return new ShellSpec(type, ShellRole.Projection, syn?.Model, postType, constants.ToEquatableArray(), Ids(errorIds));
     }
 
     /// <summary>The same shell with other error ids (a valid projection dropped by the planner).</summary>

@@ -42,13 +42,19 @@ internal static class VisibilityRules
         exposed == Visibility.Public || exposer != Visibility.Public && (exposed == Visibility.Internal || exposer == Visibility.Restricted);
 }
 
-internal enum NeuronKind { Lif, LifRef }
-
-/// <summary>Neuron model parameters (ms, mV), as written or BrainPy's defaults.</summary>
-internal sealed record NeuronSpec(NeuronKind Kind, double VRest, double VReset, double VTh, double R, double Tau, double TauRef)
+/// <summary>A neuron model and its parameter values, in the order of its definition's parameters (as written, or the
+/// definition's defaults). <see cref="Model"/> is the definition's attribute name (<c>Definitions.Catalogue</c>).</summary>
+internal sealed record NeuronSpec(string Model, EquatableArray<double> Values)
 {
-    /// <summary>The state variables an initializer may target.</summary>
-    public static readonly string[] InitializableVariables = { "V" };
+    public Definitions.NeuronDef Def => Definitions.Catalogue.Neuron(Model);
+
+    public double Value(string parameter) => Values[IndexOf(Def.Params, parameter)];
+
+    internal static int IndexOf(System.Collections.Generic.IReadOnlyList<Definitions.ParamDef> ps, string name)
+    {
+        for (int i = 0; i < ps.Count; i++) if (ps[i].Name == name) return i;
+        throw new System.ArgumentException(name);
+    }
 }
 
 internal enum InitKind { Normal, Uniform, Constant }
@@ -58,16 +64,24 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
-internal enum SynKind { Expon }
-
-internal enum OutKind { Coba, Cuba }
-
 /// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed).</summary>
 internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed);
 
-internal sealed record SynSpec(SynKind Kind, double Tau);
+/// <summary>A synapse model and its parameter values (definition order).</summary>
+internal sealed record SynSpec(string Model, EquatableArray<double> Values)
+{
+    public Definitions.SynapseDef Def => Definitions.Catalogue.Synapse(Model);
 
-internal sealed record OutSpec(OutKind Kind, double E);
+    public double Value(string parameter) => Values[NeuronSpec.IndexOf(Def.Params, parameter)];
+}
+
+/// <summary>An output model and its parameter values (definition order).</summary>
+internal sealed record OutSpec(string Model, EquatableArray<double> Values)
+{
+    public Definitions.OutputDef Def => Definitions.Catalogue.Output(Model);
+
+    public double Value(string parameter) => Values[NeuronSpec.IndexOf(Def.Params, parameter)];
+}
 
 /// <summary>A HalfProjAlignPostMg projection. <see cref="PostType"/> is the post population's fully qualified name.</summary>
 internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel);

@@ -33,11 +33,19 @@ internal sealed class ConstantResolver
 
     enum Kind { Int, Float, Double, ULong, String }
 
-    static readonly Dictionary<string, Kind> PopulationConstants = new(StringComparer.Ordinal)
+    /// <summary>Size, and every stored parameter of every neuron definition (a name's kind is only used to tell ints
+    /// apart; the rounding follows the owner's own definition).</summary>
+    static readonly Dictionary<string, Kind> PopulationConstants = BuildPopulationConstants();
+
+    static Dictionary<string, Kind> BuildPopulationConstants()
     {
-        ["Size"] = Kind.Int, ["VRest"] = Kind.Float, ["VReset"] = Kind.Float, ["VTh"] = Kind.Float,
-        ["R"] = Kind.Float, ["Tau"] = Kind.Double, ["TauRef"] = Kind.Double,
-    };
+        var d = new Dictionary<string, Kind>(StringComparer.Ordinal) { ["Size"] = Kind.Int };
+        foreach (var def in Model.Definitions.Neurons.All)
+            foreach (var p in def.Params)
+                if (p.Storage != Model.Definitions.Storage.None && !d.ContainsKey(p.Name))
+                    d[p.Name] = p.Storage == Model.Definitions.Storage.Float ? Kind.Float : Kind.Double;
+        return d;
+    }
 
     static readonly Dictionary<string, Kind> ProjectionConstants = new(StringComparer.Ordinal)
     {
@@ -283,14 +291,23 @@ internal sealed class ConstantResolver
         {
             var nested = Nested();
             AttributeData? population = null, neuron = null, comm = null;
+            Model.Definitions.NeuronDef? neuronDef = null;
             int neurons = 0;
             foreach (var a in owner.GetAttributes())
             {
-                switch (a.AttributeClass?.ToDisplayString())
+                string? n = a.AttributeClass?.ToDisplayString();
+                switch (n)
                 {
                     case AttributeNames.Population: population ??= a; break;
-                    case AttributeNames.Lif: case AttributeNames.LifRef: neuron ??= a; neurons++; break;
                     case AttributeNames.EventJitFPHomoLinear: comm ??= a; break;
+                    default:
+                        if (n is not null && Model.Definitions.Catalogue.NeuronByMetadataName(n) is { } nd)
+                        {
+                            neuron ??= a;
+                            neuronDef ??= nd;
+                            neurons++;
+                        }
+                        break;
                 }
             }
             AttributeArgs.Read read;
@@ -300,16 +317,19 @@ internal sealed class ConstantResolver
                 case "Size" when population is not null:
                     read = new AttributeArgs(population, _ct, nested).Ctor(0, "size", out v, out _);
                     break;
-                case "VRest" or "VReset" or "VTh" or "R" or "Tau" or "TauRef" when neuron is not null && neurons == 1:
+                case not "Size" when neuron is not null && neuronDef is not null && neurons == 1 && PopulationConstants.ContainsKey(member):
                 {
-                    bool isRef = neuron.AttributeClass?.ToDisplayString() == AttributeNames.LifRef;
-                    if (member == "TauRef" && !isRef) { reason = $"but '{owner.Name}' is a [Lif] population, which has no TauRef"; return Outcome.Failed; }
+                    Model.Definitions.ParamDef? param = null;
+                    foreach (var p in neuronDef.Params)
+                        if (p.Name == member && p.Storage != Model.Definitions.Storage.None) param = p;
+                    if (param is null) { reason = $"but '{owner.Name}' is a [{neuronDef.Attribute}] population, which has no {member}"; return Outcome.Failed; }
                     read = new AttributeArgs(neuron, _ct, nested).Named(member, out v, out _);
                     if (read == AttributeArgs.Read.Absent)
                     {
                         read = AttributeArgs.Read.Ok;
-                        v = member switch { "VRest" => 0, "VReset" => -5, "VTh" => 20, "R" => 1, "Tau" => 10, _ => 0 };
+                        v = param.Default;
                     }
+                    kind = param.Storage == Model.Definitions.Storage.Float ? Kind.Float : Kind.Double;
                     break;
                 }
                 case "NumIn" or "NumOut" when comm is not null:
@@ -317,12 +337,17 @@ internal sealed class ConstantResolver
                     break;
                 case "Prob" or "Weight" when comm is not null:
                     read = new AttributeArgs(comm, _ct, nested).Named(member, out v, out _);
-                    if (read == AttributeArgs.Read.Absent) { read = AttributeArgs.Read.Ok; v = member == "Prob" ? 0 : 1; }
+                    if (read == AttributeArgs.Read.Absent)
+                    {
+                        read = AttributeArgs.Read.Ok;
+                        v = 0;
+                        foreach (var p in Model.Definitions.Comms.EventJitFPHomoLinear.Params) if (p.Name == member) v = p.Default;
+                    }
                     break;
                 case "DefaultSeed" when comm is not null:
                 {
                     read = new AttributeArgs(comm, _ct, nested).NamedLong("Seed", out long seed, out _);
-                    if (read == AttributeArgs.Read.Absent) { read = AttributeArgs.Read.Ok; seed = 0; }
+                    if (read == AttributeArgs.Read.Absent) { read = AttributeArgs.Read.Ok; seed = (long)Model.Definitions.Comms.EventJitFPHomoLinear.Params[2].Default; }
                     v = unchecked((ulong)seed);
                     break;
                 }

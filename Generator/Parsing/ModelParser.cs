@@ -9,6 +9,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SpikeSharp.Generator.Diagnostics;
 using SpikeSharp.Generator.Helpers;
 using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Definitions;
+using SpikeSharp.Generator.Model.Ir;
 using static SpikeSharp.Generator.Parsing.AttributeArgs;
 
 namespace SpikeSharp.Generator.Parsing;
@@ -54,6 +56,7 @@ internal static class ModelParser
         int size = -1, populationCount = 0;
         NeuronSpec? neuron = null;
         string? neuronAttr = null;
+        Location? neuronLoc = null;
         var initArgs = new List<(InitSpec Spec, string Attribute, Location? Location)>();
 
         foreach (var attr in type.GetAttributes())
@@ -72,34 +75,6 @@ internal static class ModelParser
                 case AttributeNames.HalfProjAlignPostMg:
                     sink.Report(DiagnosticDescriptors.ConflictingRoles, args.AttributeLocation ?? FirstLocation(type), name);
                     break;
-                case AttributeNames.LifRef:
-                case AttributeNames.Lif:
-                {
-                    if (neuronAttr is not null)
-                    {
-                        sink.Report(DiagnosticDescriptors.TwoNeuronModels, args.AttributeLocation ?? FirstLocation(type), name, neuronAttr, args.Name);
-                        break;
-                    }
-                    neuronAttr = args.Name;
-                    bool isRef = attrName == AttributeNames.LifRef;
-                    double vRest = Finite(args, "VRest", 0, c);
-                    double vReset = Finite(args, "VReset", -5, c, out var vResetLoc);
-                    double vTh = Finite(args, "VTh", 20, c, out var vThLoc);
-                    double r = Finite(args, "R", 1, c);
-                    double tau = TimeConstant(args, "Tau", 10, c);
-                    double tauRef = 0;
-                    if (isRef)
-                    {
-                        tauRef = Named(args, "TauRef", 0, c, out var tauRefLoc);
-                        if (!(tauRef >= 0) || double.IsInfinity(tauRef))
-                            sink.Report(DiagnosticDescriptors.NegativeRefractoryPeriod, tauRefLoc ?? args.AttributeLocation, name, args.Name + ".TauRef", Literals.Short(tauRef));
-                    }
-                    if (IsFiniteFloat(vTh) && IsFiniteFloat(vReset) && (float)vTh <= (float)vReset)
-                        sink.Report(DiagnosticDescriptors.ThresholdNotAboveReset, vThLoc ?? vResetLoc ?? args.AttributeLocation, name, args.Name,
-                            Literals.Short(vTh), Literals.Short(vReset));
-                    neuron = new NeuronSpec(isRef ? NeuronKind.LifRef : NeuronKind.Lif, vRest, vReset, vTh, r, tau, tauRef);
-                    break;
-                }
                 case AttributeNames.InitNormal:
                 case AttributeNames.InitUniform:
                 case AttributeNames.InitConstant:
@@ -146,20 +121,36 @@ internal static class ModelParser
                     initArgs.Add((spec, args.Name, loc));
                     break;
                 }
+                default:
+                {
+                    if (Catalogue.NeuronByMetadataName(attrName) is not { } def) break;
+                    if (neuronAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.TwoNeuronModels, args.AttributeLocation ?? FirstLocation(type), name, neuronAttr, args.Name);
+                        break;
+                    }
+                    neuronAttr = args.Name;
+                    neuronLoc = args.AttributeLocation;
+                    neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray());
+                    break;
+                }
             }
         }
 
         if (neuron is null)
-            sink.Report(DiagnosticDescriptors.MissingNeuronModel, FirstLocation(type), name);
+            sink.Report(DiagnosticDescriptors.MissingNeuronModel, FirstLocation(type), name, Catalogue.NeuronList);
 
+        // The variables the model lets Init* target (every model has V, the one checked when the model is missing).
+        string[] initializable = neuron is null ? new[] { "V" }
+            : neuron.Def.States.Where(static st => st.Initializable).Select(static st => st.Name).ToArray();
         var inits = new List<InitSpec>();
         var initialised = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (spec, attribute, loc) in initArgs)
         {
-            if (Array.IndexOf(NeuronSpec.InitializableVariables, spec.Variable) < 0)
+            if (Array.IndexOf(initializable, spec.Variable) < 0)
             {
                 sink.Report(DiagnosticDescriptors.UnknownStateVariable, loc, name, spec.Variable,
-                    Suggest(spec.Variable, NeuronSpec.InitializableVariables), string.Join(", ", NeuronSpec.InitializableVariables));
+                    Suggest(spec.Variable, initializable), string.Join(", ", initializable));
                 continue;
             }
             if (initialised.TryGetValue(spec.Variable, out var first))
@@ -170,20 +161,22 @@ internal static class ModelParser
             initialised.Add(spec.Variable, attribute);
             inits.Add(spec);
         }
+        if (neuron is not null && !initialised.ContainsKey("V"))
+            CheckInitialV(neuron, neuronAttr ?? neuron.Model, neuronLoc ?? FirstLocation(type), name, sink);
         // Attributes spread over partial declarations come in declaration order, which follows file order: sort so
         // the generated text does not depend on it.
         inits.Sort(static (a, b) => string.CompareOrdinal(a.Variable, b.Variable));
 
         if (typeInfo is not null)
         {
-            var members = GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef);
+            var members = GeneratedMembers.Population(type.Name, neuron?.Def);
             CheckClashes(type, "population", members, indexed: true, sink, ct);
             CheckInheritedClashes(type, "population", members, indexed: true, sink, ct);
         }
 
         if (sink.HasErrors || c.Unreadable || populationCount != 1 || size <= 0 || typeInfo is null || neuron is null)
         {
-            if (shellDecl is not null && populationCount == 1 && CanTakeShell(type, typeInfo, sink, "population", GeneratedMembers.Population(type.Name, neuron?.Kind == NeuronKind.LifRef), indexed: true, ct))
+            if (shellDecl is not null && populationCount == 1 && CanTakeShell(type, typeInfo, sink, "population", GeneratedMembers.Population(type.Name, neuron?.Def), indexed: true, ct))
                 shell = ShellSpec.Population(shellDecl, size, neuron, ErrorIds(sink));
             return null;
         }
@@ -290,35 +283,38 @@ internal static class ModelParser
                     comm = new CommSpec(numIn, numOut, prob, weight, seed);
                     break;
                 }
-                case AttributeNames.Expon:
-                    if (synAttr is not null)
+                default:
+                {
+                    if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
                     {
-                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "synapse", synAttr, args.Name);
-                        break;
+                        if (synAttr is not null)
+                        {
+                            sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "synapse", synAttr, args.Name);
+                            break;
+                        }
+                        synAttr = args.Name;
+                        syn = new SynSpec(synDef.Attribute, ReadParams(args, synDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
                     }
-                    synAttr = args.Name;
-                    syn = new SynSpec(SynKind.Expon, TimeConstant(args, "Tau", 8, c));
-                    break;
-                case AttributeNames.Coba:
-                case AttributeNames.Cuba:
-                    if (outAttr is not null)
+                    else if (Catalogue.OutputByMetadataName(attrName) is { } outDef)
                     {
-                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "output", outAttr, args.Name);
-                        break;
+                        if (outAttr is not null)
+                        {
+                            sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "output", outAttr, args.Name);
+                            break;
+                        }
+                        outAttr = args.Name;
+                        output = new OutSpec(outDef.Attribute, ReadParams(args, outDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
                     }
-                    outAttr = args.Name;
-                    output = attrName == AttributeNames.Coba
-                        ? new OutSpec(OutKind.Coba, Finite(args, "E", 0, c))
-                        : new OutSpec(OutKind.Cuba, 0);
                     break;
+                }
             }
         }
 
         var anchor = projLoc ?? FirstLocation(type);
         if (!postGiven) sink.Report(DiagnosticDescriptors.MissingPost, anchor, name);
-        if (comm is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "comm", "[EventJitFPHomoLinear]");
-        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", "[Expon]");
-        if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", "[Coba], [Cuba]");
+        if (comm is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "comm", Catalogue.CommList);
+        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", Catalogue.SynapseList);
+        if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
 
         if (checkPost && post is not null)
         {
@@ -341,14 +337,14 @@ internal static class ModelParser
 
         if (typeInfo is not null)
         {
-            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
         if (shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
-            && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)), indexed: false, ct))
+            && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
@@ -476,7 +472,8 @@ internal static class ModelParser
             }
             if (bIsPopulation || bIsProjection)
             {
-                var inherited = bIsPopulation ? GeneratedMembers.Population(b.Name, isRef: true) : GeneratedMembers.Projection(b.Name, null);
+                var inherited = bIsPopulation ? GeneratedMembers.Population(b.Name, ModelOf(b, Catalogue.NeuronByMetadataName) ?? Neurons.LifRef)
+                    : GeneratedMembers.Projection(b.Name, null, ModelOf(b, Catalogue.SynapseByMetadataName));
                 foreach (var m in inherited)
                 {
                     if (m.Name is GeneratedMembers.Constructor or GeneratedMembers.ParallelExecute || m.Name.StartsWith("__", StringComparison.Ordinal)) continue; // private
@@ -508,6 +505,14 @@ internal static class ModelParser
                 Report(kind, shown, found);
             }
         }
+    }
+
+    /// <summary>The model definition among a type's attributes, or null.</summary>
+    static T? ModelOf<T>(INamedTypeSymbol type, Func<string, T?> byMetadataName) where T : class
+    {
+        foreach (var a in type.GetAttributes())
+            if (a.AttributeClass?.ToDisplayString() is { } n && byMetadataName(n) is { } def) return def;
+        return null;
     }
 
     /// <summary>Whether <paramref name="member"/> of a base class is visible in <paramref name="derived"/> (so hiding it warns).</summary>
@@ -711,6 +716,88 @@ internal static class ModelParser
         return (int)v;
     }
 
+    /// <summary>SPK1002 (design.md decision 8): a model whose BrainPy default V₀ is at or above its default VTh, with V₀ still
+    /// at or above VTh as written, and no initializer for V.</summary>
+    static void CheckInitialV(NeuronSpec neuron, string attribute, Location? at, string owner, DiagnosticSink sink)
+    {
+        var def = neuron.Def;
+        StateDef? v = null;
+        foreach (var st in def.States) if (st.Name == "V") v = st;
+        int th = -1;
+        for (int i = 0; i < def.Params.Count; i++) if (def.Params[i].Name == "VTh") th = i;
+        if (v is null || th < 0 || !IrOps.IsConstant(v.Initial)) return;
+        // Only the models whose BrainPy defaults put V₀ at or above V_th (ExpIF, AdExIF; decision 8's scope), not a Lif
+        // whose threshold the user lowered.
+        if (!(ConstantEvaluator.Evaluate(v.Initial, p => def.Params[NeuronSpec.IndexOf(def.Params, p)].Default) >= def.Params[th].Default)) return;
+        double v0 = ConstantEvaluator.Evaluate(v.Initial, p => neuron.Values[NeuronSpec.IndexOf(def.Params, p)]);
+        double vTh = neuron.Values[th];
+        if (!IsFiniteFloat(v0) || !IsFiniteFloat(vTh) || (float)v0 < (float)vTh) return;
+        int rest = -1;
+        for (int i = 0; i < def.Params.Count; i++) if (def.Params[i].Name == "VRest") rest = i;
+        double suggestion = rest >= 0 && neuron.Values[rest] < vTh ? neuron.Values[rest] : vTh - 10;
+        sink.Report(DiagnosticDescriptors.InitialAboveThreshold, at, owner, attribute, Literals.Short(v0), Literals.Short(vTh), Literals.Short(suggestion));
+    }
+
+    /// <summary>Reads a definition's named parameters in definition order, checking each by its rule (the rule's
+    /// diagnostic names <c>Attribute.Parameter</c> and the value, at the argument), then the definition's warnings.
+    /// A parameter with a computed default (<see cref="ParamDef.DefaultExpr"/>) that is not written is evaluated from
+    /// the others, in double.</summary>
+    static double[] ReadParams(AttributeArgs args, IReadOnlyList<ParamDef> defs, IReadOnlyList<AboveRule> warnings, Ctx c)
+    {
+        var values = new double[defs.Count];
+        var locations = new Location?[defs.Count];
+        var computed = new List<int>();
+        int errorsBefore = c.Sink.Diagnostics.Count;
+        for (int i = 0; i < defs.Count; i++)
+        {
+            var p = defs[i];
+            if (p.DefaultExpr is not null && args.Named(p.Name, out _, out _) == Read.Absent) { computed.Add(i); continue; }
+            string member = args.Name + "." + p.Name;
+            Location? loc;
+            double v;
+            switch (p.Rule)
+            {
+                case ParamRule.PositiveTime:
+                    v = Named(args, p.Name, p.Default, c, out loc);
+                    if (!(v > 0) || double.IsInfinity(v))
+                        c.Sink.Report(DiagnosticDescriptors.NonPositiveTimeConstant, loc ?? args.AttributeLocation, c.Owner, member, Literals.Short(v));
+                    break;
+                case ParamRule.NonNegativeTime:
+                    v = Named(args, p.Name, p.Default, c, out loc);
+                    if (!(v >= 0) || double.IsInfinity(v))
+                        c.Sink.Report(DiagnosticDescriptors.NegativeRefractoryPeriod, loc ?? args.AttributeLocation, c.Owner, member, Literals.Short(v));
+                    break;
+                case ParamRule.Positive:
+                    v = Named(args, p.Name, p.Default, c, out loc);
+                    if (!(v > 0) || !IsFiniteFloat(v))
+                        c.Sink.Report(DiagnosticDescriptors.NonPositiveParameter, loc ?? args.AttributeLocation, c.Owner, member, Literals.Short(v));
+                    break;
+                default:
+                    v = Finite(args, p.Name, p.Default, c, out loc);
+                    break;
+            }
+            values[i] = v;
+            locations[i] = loc;
+        }
+        foreach (int i in computed)
+        {
+            var p = defs[i];
+            double v = ConstantEvaluator.Evaluate(p.DefaultExpr!, name => values[NeuronSpec.IndexOf(defs, name)]);
+            // Reported only when the parameters it is computed from passed their own rules (TauRise = TauDecay, say).
+            if (!IsFiniteFloat(v) && c.Sink.Diagnostics.Count == errorsBefore)
+                c.Sink.Report(DiagnosticDescriptors.NonFiniteValue, args.AttributeLocation, c.Owner, args.Name + "." + p.Name + " (computed, not set)", Literals.Short(v));
+            values[i] = v;
+        }
+        foreach (var w in warnings)
+        {
+            int u = NeuronSpec.IndexOf(defs, w.Upper), l = NeuronSpec.IndexOf(defs, w.Lower);
+            if (IsFiniteFloat(values[u]) && IsFiniteFloat(values[l]) && (float)values[u] <= (float)values[l])
+                c.Sink.Report(DiagnosticDescriptors.ThresholdNotAboveReset, locations[u] ?? locations[l] ?? args.AttributeLocation, c.Owner, args.Name,
+                    w.Upper, Literals.Short(values[u]), w.Lower, Literals.Short(values[l]));
+        }
+        return values;
+    }
+
     static double Named(AttributeArgs args, string property, double fallback, Ctx c, out Location? location)
     {
         var read = args.Named(property, out double v, out location);
@@ -732,14 +819,6 @@ internal static class ModelParser
         double v = Named(args, property, fallback, c, out location);
         if (!IsFiniteFloat(v))
             c.Sink.Report(DiagnosticDescriptors.NonFiniteValue, location ?? args.AttributeLocation, c.Owner, args.Name + "." + property, Literals.Short(v));
-        return v;
-    }
-
-    static double TimeConstant(AttributeArgs args, string property, double fallback, Ctx c)
-    {
-        double v = Named(args, property, fallback, c, out var loc);
-        if (!(v > 0) || double.IsInfinity(v))
-            c.Sink.Report(DiagnosticDescriptors.NonPositiveTimeConstant, loc ?? args.AttributeLocation, c.Owner, args.Name + "." + property, Literals.Short(v));
         return v;
     }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 
-// The attributes of the modelling DSL. The source generator (SpikeSharp.Generator) reads them by
+// The attributes of the modelling DSL that are not models. The model attributes ([Lif], [Expon], [Coba],
+// [EventJitFPHomoLinear], …) are generated into this assembly from the generator's model definitions
+// (Generator/Model/Definitions; see SpikeSharp.Runtime.csproj). The source generator reads all of them by
 // metadata name; they carry no behaviour. Parameter names follow BrainPy's (V_rest → VRest, tau_ref → TauRef).
 // They are kept in metadata (no [Conditional]) so that reflection-based tools can inspect a model.
 
@@ -17,43 +19,7 @@ public sealed class PopulationAttribute(int size) : Attribute
     public int Size { get; } = size;
 }
 
-/// <summary>Leaky integrate-and-fire neuron without refractoriness (BrainPy <c>bp.dyn.Lif</c>):
-/// <c>τ dV/dt = −(V − V_rest) + R·I</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>.
-/// Defaults are BrainPy's.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class LifAttribute : Attribute
-{
-    /// <summary>Resting potential (mV). BrainPy default 0.</summary>
-    public double VRest { get; set; }
-    /// <summary>Reset potential (mV). BrainPy default −5.</summary>
-    public double VReset { get; set; } = -5;
-    /// <summary>Spike threshold (mV). BrainPy default 20.</summary>
-    public double VTh { get; set; } = 20;
-    /// <summary>Membrane resistance. BrainPy default 1.</summary>
-    public double R { get; set; } = 1;
-    /// <summary>Membrane time constant (ms). BrainPy default 10.</summary>
-    public double Tau { get; set; } = 10;
-}
 
-/// <summary>Leaky integrate-and-fire neuron with an absolute refractory period (BrainPy <c>bp.dyn.LifRef</c>).
-/// After a spike, <c>V</c> is held for the steps whose time since the spike is at most <see cref="TauRef"/>.
-/// Defaults are BrainPy's.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class LifRefAttribute : Attribute
-{
-    /// <summary>Resting potential (mV). BrainPy default 0.</summary>
-    public double VRest { get; set; }
-    /// <summary>Reset potential (mV). BrainPy default −5.</summary>
-    public double VReset { get; set; } = -5;
-    /// <summary>Spike threshold (mV). BrainPy default 20.</summary>
-    public double VTh { get; set; } = 20;
-    /// <summary>Membrane resistance. BrainPy default 1.</summary>
-    public double R { get; set; } = 1;
-    /// <summary>Membrane time constant (ms). BrainPy default 10.</summary>
-    public double Tau { get; set; } = 10;
-    /// <summary>Refractory period (ms). BrainPy default 0.</summary>
-    public double TauRef { get; set; }
-}
 
 /// <summary>Initialises a state variable from a normal distribution (BrainPy <c>bp.init.Normal(mean, scale)</c>).</summary>
 /// <param name="variable">The state variable, e.g. <c>"V"</c>.</param>
@@ -107,42 +73,6 @@ public sealed class HalfProjAlignPostMgAttribute : Attribute
     public string? OutLabel { get; set; }
 }
 
-/// <summary>Event-driven just-in-time random connectivity with a homogeneous weight
-/// (BrainPy <c>bp.dnn.EventJitFPHomoLinear</c>). Every (pre, post) pair is connected independently with
-/// probability <see cref="Prob"/>; targets are regenerated from (seed, pre index) on every spike, none stored.</summary>
-/// <param name="numIn">Number of pre-synaptic neurons (the length of the spikes handed to <c>Deliver</c>).</param>
-/// <param name="numOut">Number of post-synaptic neurons (must equal the post population's size).</param>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class EventJitFPHomoLinearAttribute(int numIn, int numOut) : Attribute
-{
-    /// <summary>Pre size.</summary>
-    public int NumIn { get; } = numIn;
-    /// <summary>Post size.</summary>
-    public int NumOut { get; } = numOut;
-    /// <summary>Connection probability in (0, 1].</summary>
-    public double Prob { get; set; }
-    /// <summary>Weight added to the synapse per event; negative weights are allowed.</summary>
-    public double Weight { get; set; } = 1;
-    /// <summary>Connectivity seed used when the constructor is not given one. Default 0.</summary>
-    public long Seed { get; set; }
-}
 
-/// <summary>Single-exponential synapse (BrainPy <c>bp.dyn.Expon</c>): <c>g ← g·exp(−dt/τ)</c>. Default τ = 8 ms.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class ExponAttribute : Attribute
-{
-    /// <summary>Decay time constant (ms).</summary>
-    public double Tau { get; set; } = 8;
-}
 
-/// <summary>Conductance-based output (BrainPy <c>bp.dyn.COBA</c>): current <c>g·(E − V)</c>.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class CobaAttribute : Attribute
-{
-    /// <summary>Reversal potential (mV). BrainPy requires it; default here 0.</summary>
-    public double E { get; set; }
-}
 
-/// <summary>Current-based output (BrainPy <c>bp.dyn.CUBA</c>): current <c>g</c>.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class CubaAttribute : Attribute;

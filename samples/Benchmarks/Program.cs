@@ -31,7 +31,8 @@ if (o.Help)
                         with the baseline's build.sh OUTDIR) in alternating processes, --repeat R rounds (default 3);
                         prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
-          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event
+          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
+          --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --monitor-overhead
@@ -52,7 +53,8 @@ if (o.Help)
 if (o.All) return RunAll(o);
 if (o.VsFloor)
     return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
-if (o.Micro) { Micro.Run(); return 0; }
+if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
+if (o.MicroVMath) { MicroVMath.Run(); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)
 {
@@ -162,7 +164,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
+    public bool Json, All, Help, Micro, MicroVMath, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -196,6 +198,7 @@ sealed class BenchOptions
                         break;
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
+                    case "--micro-vmath": o.MicroVMath = true; break;
                     case "--vs-floor": o.VsFloor = true; break;
                     case "--floor": o.FloorPath = Next(); break;
                     case "--floor-method": o.FloorMethod = Next(); break;

@@ -4,7 +4,7 @@
 
 namespace EINet
 {
-    /// <summary>HalfProjAlignPostMg onto <see cref="global::EINet.Neurons"/>: EventJitFPHomoLinear(800, 4000, Prob = 0.02, Weight = 6.7) into merged buffer G1 (None // Expon(tau=10) // COBA(E=-80)).</summary>
+    /// <summary>HalfProjAlignPostMg onto <see cref="global::EINet.Neurons"/>: EventJitFPHomoLinear(800, 4000, Prob = 0.02, Weight = 6.7) into merged group 1 (None // Expon(tau=10) // COBA(E=-80)).</summary>
     partial class Inhibitory : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>
@@ -58,7 +58,7 @@ namespace EINet
         public ulong Seed { get; }
         /// <summary>The connectivity stream family: targets are keyed by (<see cref="Seed"/>, <see cref="StreamId"/>, pre, post block).</summary>
         public ulong StreamId { get; }
-        /// <summary>The merged post buffer this projection feeds (<c>Post.G1</c>, shared with every projection of the same merge key).</summary>
+        /// <summary>The merged post buffer this projection feeds (Conductance g, <c>Post.G1</c>, shared with every projection of the same merge key).</summary>
         public global::System.ReadOnlySpan<float> Conductance => __g;
 
         /// <summary>Binds the projection to <paramref name="post"/> with the seed given in the attribute (<see cref="DefaultSeed"/>).</summary>
@@ -100,7 +100,10 @@ namespace EINet
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"Inhibitory.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
-            if (parts <= 1) global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            if (parts <= 1)
+            {
+                global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            }
             else
             {
                 __preCount = spikes.CopyTo(__pre);

@@ -9,27 +9,27 @@ namespace EINet
     {
         /// <summary>Number of neurons.</summary>
         public const int Size = 4000;
-        /// <summary>LifRef parameter V_rest (mV).</summary>
+        /// <summary>LifRef parameter V_rest (mV): Resting potential.</summary>
         public const float VRest = -60f;
-        /// <summary>LifRef parameter V_reset (mV).</summary>
+        /// <summary>LifRef parameter V_reset (mV): Reset potential.</summary>
         public const float VReset = -60f;
-        /// <summary>LifRef parameter V_th (mV).</summary>
+        /// <summary>LifRef parameter V_th (mV): Spike threshold.</summary>
         public const float VTh = -50f;
-        /// <summary>LifRef parameter R.</summary>
+        /// <summary>LifRef parameter R: Membrane resistance.</summary>
         public const float R = 1f;
-        /// <summary>LifRef parameter tau (ms).</summary>
+        /// <summary>LifRef parameter tau (ms): Membrane time constant.</summary>
         public const double Tau = 20.0;
-        /// <summary>LifRef parameter tau_ref (ms).</summary>
+        /// <summary>LifRef parameter tau_ref (ms): Refractory period: V is held for the steps whose time since the spike is at most TauRef.</summary>
         public const double TauRef = 5.0;
 
         /// <summary>Membrane potential (mV), one entry per neuron.</summary>
         public readonly float[] V;
         /// <summary>Step index of each neuron's last spike (int.MinValue if it never fired).</summary>
         public readonly int[] LastSpikeStep;
-        /// <summary>Merged synapse buffer 0 (conductance g, one entry per neuron). Merge key: None // Expon(tau=5) // COBA(E=0); fed by EINet.Excitatory.</summary>
+        /// <summary>Merged synapse buffer 0: Conductance g, one entry per neuron. Merge key: None // Expon(tau=5) // COBA(E=0); fed by EINet.Excitatory.</summary>
         // merge key: None // Expon(tau=5) // COBA(E=0) <- EINet.Excitatory
         public readonly float[] G0;
-        /// <summary>Merged synapse buffer 1 (conductance g, one entry per neuron). Merge key: None // Expon(tau=10) // COBA(E=-80); fed by EINet.Inhibitory.</summary>
+        /// <summary>Merged synapse buffer 1: Conductance g, one entry per neuron. Merge key: None // Expon(tau=10) // COBA(E=-80); fed by EINet.Inhibitory.</summary>
         // merge key: None // Expon(tau=10) // COBA(E=-80) <- EINet.Inhibitory
         public readonly float[] G1;
 
@@ -37,9 +37,9 @@ namespace EINet
         public readonly double Dt;
         /// <summary>Steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ TauRef.</summary>
         public readonly int RefractorySteps;
-        readonly float __c; // 1 - exp(-dt/Tau), the exponential-Euler coefficient
-        readonly float __d0; // exp(-dt/5), decay of G0
-        readonly float __d1; // exp(-dt/10), decay of G1
+        readonly float __c; // 1 − exp(−dt/Tau), the exponential-Euler coefficient: 1.0 - global::System.Math.Exp(-Dt / Tau)
+        readonly float __d0; // exp(−dt/Tau), the decay of g of merge group 0 (None // Expon(tau=5) // COBA(E=0)): global::System.Math.Exp(-Dt / 5.0)
+        readonly float __d1; // exp(−dt/Tau), the decay of g of merge group 1 (None // Expon(tau=10) // COBA(E=-80)): global::System.Math.Exp(-Dt / 10.0)
         readonly int[] __spikes;
         readonly int[] __partCounts = new int[global::SpikeSharp.Parallelism.MaxParts]; // spikes found by each thread's chunk
         int __spikeCount;
@@ -73,11 +73,11 @@ namespace EINet
             LastSpikeStep = new int[Size];
             global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
             G0 = new float[Size];
-            __d0 = global::SpikeSharp.Simulation.Decay(5.0, Dt);
             G1 = new float[Size];
-            __d1 = global::SpikeSharp.Simulation.Decay(10.0, Dt);
             __spikes = new int[Size];
-            __c = global::SpikeSharp.Simulation.ExpEulerCoefficient(Tau, Dt);
+            __c = (float)(1.0 - global::System.Math.Exp(-Dt / Tau));
+            __d0 = (float)(global::System.Math.Exp(-Dt / 5.0));
+            __d1 = (float)(global::System.Math.Exp(-Dt / 10.0));
             RefractorySteps = global::SpikeSharp.Simulation.RefractorySteps(TauRef, Dt);
             global::SpikeSharp.Initializers.Normal(V, seed, 0xAF640B4C86023C69UL, -55.0, 2.0, "Neurons.V"); // V ~ Normal(-55, 2)
         }
@@ -92,7 +92,7 @@ namespace EINet
         public global::SpikeSharp.Spikes Spike => global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, __spikeCount), Size);
 
         /// <summary>Advances every neuron one step with external current <paramref name="input"/> and returns the spikes.
-        /// One fused pass: decay of the merged buffers, outputs, exponential Euler, refractory hold, threshold, reset;
+        /// One fused pass: decay of the merged buffers, outputs, integration, refractory hold, threshold, reset;
         /// vectorized, split over threads for large populations (<see cref="Threads"/>). Allocates nothing.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public global::SpikeSharp.Spikes Update(float input)
@@ -202,55 +202,57 @@ namespace EINet
         int __UpdateRange(int lo, int hi, float input, int step)
         {
             float c = __c;
-            int refSteps = RefractorySteps;
-            ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
-            ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
-            ref float rg0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
             float d0 = __d0;
-            ref float rg1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
             float d1 = __d1;
-            ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
+            int refSteps = RefractorySteps;
+            ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
+            ref float rG0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
+            ref float rG1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
+            ref int rLast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
+            ref int rSpikes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
             if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)G0.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)G1.Length) throw new global::System.ArgumentOutOfRangeException("hi");
             int count = lo;
             int i = lo;
             // Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.
             if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
+                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
                 global::System.Runtime.Intrinsics.Vector512<float> xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
                 global::System.Runtime.Intrinsics.Vector512<float> xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
                 global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f); // -80
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
-                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
-                global::System.Runtime.Intrinsics.Vector512<float> xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
-                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
-                global::System.Runtime.Intrinsics.Vector512<float> xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
-                    global::System.Runtime.Intrinsics.Vector512<float> gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi0, ref rg0, at);
-                    current += gi0 * (xE0 - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<float> gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi1, ref rg1, at);
-                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
                     if (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
                         do
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
                             bits &= bits - 1;
                         }
                         while (bits != 0);
@@ -260,40 +262,40 @@ namespace EINet
             else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
+                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
                 global::System.Runtime.Intrinsics.Vector256<float> xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
                 global::System.Runtime.Intrinsics.Vector256<float> xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
                 global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f); // -80
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
-                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
-                global::System.Runtime.Intrinsics.Vector256<float> xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
-                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
-                global::System.Runtime.Intrinsics.Vector256<float> xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
-                    global::System.Runtime.Intrinsics.Vector256<float> gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi0, ref rg0, at);
-                    current += gi0 * (xE0 - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<float> gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi1, ref rg1, at);
-                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     if (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
                         do
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
                             bits &= bits - 1;
                         }
                         while (bits != 0);
@@ -302,26 +304,24 @@ namespace EINet
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);
-                float current = input;
-                ref float gr0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg0, i);
-                float gi0 = gr0 * d0;
-                gr0 = gi0;
-                current += gi0 * (0f - vOld); // None // Expon(tau=5) // COBA(E=0)
-                ref float gr1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg1, i);
-                float gi1 = gr1 * d1;
-                gr1 = gi1;
-                current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
-                float vNew = vOld + c * (VRest + R * current - vOld);
-                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
+                float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
+                float g0New = g0Old * d0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1New = g1Old * d1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float current = input + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
+                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
                 if (vNew >= VTh)
                 {
                     vNew = VReset;
                     lastI = step;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i;
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i) = vNew;
             }
             return count - lo;
         }
@@ -333,57 +333,59 @@ namespace EINet
         int __UpdateRangeX(int lo, int hi, float input, global::System.ReadOnlySpan<float> ext, int step)
         {
             float c = __c;
-            int refSteps = RefractorySteps;
-            ref float rv = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
-            ref int rlast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
-            ref float rg0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
             float d0 = __d0;
-            ref float rg1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
             float d1 = __d1;
-            ref int rs = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
+            int refSteps = RefractorySteps;
+            ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
+            ref float rG0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
+            ref float rG1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
+            ref int rLast = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(LastSpikeStep);
+            ref int rSpikes = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__spikes);
             if ((uint)lo > (uint)hi || (uint)hi > (uint)V.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)G0.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)G1.Length) throw new global::System.ArgumentOutOfRangeException("hi");
             if (ext.Length != hi - lo) throw new global::System.ArgumentOutOfRangeException("ext");
-            ref float rext = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(ext); // ext[0] is neuron lo
+            ref float rExt = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(ext); // ext[0] is neuron lo
             int count = lo;
             int i = lo;
             // Vector and scalar paths do the same float operations in the same order (no FMA contraction): same bits.
             if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
+                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
                 global::System.Runtime.Intrinsics.Vector512<float> xInput = global::System.Runtime.Intrinsics.Vector512.Create(input);
                 global::System.Runtime.Intrinsics.Vector512<float> xVRest = global::System.Runtime.Intrinsics.Vector512.Create(VRest);
                 global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f); // -80
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
-                global::System.Runtime.Intrinsics.Vector512<float> xd0 = global::System.Runtime.Intrinsics.Vector512.Create(d0);
-                global::System.Runtime.Intrinsics.Vector512<float> xE0 = global::System.Runtime.Intrinsics.Vector512.Create(0f);
-                global::System.Runtime.Intrinsics.Vector512<float> xd1 = global::System.Runtime.Intrinsics.Vector512.Create(d1);
-                global::System.Runtime.Intrinsics.Vector512<float> xE1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rv, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));
-                    global::System.Runtime.Intrinsics.Vector512<float> gi0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg0, at) * xd0;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi0, ref rg0, at);
-                    current += gi0 * (xE0 - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<float> gi1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rg1, at) * xd1;
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gi1, ref rg1, at);
-                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
                     if (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
                         do
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
                             bits &= bits - 1;
                         }
                         while (bits != 0);
@@ -393,40 +395,40 @@ namespace EINet
             else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
             {
                 global::System.Runtime.Intrinsics.Vector256<float> xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
+                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
                 global::System.Runtime.Intrinsics.Vector256<float> xInput = global::System.Runtime.Intrinsics.Vector256.Create(input);
                 global::System.Runtime.Intrinsics.Vector256<float> xVRest = global::System.Runtime.Intrinsics.Vector256.Create(VRest);
                 global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f); // -80
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
-                global::System.Runtime.Intrinsics.Vector256<float> xd0 = global::System.Runtime.Intrinsics.Vector256.Create(d0);
-                global::System.Runtime.Intrinsics.Vector256<float> xE0 = global::System.Runtime.Intrinsics.Vector256.Create(0f);
-                global::System.Runtime.Intrinsics.Vector256<float> xd1 = global::System.Runtime.Intrinsics.Vector256.Create(d1);
-                global::System.Runtime.Intrinsics.Vector256<float> xE1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rv, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rext, (global::System.UIntPtr)(i - lo));
-                    global::System.Runtime.Intrinsics.Vector256<float> gi0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg0, at) * xd0;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi0, ref rg0, at);
-                    current += gi0 * (xE0 - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<float> gi1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rg1, at) * xd1;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gi1, ref rg1, at);
-                    current += gi1 * (xE1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rlast, at);
+                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rv, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     if (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rlast, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
                         do
                         {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
                             bits &= bits - 1;
                         }
                         while (bits != 0);
@@ -435,26 +437,24 @@ namespace EINet
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i);
-                float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rext, i - lo); // external current x first (brainpy-semantics.md §2.5)
-                ref float gr0 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg0, i);
-                float gi0 = gr0 * d0;
-                gr0 = gi0;
-                current += gi0 * (0f - vOld); // None // Expon(tau=5) // COBA(E=0)
-                ref float gr1 = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rg1, i);
-                float gi1 = gr1 * d1;
-                gr1 = gi1;
-                current += gi1 * (-80f - vOld); // None // Expon(tau=10) // COBA(E=-80)
-                float vNew = vOld + c * (VRest + R * current - vOld);
-                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rlast, i);
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
+                float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
+                float g0New = g0Old * d0;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1New = g1Old * d1;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo) + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
+                ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
                 if (vNew >= VTh)
                 {
                     vNew = VReset;
                     lastI = step;
-                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rs, count++) = i;
+                    global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i;
                 }
-                global::System.Runtime.CompilerServices.Unsafe.Add(ref rv, i) = vNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i) = vNew;
             }
             return count - lo;
         }

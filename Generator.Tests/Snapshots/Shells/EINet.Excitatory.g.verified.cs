@@ -34,8 +34,6 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public ulong StreamId => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
-        public global::System.ReadOnlySpan<float> Conductance => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
-        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public Excitatory(global::EINet.Neurons post) => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
@@ -49,5 +47,7 @@ namespace EINet
         public void Deliver(global::SpikeSharp.Spikes spikes) => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         void global::SpikeSharp.IParallelWork.Execute(int part, int parts) => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public global::System.ReadOnlySpan<float> Conductance => throw new global::System.InvalidOperationException("'Excitatory' cannot be built: its post population 'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
     }
 }

@@ -20,11 +20,15 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public const double Tau = 0.0;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public const double TauRef = 5.0;
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public readonly float[] V = default!;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public readonly int[] LastSpikeStep = default!;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public readonly double Dt = default!;
+        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
+        public readonly int RefractorySteps = default!;
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         public int Threads { get => throw new global::System.InvalidOperationException("'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports."); set => throw new global::System.InvalidOperationException("'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports."); }
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
@@ -48,9 +52,5 @@ namespace EINet
         /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0) => throw new global::System.InvalidOperationException("'Neurons' has SpikeSharp errors (SPK0004). SpikeSharp generated only placeholders for it; fix the errors the build reports.");
-        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
-        public const double TauRef = 5.0;
-        /// <summary>Placeholder: the model has errors (see the type's summary).</summary>
-        public readonly int RefractorySteps = default!;
     }
 }

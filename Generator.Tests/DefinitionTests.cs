@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Lowering;
+using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Definitions;
+using SpikeSharp.Generator.Model.Ir;
+using Xunit;
+
+namespace SpikeSharp.Generator.Tests;
+
+/// <summary>The model definitions (Generator/Model/Definitions): BrainPy's defaults, agreement with the runtime's
+/// attribute classes generated from them, internal consistency, and the diagnostics their rules drive.</summary>
+public class DefinitionTests
+{
+    // BrainPy 2.6.0 defaults, read from its source: brainpy/_src/dyn/neurons/lif.py (Lif, LifRef, ExpIF, AdExIF,
+    // Izhikevich: their __init__ signatures) and brainpy/_src/dyn/synapses/abstract_models.py (Expon, DualExponV2);
+    // brainpy-semantics.md §2.3, §2.4, §3.1 tabulate the same values. COBA's E has no default in BrainPy (required);
+    // ours is 0 (noted in the attribute's doc). DualExponV2's A defaults to the peak-normalising expression.
+    static readonly Dictionary<string, Dictionary<string, double>> BrainPyDefaults = new()
+    {
+        ["Lif"] = new() { ["VRest"] = 0, ["VReset"] = -5, ["VTh"] = 20, ["R"] = 1, ["Tau"] = 10 },
+        ["LifRef"] = new() { ["VRest"] = 0, ["VReset"] = -5, ["VTh"] = 20, ["R"] = 1, ["Tau"] = 10, ["TauRef"] = 0 },
+        ["Izhikevich"] = new() { ["A"] = 0.02, ["B"] = 0.2, ["C"] = -65, ["D"] = 8, ["VTh"] = 30, ["P1"] = 0.04, ["P2"] = 5, ["P3"] = 140 },
+        ["ExpIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10 },
+        ["AdExIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["A"] = 1, ["B"] = 1, ["Tau"] = 10, ["TauW"] = 30, ["R"] = 1 },
+        ["Expon"] = new() { ["Tau"] = 8 },
+        ["DualExponV2"] = new() { ["TauDecay"] = 10, ["TauRise"] = 1, ["A"] = double.NaN },
+        ["Coba"] = new() { ["E"] = 0 },
+        ["Cuba"] = new(),
+    };
+
+    // BrainPy's initial values: V_initializer / u_initializer / w_initializer (lif.py): Izhikevich V₀ = −70, u₀ = b·V₀
+    // (u_initializer None); ExpIF and AdExIF V₀ = 0, w₀ = 0; Lif and LifRef V₀ = 0.
+    static readonly Dictionary<string, Dictionary<string, string>> BrainPyInitial = new()
+    {
+        ["Lif"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["Izhikevich"] = new() { ["V"] = "Num { Value = -70 }", ["U"] = "Bin { Op = Mul, A = Param { Name = B }, B = Var { Name = V } }" },
+        ["ExpIF"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["AdExIF"] = new() { ["V"] = "Num { Value = 0 }", ["W"] = "Num { Value = 0 }" },
+    };
+
+    static IEnumerable<(string Name, IReadOnlyList<ParamDef> Ctor, IReadOnlyList<ParamDef> Params)> AllModels() =>
+        Neurons.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params))
+            .Concat(Synapses.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params)))
+            .Concat(Outputs.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params)))
+            .Concat(Comms.All.Select(d => (d.Attribute, d.CtorParams, d.Params)));
+
+    [Fact]
+    public void EveryDefinitionsDefaults_AreBrainPys()
+    {
+        foreach (var (name, _, ps) in AllModels().Where(m => BrainPyDefaults.ContainsKey(m.Name)))
+        {
+            var expected = BrainPyDefaults[name];
+            Assert.Equal(expected.Keys.OrderBy(k => k), ps.Select(p => p.Name).OrderBy(k => k));
+            foreach (var p in ps) Assert.True(expected[p.Name].Equals(p.Default), $"{name}.{p.Name}: {p.Default}, BrainPy {expected[p.Name]}");
+        }
+        foreach (var d in Neurons.All.Where(d => BrainPyInitial.ContainsKey(d.Attribute)))
+            foreach (var st in d.States)
+                Assert.Equal(BrainPyInitial[d.Attribute][st.Name], st.Initial.ToString());
+        // DualExponV2's computed A at the defaults: τd/(τd−τr)·(τr/τd)^(τr/(τr−τd)) = 1.4350552 (peak of one event's response 1).
+        var dual = Synapses.DualExponV2;
+        double a = ConstantEvaluator.Evaluate(dual.Params[2].DefaultExpr!, n => dual.Params.First(p => p.Name == n).Default);
+        Assert.Equal(1.4350552, a, 6);
+    }
+
+    static readonly Assembly Runtime = typeof(SpikeSharp.PopulationAttribute).Assembly;
+
+    /// <summary>The runtime's attribute classes are generated from the definitions; this checks the result from the
+    /// outside: one class per definition, exactly its parameters as properties, of the definition's type, with its
+    /// default (NaN for a computed one), and an XML doc that states the unit and default.</summary>
+    [Fact]
+    public void RuntimeAttributeClasses_AgreeWithTheDefinitions()
+    {
+        var docs = XDocument.Load(Path.ChangeExtension(Runtime.Location, ".xml"));
+        string? Doc(string member) => docs.Descendants("member").FirstOrDefault(m => (string?)m.Attribute("name") == member)?.Element("summary")?.Value;
+
+        foreach (var (name, ctor, ps) in AllModels())
+        {
+            var type = Runtime.GetType("SpikeSharp." + name + "Attribute");
+            Assert.True(type is not null, $"no attribute class for definition {name}");
+            Assert.True(typeof(Attribute).IsAssignableFrom(type));
+            Assert.True(type!.IsSealed);
+            var usage = type.GetCustomAttribute<AttributeUsageAttribute>()!;
+            Assert.Equal(AttributeTargets.Class, usage.ValidOn);
+            Assert.False(usage.Inherited);
+
+            var ctorTypes = ctor.Select(p => p.Type == "int" ? typeof(int) : typeof(double)).ToArray();
+            var ci = type.GetConstructor(ctorTypes);
+            Assert.True(ci is not null, $"{name}: no constructor ({string.Join(", ", ctorTypes.Select(t => t.Name))})");
+            var instance = ci!.Invoke(ctor.Select(p => p.Type == "int" ? (object)7 : 7.0).ToArray());
+
+            var props = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.DeclaringType == type).ToList();
+            Assert.Equal(ctor.Concat(ps).Select(p => p.Name).OrderBy(n => n), props.Select(p => p.Name).OrderBy(n => n));
+            foreach (var p in ctor)
+                Assert.Equal(7, type.GetProperty(p.Name)!.GetValue(instance));
+            foreach (var p in ps)
+            {
+                var prop = type.GetProperty(p.Name)!;
+                Assert.True(prop.CanWrite, $"{name}.{p.Name} must be settable (a named argument)");
+                Assert.Equal(p.Type == "long" ? typeof(long) : typeof(double), prop.PropertyType);
+                object? value = prop.GetValue(instance);
+                if (p.DefaultExpr is not null) Assert.True(double.IsNaN((double)value!), $"{name}.{p.Name}: a computed default reads NaN (not set)");
+                else Assert.Equal(p.Type == "long" ? (object)(long)p.Default : p.Default, value);
+                string? doc = Doc($"P:SpikeSharp.{name}Attribute.{p.Name}");
+                Assert.True(doc is not null, $"{name}.{p.Name} has no XML doc");
+                Assert.Contains("Default:", doc!);
+                if (p.Unit.Length > 0) Assert.Contains("(" + p.Unit + ")", doc!);
+            }
+            Assert.NotNull(Doc($"T:SpikeSharp.{name}Attribute"));
+        }
+    }
+
+    /// <summary>Every name an IR tree reads exists in its definition, every state has an update, and every definition
+    /// lowers (with no group, and with a group of every synapse and output) without throwing.</summary>
+    [Fact]
+    public void Definitions_AreConsistent_AndLower()
+    {
+        foreach (var d in Neurons.All)
+        {
+            var ps = d.Params.Select(p => p.Name).ToHashSet();
+            var states = d.States.Select(s => s.Name).ToHashSet();
+            var derived = d.Derived.Select(x => x.Name).ToHashSet();
+            IEnumerable<Expr> Trees() => d.Step.Select(u => u.Update switch { Ode o => o.Derivative, LinearExact l => l.Target, Explicit e => e.Value, _ => throw new InvalidOperationException() })
+                .Concat(new[] { d.Spike }).Concat(d.Resets.Select(r => r.Value)).Concat(d.States.Select(s => s.Initial)).Concat(d.Derived.Select(x => x.Value));
+            foreach (var n in Trees().SelectMany(IrOps.Nodes))
+            {
+                switch (n)
+                {
+                    case Param p: Assert.True(ps.Contains(p.Name), $"{d.Attribute}: unknown parameter {p.Name}"); break;
+                    case Var v: Assert.True(states.Contains(v.Name), $"{d.Attribute}: unknown state {v.Name}"); break;
+                    case Next x: Assert.True(states.Contains(x.Name), $"{d.Attribute}: unknown state {x.Name}"); break;
+                    case Derived x: Assert.True(derived.Contains(x.Name), $"{d.Attribute}: unknown derived constant {x.Name}"); break;
+                }
+            }
+            Assert.Equal(states.OrderBy(s => s), d.Step.Select(u => u.State).OrderBy(s => s));
+            foreach (var r in d.Resets) Assert.Contains(r.State, states);
+            if (d.Refractory is not null) Assert.Contains(d.Refractory, ps);
+
+            var neuron = new NeuronSpec(d.Attribute, d.Params.Select(p => p.Default).ToEquatableArray());
+            var type = new TypeDecl("D", EquatableArray<string>.Empty, "P", "class");
+            var pop = new PopulationSpec(type, 10, neuron, EquatableArray<InitSpec>.Empty);
+            Assert.NotNull(StepLowering.Lower(new PopulationPlan(pop, EquatableArray<MergeGroup>.Empty, "1", "P.g.cs")));
+            var groups = Synapses.All.SelectMany(s => Outputs.All.Select(o => (s, o))).Select((so, i) => new MergeGroup(i,
+                new MergeKey(null, new SynSpec(so.s.Attribute, so.s.Params.Select(p => p.DefaultExpr is null ? p.Default : 1.5).ToEquatableArray()),
+                    new OutSpec(so.o.Attribute, so.o.Params.Select(p => p.Default).ToEquatableArray())), new[] { "X" + i }.ToEquatableArray())).ToEquatableArray();
+            var plan = StepLowering.Lower(new PopulationPlan(pop, groups, "1", "P.g.cs"));
+            Assert.Equal(Synapses.All.Sum(s => s.Arrays.Count) * Outputs.All.Length, plan.SynapseArrays.Length);
+        }
+    }
+
+    /// <summary>exp_auto's A comes from symbolic differentiation: checked against a central difference of f.</summary>
+    [Theory]
+    [InlineData("Izhikevich", "V", -62.0)]
+    [InlineData("Izhikevich", "U", -62.0)]
+    [InlineData("ExpIF", "V", -57.0)]
+    [InlineData("AdExIF", "V", -50.0)]
+    [InlineData("AdExIF", "W", -50.0)]
+    public void SymbolicDerivative_MatchesAFiniteDifference(string model, string state, double v)
+    {
+        var d = Catalogue.Neuron(model);
+        var f = ((Ode)d.Step.First(u => u.State == state).Update).Derivative;
+        var a = Symbolic.Differentiate(f, state)!;
+        var values = new Dictionary<string, double> { ["V"] = v, ["U"] = -13, ["W"] = 2.5 };
+        double Eval(Expr e, string? bumped = null, double by = 0) => ConstantEvaluator.Evaluate(IrOps.Rewrite(e, n => n switch
+        {
+            Var x => new Num(values[x.Name] + (x.Name == bumped ? by : 0)),
+            SpikeSharp.Generator.Model.Ir.Input => new Num(3.25),
+            _ => null,
+        }), p => d.Params.First(x => x.Name == p).Default);
+        const double h = 1e-5;
+        double numeric = (Eval(f, state, h) - Eval(f, state, -h)) / (2 * h);
+        Assert.Equal(numeric, Eval(a), 6);
+    }
+
+    // ---- diagnostics driven by the definitions' rules (exact spans) ----
+
+    [Fact]
+    public void PositiveRule_SPK0029_OnExpIFsDeltaT()
+    {
+        const string markup = """
+            using SpikeSharp;
+            [Population(10)]
+            [ExpIF({|SPK0029:DeltaT = 0|})]
+            [InitConstant("V", -65)]
+            public partial class Cells;
+            """;
+        var d = DiagnosticMarkup.AssertSingle(markup, DiagnosticSeverity.Error);
+        Assert.Equal("'Cells': ExpIF.DeltaT = 0 must be a positive, finite number within float range", d.GetMessage());
+    }
+
+    [Fact]
+    public void AboveRule_SPK1001_OnIzhikevichsThresholdAndC()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [Population(10)]
+            [Izhikevich({|SPK1001:VTh = -70|})]
+            public partial class Cells;
+            """, DiagnosticSeverity.Warning);
+        Assert.Equal("'Cells': Izhikevich.VTh = -70 is not above C = -65; a neuron reset to C is already at threshold and fires on every step it is not refractory", d.GetMessage());
+    }
+
+    [Fact]
+    public void TimeConstantRule_SPK0004_OnDualExponV2sTauRise()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 10, Prob = 0.1)]
+            [DualExponV2({|SPK0004:TauRise = -1|})]
+            [Cuba]
+            public partial class Proj;
+            [Population(10)] [Lif] public partial class P;
+            """, DiagnosticSeverity.Error);
+        Assert.Equal("'Proj': DualExponV2.TauRise = -1 must be a positive, finite number of ms", d.GetMessage());
+        // Equal time constants leave A undefined (τd/(τd − τr) = 10/0): said once, at the attribute.
+        var equal = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 10, Prob = 0.1)]
+            [{|SPK0017:DualExponV2(TauRise = 10, TauDecay = 10)|}]
+            [Cuba]
+            public partial class Proj;
+            [Population(10)] [Lif] public partial class P;
+            """, DiagnosticSeverity.Error);
+        Assert.Equal("'Proj': DualExponV2.A (computed, not set) = Infinity must be a finite number within float range", equal.GetMessage());
+    }
+
+    [Fact]
+    public void InitializableStates_ComeFromTheDefinition_SPK0011()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [Population(10)]
+            [Izhikevich]
+            [InitConstant({|SPK0011:"W"|}, 1)]
+            public partial class Cells;
+            """, DiagnosticSeverity.Error);
+        Assert.Contains("V, U", d.GetMessage());
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [Izhikevich] [InitConstant("U", 1)] public partial class Cells;
+            """);
+    }
+
+    [Fact]
+    public void DefaultV0AboveThreshold_SPK1002_WarnsUntilVHasAnInitializer()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [Population(10)]
+            [{|SPK1002:AdExIF|}]
+            public partial class Cells;
+            """, DiagnosticSeverity.Warning);
+        Assert.Equal("Population 'Cells': [AdExIF] starts V at 0 (BrainPy's default), at or above VTh = -55, so every neuron spikes at step 0; give V an initializer such as [InitConstant(\"V\", -65)]", d.GetMessage());
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [AdExIF] [InitNormal("V", Mean = -65, Std = 1)] public partial class Cells;
+            """);
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [Izhikevich] public partial class Cells;
+            """); // V₀ = −70 < VTh = 30
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [ExpIF(VTh = 10)] public partial class Cells;
+            """); // V₀ = 0 < VTh = 10: no warning
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [Lif(VRest = -60, VReset = -60, VTh = -50)] public partial class Cells;
+            """); // Lif's BrainPy default V₀ = 0 is below its default VTh = 20: outside decision 8's scope
+    }
+}

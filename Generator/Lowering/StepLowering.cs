@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Definitions;
+using SpikeSharp.Generator.Model.Ir;
+using static SpikeSharp.Generator.Model.Ir.E;
+
+namespace SpikeSharp.Generator.Lowering;
+
+/// <summary>A float array of the step: a neuron state (<see cref="Group"/> −1) or a merge group's synapse state.
+/// <see cref="Var"/>/<see cref="Next"/> of <see cref="Name"/> are its value before and after this step. Every array is
+/// post-aligned (one entry per neuron of this population); pre-aligned synapse state comes with the projection issue.</summary>
+internal sealed record PlanArray(string Name, string Member, int Group, string Doc, bool Public);
+
+/// <summary>A constant hoisted out of the step: a float field <c>__{Name}</c>, computed once per instance from
+/// <see cref="Value"/> in double (parameters, dt, numbers) and rounded once.</summary>
+internal sealed record PlanConstant(string Name, Expr Value, string Comment);
+
+/// <summary>A statement of the per-neuron body.</summary>
+internal abstract record Stmt;
+
+/// <summary><c>float Name = Value;</c> (a vector of them on the SIMD path).</summary>
+internal sealed record Let(string Name, Expr Value, string? Comment = null) : Stmt;
+
+/// <summary>Writes the array's new value (<see cref="Next"/>) back (synapse arrays; neuron states are stored after the reset).</summary>
+internal sealed record Store(string Array) : Stmt;
+
+/// <summary>
+/// The lowered step of one population (design.md, "Models as data"): its state arrays, the constants hoisted into the
+/// prelude, the per-neuron body in order (synapse decay, the frozen input current, the integration of every state from
+/// the same old state), then the template's refractory hold, spike condition and reset. Emitters format it for the
+/// scalar and the SIMD loop (the same text, so the same bits), and later for other backends (ILGPU, a partitioned step).
+/// The name "input" in the body is the step's external current (the scalar input, plus the per-neuron input where given).
+/// </summary>
+internal sealed record StepPlan(
+    EquatableArray<PlanArray> States,
+    EquatableArray<PlanArray> SynapseArrays,
+    EquatableArray<PlanConstant> Constants,
+    EquatableArray<Stmt> Body,
+    string? RefractoryHold,
+    Expr Spike,
+    EquatableArray<Reset> Resets);
+
+/// <summary>Definitions + merge groups → <see cref="StepPlan"/>. Integration rules (brainpy-semantics.md §2.2):
+/// <see cref="LinearExact"/> is <c>y + c·(y∞ − y)</c>; <see cref="Ode"/> is exp_auto, <c>y + (dt·φ(dt·A))·f</c> with
+/// <c>A = ∂f/∂y</c> derived symbolically (Euler, <c>y + dt·f</c>, where A is 0). Constant subtrees go to the prelude;
+/// repeated subtrees are computed once (which changes no bits: the same operations on the same values).</summary>
+internal static class StepLowering
+{
+    public const string InputLocal = "input";
+    public const string CurrentLocal = "current";
+
+    public static StepPlan Lower(PopulationPlan plan)
+    {
+        var neuron = plan.Spec.Neuron;
+        var def = neuron.Def;
+        var states = def.States.Select(s => new PlanArray(s.Name, s.Name, -1, s.Doc, true)).ToList();
+        var synArrays = new List<PlanArray>();
+        var constants = new List<PlanConstant>();
+        var body = new List<Stmt>();
+
+        foreach (var d in def.Derived) constants.Add(new PlanConstant(d.Name, d.Value, d.Doc));
+
+        // Synapses: decay every merged buffer (add-then-decay: this step's deliveries were added before the update).
+        Expr current = new Local(InputLocal);
+        foreach (var g in plan.Groups)
+        {
+            var syn = g.Key.Syn;
+            var sd = syn.Def;
+            string Rename(string n) => n + g.Index;
+            Expr Bind(Expr e) => IrOps.Rewrite(e, n => n switch
+            {
+                Var v => new Var(Rename(v.Name)),
+                Next x => new Next(Rename(x.Name)),
+                Derived d => new Derived(Rename(d.Name)),
+                Param p => new Num(syn.Value(p.Name)),
+                _ => null,
+            });
+            foreach (var d in sd.Derived)
+                constants.Add(new PlanConstant(Rename(d.Name), IrOps.Rewrite(d.Value, n => n is Param p ? new Num(syn.Value(p.Name)) : null),
+                    d.Doc + " of merge group " + g.Index + " (" + g.Key.Text + ")"));
+            foreach (var a in sd.Arrays)
+            {
+                synArrays.Add(new PlanArray(Rename(a.Name), Rename(a.Name), g.Index, a.Doc, true));
+                body.Add(new Let(NextLocal(Rename(a.Name)), Bind(a.Decay)));
+                body.Add(new Store(Rename(a.Name)));
+            }
+            var value = Bind(sd.Value);
+            var output = g.Key.Out;
+            var outExpr = IrOps.Rewrite(output.Def.Current, n => n switch
+            {
+                Conductance => value,
+                PostVar pv => new Var(pv.Name),
+                Param p => new Num(output.Value(p.Name)),
+                _ => null,
+            });
+            current = current + outExpr;
+        }
+        body.Add(new Let(CurrentLocal, current, "external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)"));
+
+        // Integration: every state from the same old state.
+        Expr BindNeuron(Expr e) => IrOps.Rewrite(e, n => n is Input ? new Local(CurrentLocal) : null);
+        foreach (var u in def.Step)
+        {
+            var y = new Var(u.State);
+            Expr next;
+            string comment;
+            switch (u.Update)
+            {
+                case LinearExact lin:
+                    next = y + new Derived(lin.Coefficient) * (BindNeuron(lin.Target) - y);
+                    comment = "exact exponential Euler of a linear ODE";
+                    break;
+                case Ode ode:
+                {
+                    var f = BindNeuron(ode.Derivative);
+                    var a = Symbolic.Differentiate(f, u.State);
+                    if (a is null || Symbolic.IsZero(a))
+                    {
+                        next = y + dt * f;
+                        comment = "exp_auto with ∂f/∂" + u.State + " = 0: Euler";
+                    }
+                    else
+                    {
+                        next = y + dt * Phi(dt * a) * f;
+                        comment = "exp_auto: " + u.State + " + dt·φ(dt·A)·f, A = ∂f/∂" + u.State;
+                    }
+                    break;
+                }
+                case Explicit ex:
+                    next = BindNeuron(ex.Value);
+                    comment = "explicit update";
+                    break;
+                default:
+                    throw new InvalidOperationException("unknown update " + u.Update.GetType().Name); // definitions are ours, not user input
+            }
+            body.Add(new Let(NextLocal(u.State), next, comment));
+        }
+
+        var resets = def.Resets.ToList();
+        var spike = def.Spike;
+
+        // Hoist constant subtrees (and dt) of the per-neuron code into the prelude, in double.
+        var hoisted = new Dictionary<Expr, string>();
+        Expr Hoist(Expr n)
+        {
+            if (!hoisted.TryGetValue(n, out var name))
+            {
+                name = "k" + hoisted.Count;
+                hoisted.Add(n, name);
+                constants.Add(new PlanConstant(name, n, "hoisted from the step"));
+            }
+            return new Derived(name);
+        }
+        // Only maximal constant subtrees, top-down; numbers, derived constants and float parameters stay leaves.
+        Expr HoistTop(Expr e)
+        {
+            if (IrOps.IsConstant(e)) return e is Num or Derived || e is Param p && ParamStorage(def, p.Name) == Storage.Float ? e : Hoist(e);
+            return e switch
+            {
+                Bin b => new Bin(b.Op, HoistTop(b.A), HoistTop(b.B)),
+                Un u => new Un(u.Op, HoistTop(u.A)),
+                Cmp c => new Cmp(c.Op, HoistTop(c.A), HoistTop(c.B)),
+                Select s => new Select(HoistTop(s.Cond), HoistTop(s.IfTrue), HoistTop(s.IfFalse)),
+                _ => e,
+            };
+        }
+        body = body.Select(s => s is Let l ? l with { Value = HoistTop(l.Value) } : s).ToList();
+        spike = HoistTop(spike);
+        resets = resets.Select(r => r with { Value = HoistTop(r.Value) }).ToList();
+
+        body = CommonSubexpressions(body);
+
+        return new StepPlan(states.ToEquatableArray(), synArrays.ToEquatableArray(), constants.ToEquatableArray(),
+            body.ToEquatableArray(), def.Refractory is null ? null : "V", spike, resets.ToEquatableArray());
+    }
+
+    /// <summary>The local holding a state's value after this step: "V" → "vNew", "G0" → "g0New".</summary>
+    public static string NextLocal(string state) => Camel(state) + "New";
+
+    /// <summary>The local holding a state's value at the start of the step: "V" → "vOld".</summary>
+    public static string OldLocal(string state) => Camel(state) + "Old";
+
+    static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    static Storage ParamStorage(NeuronDef def, string name)
+    {
+        foreach (var p in def.Params) if (p.Name == name) return p.Storage;
+        return Storage.None;
+    }
+
+    /// <summary>Computes each non-leaf subtree that occurs more than once in the body once, as a local <c>t{n}</c>
+    /// placed before the statement that first uses it (ExpIF's exp((V − V_T)/ΔT) appears in f and in A).</summary>
+    static List<Stmt> CommonSubexpressions(List<Stmt> body)
+    {
+        var counts = new Dictionary<Expr, int>();
+        foreach (var s in body)
+            if (s is Let l)
+                foreach (var n in IrOps.Nodes(l.Value))
+                    if (n is Bin or Un or Select) counts[n] = counts.TryGetValue(n, out int c) ? c + 1 : 1;
+        var repeated = new HashSet<Expr>(counts.Where(kv => kv.Value > 1).Select(kv => kv.Key));
+        if (repeated.Count == 0) return body;
+
+        var names = new Dictionary<Expr, string>();
+        var result = new List<Stmt>();
+        foreach (var s in body)
+        {
+            if (s is Let l) result.Add(l with { Value = NameRepeated(l.Value, repeated, names, result) });
+            else result.Add(s);
+        }
+        return result;
+    }
+
+    /// <summary>Rebuilds <paramref name="e"/> children first; a repeated subtree (keyed by its original form) becomes a
+    /// local, declared in <paramref name="output"/> the first time.</summary>
+    static Expr NameRepeated(Expr e, HashSet<Expr> repeated, Dictionary<Expr, string> names, List<Stmt> output)
+    {
+        if (repeated.Contains(e) && names.TryGetValue(e, out var known)) return new Local(known);
+        // Children first, then this node.
+        Expr rebuilt = e switch
+        {
+            Bin b => new Bin(b.Op, NameRepeated(b.A, repeated, names, output), NameRepeated(b.B, repeated, names, output)),
+            Un u => new Un(u.Op, NameRepeated(u.A, repeated, names, output)),
+            Cmp c => new Cmp(c.Op, NameRepeated(c.A, repeated, names, output), NameRepeated(c.B, repeated, names, output)),
+            Select s => new Select(NameRepeated(s.Cond, repeated, names, output), NameRepeated(s.IfTrue, repeated, names, output), NameRepeated(s.IfFalse, repeated, names, output)),
+            _ => e,
+        };
+        if (repeated.Contains(e))
+        {
+            string name = "t" + names.Count;
+            names[e] = name;
+            output.Add(new Let(name, rebuilt));
+            return new Local(name);
+        }
+        return rebuilt;
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Generic;
+
+namespace SpikeSharp.Runtime.Tests;
+
+// Float64 reference implementations of BrainPy 2.6.0's point neurons and the DualExponV2 synapse, written from
+// ../shared/docs/brainpy-semantics.md (§2.1 step template, §2.2 exp_auto, §2.3 Lif/LifRef, §2.4 table, §3.1 DualExponV2),
+// which in turn was read from brainpy/_src/dyn/neurons/lif.py and brainpy/_src/dyn/synapses/abstract_models.py (V2.6.0).
+// They are slow, scalar and independent of the generator: the generated float32 models are compared with them.
+// Refractoriness counts steps (SpikeSharp's design.md decision 2), as the generated LifRef does.
+
+/// <summary>Exponential Euler (BrainPy <c>exp_auto</c>, brainpy-semantics.md §2.2) in float64.</summary>
+public static class ExpAuto
+{
+    /// <summary>φ(z) = (eᶻ − 1)/z, φ(0) = 1, accurate to a few ulps everywhere (.NET has no expm1).
+    /// |z| &lt; 1e-5: the series 1 + z/2 + z²/6 (next term z³/24 &lt; 5e-17). 1e-5 ≤ |z| &lt; 1: Kahan's form (u − 1)/ln u with
+    /// u = eᶻ, whose rounding errors cancel (W. Kahan, via Higham, Accuracy and Stability of Numerical Algorithms, §1.14.1).
+    /// |z| ≥ 1: (eᶻ − 1)/z directly (no cancellation).</summary>
+    public static double Phi(double z)
+    {
+        double az = Math.Abs(z);
+        if (az < 1e-5) return 1 + z / 2 + z * z / 6;
+        if (az < 1)
+        {
+            double u = Math.Exp(z);
+            return (u - 1) / Math.Log(u);
+        }
+        return (Math.Exp(z) - 1) / z;
+    }
+
+    /// <summary>One exp_auto step of a variable y with derivative <paramref name="f"/> and linear term
+    /// <paramref name="a"/> = ∂f/∂y, both at the old state: y + dt·φ(dt·a)·f.</summary>
+    public static double Step(double y, double f, double a, double dt) => y + dt * Phi(dt * a) * f;
+}
+
+/// <summary>A float64 point neuron following brainpy-semantics.md §2.1 with no synapses: I = x, every variable integrated
+/// from the same old state, spike = V_new ≥ V_th, reset where spiking.</summary>
+public abstract class RefNeuron
+{
+    protected RefNeuron(double dt) => Dt = dt;
+
+    /// <summary>Time step (ms).</summary>
+    public double Dt { get; }
+    /// <summary>Steps taken.</summary>
+    public int StepIndex { get; private set; }
+    /// <summary>Membrane potential (mV).</summary>
+    public double V { get; protected set; }
+
+    /// <summary>State variables in a fixed order (V first).</summary>
+    public abstract double[] State { get; }
+
+    /// <summary>Advances one step with external current <paramref name="x"/>; returns whether the neuron spiked.</summary>
+    public bool Step(double x)
+    {
+        bool spike = StepCore(x, StepIndex);
+        StepIndex++;
+        return spike;
+    }
+
+    protected abstract bool StepCore(double x, int step);
+
+    /// <summary>Runs <paramref name="steps"/> steps with the constant input <paramref name="x"/>: the steps that spiked and the
+    /// state after every step.</summary>
+    public (List<int> SpikeSteps, double[][] States) Run(double x, int steps)
+    {
+        var spikes = new List<int>();
+        var states = new double[steps][];
+        for (int s = 0; s < steps; s++)
+        {
+            if (Step(x)) spikes.Add(StepIndex - 1);
+            states[s] = State;
+        }
+        return (spikes, states);
+    }
+}
+
+/// <summary>bp.dyn.Lif / bp.dyn.LifRef (§2.3): τ dV/dt = −(V − V_rest) + R·I; held at its old value for the
+/// <see cref="RefractorySteps"/> steps after a spike.</summary>
+public sealed class RefLifRef : RefNeuron
+{
+    readonly double vRest, vReset, vTh, r, tau;
+    long lastSpike = long.MinValue / 2;
+
+    public RefLifRef(double vRest, double vReset, double vTh, double tau, double tauRef = 0, double r = 1, double v0 = 0, double dt = 0.1) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vTh, this.r, this.tau) = (vRest, vReset, vTh, r, tau);
+        // The k ≥ 1 with k·dt ≤ τ_ref (tolerance 1e-9·dt), as Simulation.RefractorySteps (design.md decision 2).
+        RefractorySteps = (int)Math.Floor(tauRef / dt + 1e-9);
+        V = v0;
+    }
+
+    public int RefractorySteps { get; }
+    public override double[] State => [V];
+
+    /// <summary>dV/dt and ∂(dV/dt)/∂V.</summary>
+    public (double F, double A) Derivative(double v, double current) => ((-(v - vRest) + r * current) / tau, -1 / tau);
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (f, a) = Derivative(V, x);
+        double vNew = ExpAuto.Step(V, f, a, Dt);
+        if (step - lastSpike <= RefractorySteps) vNew = V;
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = vReset; lastSpike = step; }
+        V = vNew;
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.Izhikevich (§2.4): dV/dt = p1·V² + p2·V + p3 − u + I, du/dt = a(b·V − u); spike V ≥ V_th → V = c,
+/// u = u_new + d. u₀ = b·V₀.</summary>
+public sealed class RefIzhikevich : RefNeuron
+{
+    public const double DefaultVTh = 30, DefaultP1 = 0.04, DefaultP2 = 5, DefaultP3 = 140, DefaultA = 0.02, DefaultB = 0.2, DefaultC = -65, DefaultD = 8, DefaultV0 = -70;
+    readonly double vTh, p1, p2, p3, a, b, c, d;
+
+    public RefIzhikevich(double dt = 0.1, double vTh = DefaultVTh, double p1 = DefaultP1, double p2 = DefaultP2, double p3 = DefaultP3,
+        double a = DefaultA, double b = DefaultB, double c = DefaultC, double d = DefaultD, double v0 = DefaultV0, double? u0 = null) : base(dt)
+    {
+        (this.vTh, this.p1, this.p2, this.p3, this.a, this.b, this.c, this.d) = (vTh, p1, p2, p3, a, b, c, d);
+        V = v0;
+        U = u0 ?? b * v0;
+    }
+
+    public double U { get; private set; }
+    public override double[] State => [V, U];
+
+    /// <summary>(dV/dt, ∂/∂V) and (du/dt, ∂/∂u) at (v, u) with current I.</summary>
+    public (double FV, double AV, double FU, double AU) Derivative(double v, double u, double current) =>
+        (p1 * v * v + p2 * v + p3 - u + current, 2 * p1 * v + p2, a * (b * v - u), -a);
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (fv, av, fu, au) = Derivative(V, U, x);
+        double vNew = ExpAuto.Step(V, fv, av, Dt), uNew = ExpAuto.Step(U, fu, au, Dt);
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = c; uNew += d; }
+        (V, U) = (vNew, uNew);
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.ExpIF (§2.4): τ dV/dt = −(V − V_rest) + ΔT·exp((V − V_T)/ΔT) + R·I; spike V ≥ V_th → V_reset.</summary>
+public sealed class RefExpIF : RefNeuron
+{
+    public const double DefaultVRest = -65, DefaultVReset = -68, DefaultVTh = -55, DefaultVT = -59.9, DefaultDeltaT = 3.48, DefaultR = 1, DefaultTau = 10, DefaultV0 = 0;
+    readonly double vRest, vReset, vTh, vT, deltaT, r, tau;
+
+    public RefExpIF(double v0, double dt = 0.1, double vRest = DefaultVRest, double vReset = DefaultVReset, double vTh = DefaultVTh,
+        double vT = DefaultVT, double deltaT = DefaultDeltaT, double r = DefaultR, double tau = DefaultTau) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vTh, this.vT, this.deltaT, this.r, this.tau) = (vRest, vReset, vTh, vT, deltaT, r, tau);
+        V = v0;
+    }
+
+    public override double[] State => [V];
+
+    /// <summary>Rheobase of the saddle-node: f(V) = 0 and f'(V) = 0 give V = V_T and R·I = V_T − V_rest − ΔT.</summary>
+    public double Rheobase => (vT - vRest - deltaT) / r;
+
+    public (double F, double A) Derivative(double v, double current)
+    {
+        double e = Math.Exp((v - vT) / deltaT);
+        return ((-(v - vRest) + deltaT * e + r * current) / tau, (-1 + e) / tau);
+    }
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (f, a) = Derivative(V, x);
+        double vNew = ExpAuto.Step(V, f, a, Dt);
+        bool spike = vNew >= vTh;
+        if (spike) vNew = vReset;
+        V = vNew;
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.AdExIF (§2.4): τ dV/dt = −V + V_rest + ΔT·exp((V − V_T)/ΔT) − R·w + R·I, τ_w dw/dt = a(V − V_rest) − w;
+/// spike V ≥ V_th → V = V_reset, w = w_new + b.</summary>
+public sealed class RefAdExIF : RefNeuron
+{
+    public const double DefaultA = 1, DefaultB = 1, DefaultTauW = 30, DefaultW0 = 0;
+    readonly double vRest, vReset, vTh, vT, deltaT, a, b, r, tau, tauW;
+
+    public RefAdExIF(double v0, double dt = 0.1, double w0 = DefaultW0, double vRest = RefExpIF.DefaultVRest, double vReset = RefExpIF.DefaultVReset,
+        double vTh = RefExpIF.DefaultVTh, double vT = RefExpIF.DefaultVT, double deltaT = RefExpIF.DefaultDeltaT, double a = DefaultA, double b = DefaultB,
+        double r = RefExpIF.DefaultR, double tau = RefExpIF.DefaultTau, double tauW = DefaultTauW) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vTh, this.vT, this.deltaT, this.a, this.b, this.r, this.tau, this.tauW) = (vRest, vReset, vTh, vT, deltaT, a, b, r, tau, tauW);
+        V = v0;
+        W = w0;
+    }
+
+    public double W { get; private set; }
+    public override double[] State => [V, W];
+
+    /// <summary>Rheobase of the saddle-node with w at its steady state a(V − V_rest): −(1 + Ra)(V − V_rest) + ΔT·e^((V−V_T)/ΔT) + R·I
+    /// and its V-derivative vanish at V* = V_T + ΔT·ln(1 + Ra), so R·I = (1 + Ra)(V* − V_rest − ΔT).</summary>
+    public double Rheobase
+    {
+        get
+        {
+            double k = 1 + r * a, vStar = vT + deltaT * Math.Log(k);
+            return k * (vStar - vRest - deltaT) / r;
+        }
+    }
+
+    public (double FV, double AV, double FW, double AW) Derivative(double v, double w, double current)
+    {
+        double e = Math.Exp((v - vT) / deltaT);
+        return ((-v + vRest + deltaT * e - r * w + r * current) / tau, (-1 + e) / tau, (a * (v - vRest) - w) / tauW, -1 / tauW);
+    }
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (fv, av, fw, aw) = Derivative(V, W, x);
+        double vNew = ExpAuto.Step(V, fv, av, Dt), wNew = ExpAuto.Step(W, fw, aw, Dt);
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = vReset; wNew += b; }
+        (V, W) = (vNew, wNew);
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.DualExponV2 on a merged align-post projection (§3.1, §4.2 item 1): a delivered event of weight w adds w
+/// to both g_rise and g_decay; the post's step then decays both and uses A·(g_decay − g_rise).</summary>
+public sealed class RefDualExponV2
+{
+    public const double DefaultTauDecay = 10, DefaultTauRise = 1;
+
+    public RefDualExponV2(double tauDecay = DefaultTauDecay, double tauRise = DefaultTauRise, double? a = null, double dt = 0.1)
+    {
+        (TauDecay, TauRise, Dt) = (tauDecay, tauRise, dt);
+        A = a ?? DefaultA(tauDecay, tauRise);
+    }
+
+    public double TauDecay { get; }
+    public double TauRise { get; }
+    public double A { get; }
+    public double Dt { get; }
+    public double GRise { get; private set; }
+    public double GDecay { get; private set; }
+
+    /// <summary>The output value A·(g_decay − g_rise) (the current under CUBA, the conductance under COBA).</summary>
+    public double Value => A * (GDecay - GRise);
+
+    /// <summary>A = τd/(τd − τr)·(τr/τd)^(τr/(τr − τd)): the normalisation that makes the peak of one unit event 1 (§3.1).</summary>
+    public static double DefaultA(double tauDecay, double tauRise) =>
+        tauDecay / (tauDecay - tauRise) * Math.Pow(tauRise / tauDecay, tauRise / (tauRise - tauDecay));
+
+    /// <summary>Time of the peak of e^(−t/τd) − e^(−t/τr): τd·τr/(τd − τr)·ln(τd/τr).</summary>
+    public static double PeakTime(double tauDecay, double tauRise) => tauDecay * tauRise / (tauDecay - tauRise) * Math.Log(tauDecay / tauRise);
+
+    /// <summary>A·(e^(−t/τd) − e^(−t/τr)): the value at time t after one unit event.</summary>
+    public double Kernel(double t) => A * (Math.Exp(-t / TauDecay) - Math.Exp(-t / TauRise));
+
+    public void Add(double w) { GRise += w; GDecay += w; }
+
+    public void Decay()
+    {
+        GRise *= Math.Exp(-Dt / TauRise);
+        GDecay *= Math.Exp(-Dt / TauDecay);
+    }
+}
