@@ -29,6 +29,7 @@ public class DefinitionTests
         ["Izhikevich"] = new() { ["A"] = 0.02, ["B"] = 0.2, ["C"] = -65, ["D"] = 8, ["VTh"] = 30, ["P1"] = 0.04, ["P2"] = 5, ["P3"] = 140 },
         ["ExpIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10 },
         ["AdExIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["A"] = 1, ["B"] = 1, ["Tau"] = 10, ["TauW"] = 30, ["R"] = 1 },
+        ["HH"] = new() { ["ENa"] = 50, ["GNa"] = 120, ["EK"] = -77, ["GK"] = 36, ["EL"] = -54.387, ["GL"] = 0.03, ["VTh"] = 20, ["C"] = 1 }, // hh.py, class HH
         ["Expon"] = new() { ["Tau"] = 8 },
         ["DualExponV2"] = new() { ["TauDecay"] = 10, ["TauRise"] = 1, ["A"] = double.NaN },
         ["Coba"] = new() { ["E"] = 0 },
@@ -161,12 +162,16 @@ public class DefinitionTests
     [InlineData("ExpIF", "V", -57.0)]
     [InlineData("AdExIF", "V", -50.0)]
     [InlineData("AdExIF", "W", -50.0)]
+    [InlineData("HH", "V", -50.0)]
+    [InlineData("HH", "M", -40.0)]
+    [InlineData("HH", "N", -55.0)]
+    [InlineData("HH", "H", -30.0)]
     public void SymbolicDerivative_MatchesAFiniteDifference(string model, string state, double v)
     {
         var d = Catalogue.Neuron(model);
         var f = ((Ode)d.Step.First(u => u.State == state).Update).Derivative;
         var a = Symbolic.Differentiate(f, state)!;
-        var values = new Dictionary<string, double> { ["V"] = v, ["U"] = -13, ["W"] = 2.5 };
+        var values = new Dictionary<string, double> { ["V"] = v, ["U"] = -13, ["W"] = 2.5, ["M"] = 0.3, ["H"] = 0.6, ["N"] = 0.4 };
         double Eval(Expr e, string? bumped = null, double by = 0) => ConstantEvaluator.Evaluate(IrOps.Rewrite(e, n => n switch
         {
             Var x => new Num(values[x.Name] + (x.Name == bumped ? by : 0)),

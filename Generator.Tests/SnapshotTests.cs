@@ -35,6 +35,14 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void HH_GeneratedCode_MatchesSnapshot() => Family("HH", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [HH]
+        public partial class Squid;
+        """);
+
+    [Fact]
     public void DualExponV2_GeneratedCode_MatchesSnapshot() => Family("DualExponV2", """
         using SpikeSharp;
         namespace Zoo;

@@ -70,6 +70,10 @@ internal sealed class ExprFormatter
             case Cmp c:
                 prec = 0;
                 return FormatCompare(c);
+            case Logic l:
+                prec = 0;
+                if (_mode == Mode.Vector) return $"({Format(l.A)} {(l.Op == LogicOp.And ? "&" : "|")} {Format(l.B)})";
+                return $"({Format(l.A)}) {(l.Op == LogicOp.And ? "&" : "|")} ({Format(l.B)})";
             case Select s:
                 if (_mode == Mode.Vector) return $"{_vec}.ConditionalSelect({Format(s.Cond)}, {Format(s.IfTrue)}, {Format(s.IfFalse)})";
                 return $"({Format(s.Cond)} ? {Format(s.IfTrue)} : {Format(s.IfFalse)})";

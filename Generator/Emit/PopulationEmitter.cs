@@ -166,6 +166,7 @@ internal static class PopulationEmitter
         {
             InitSpec? init = null;
             foreach (var i in spec.Inits) if (i.Variable == st.Name) init = i;
+            init ??= st.DefaultInit; // BrainPy's random default (HH's V), as if written
             if (init is not null)
             {
                 string id = "0x" + StreamId(init.Variable).ToString("X16", CultureInfo.InvariantCulture) + "UL";

@@ -163,6 +163,7 @@ internal static class StepLowering
                 Bin b => new Bin(b.Op, HoistTop(b.A), HoistTop(b.B)),
                 Un u => new Un(u.Op, HoistTop(u.A)),
                 Cmp c => new Cmp(c.Op, HoistTop(c.A), HoistTop(c.B)),
+                Logic l => new Logic(l.Op, HoistTop(l.A), HoistTop(l.B)),
                 Select s => new Select(HoistTop(s.Cond), HoistTop(s.IfTrue), HoistTop(s.IfFalse)),
                 _ => e,
             };
@@ -224,6 +225,7 @@ internal static class StepLowering
             Bin b => new Bin(b.Op, NameRepeated(b.A, repeated, names, output), NameRepeated(b.B, repeated, names, output)),
             Un u => new Un(u.Op, NameRepeated(u.A, repeated, names, output)),
             Cmp c => new Cmp(c.Op, NameRepeated(c.A, repeated, names, output), NameRepeated(c.B, repeated, names, output)),
+            Logic l => new Logic(l.Op, NameRepeated(l.A, repeated, names, output), NameRepeated(l.B, repeated, names, output)),
             Select s => new Select(NameRepeated(s.Cond, repeated, names, output), NameRepeated(s.IfTrue, repeated, names, output), NameRepeated(s.IfFalse, repeated, names, output)),
             _ => e,
         };

@@ -41,7 +41,13 @@ internal sealed record ParamDef(string Name, string BrainPyName, string Unit, do
 /// <summary>A state variable (one float per neuron): name, BrainPy's name, unit, initial value (an expression of
 /// parameters and of states listed before it, such as Izhikevich's u₀ = b·V₀), whether <c>Init*</c> attributes may
 /// target it, and its doc.</summary>
-internal sealed record StateDef(string Name, string BrainPyName, string Unit, Expr Initial, bool Initializable, string Doc);
+internal sealed record StateDef(string Name, string BrainPyName, string Unit, Expr Initial, bool Initializable, string Doc)
+{
+    /// <summary>BrainPy's default initializer when it is random (HH's V ~ Uniform(−70, −60)): applied, with the population's
+    /// seed, when no Init* attribute targets the variable, exactly as if that attribute were written; <see cref="Initial"/>
+    /// is then unused.</summary>
+    public InitSpec? DefaultInit { get; init; }
+}
 
 /// <summary>A constant derived from parameters and dt, computed once in double when an instance is built and
 /// rounded once to float (design.md decision 5). The field is <c>__{Name}</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using SpikeSharp.Generator.Model.Ir;
 using static SpikeSharp.Generator.Model.Ir.E;
 
@@ -122,5 +123,7 @@ internal static class Neurons
         Refractory: null,
         new[] { new AboveRule("VTh", "VReset") }) { Family = "ExpIF" };
 
-    public static readonly NeuronDef[] All = { LifRef, Lif, Izhikevich, ExpIF, AdExIF };
+    /// <summary>Every neuron model (the catalogue, the runtime's attributes and the messages list them in this order);
+    /// families kept in their own files add their <c>All</c> here.</summary>
+    public static readonly NeuronDef[] All = new[] { LifRef, Lif, Izhikevich, ExpIF, AdExIF }.Concat(HhNeurons.All).ToArray();
 }

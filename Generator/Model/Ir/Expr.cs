@@ -79,6 +79,12 @@ internal enum CmpOp { Lt, Le, Gt, Ge, Eq, Ne }
 /// <summary>A comparison: a boolean (a mask lane-wise).</summary>
 internal sealed record Cmp(CmpOp Op, Expr A, Expr B) : Expr;
 
+internal enum LogicOp { And, Or }
+
+/// <summary>Both comparisons evaluated (no short circuit; lane-wise a mask operation): HH's upward crossing
+/// <c>V_old &lt; V_th ∧ V_new ≥ V_th</c>.</summary>
+internal sealed record Logic(LogicOp Op, Expr A, Expr B) : Expr;
+
 /// <summary><c>Cond ? IfTrue : IfFalse</c>; both sides are computed lane-wise, so neither may trap.</summary>
 internal sealed record Select(Expr Cond, Expr IfTrue, Expr IfFalse) : Expr;
 
@@ -101,6 +107,7 @@ internal static class E
     public static Expr Min(Expr a, Expr b) => new Bin(BinOp.Min, a, b);
     public static Expr Max(Expr a, Expr b) => new Bin(BinOp.Max, a, b);
     public static Expr If(Expr cond, Expr a, Expr b) => new Select(cond, a, b);
+    public static Expr And(Expr a, Expr b) => new Logic(LogicOp.And, a, b);
 
     /// <summary>φ(z) = (eᶻ − 1)/z, the exponential-Euler factor (brainpy-semantics.md §2.2): BrainPy's series
     /// 1 + z/2 + z²/6 for |z| ≤ 1e−5 (its float32 threshold); for |z| &lt; 0.5 Kahan's (u − 1)/ln u with u = eᶻ, which
@@ -124,6 +131,7 @@ internal static class IrOps
         Bin b => IsConstant(b.A) && IsConstant(b.B),
         Un u => IsConstant(u.A),
         Cmp c => IsConstant(c.A) && IsConstant(c.B),
+        Logic l => IsConstant(l.A) && IsConstant(l.B),
         Select s => IsConstant(s.Cond) && IsConstant(s.IfTrue) && IsConstant(s.IfFalse),
         _ => false,
     };
@@ -137,6 +145,7 @@ internal static class IrOps
             Bin b => Same(b.A, b.B, Rewrite(b.A, f), Rewrite(b.B, f), out var a1, out var b1) ? b : b with { A = a1, B = b1 },
             Un u => Rewrite(u.A, f) is var a2 && ReferenceEquals(a2, u.A) ? u : u with { A = a2 },
             Cmp c => Same(c.A, c.B, Rewrite(c.A, f), Rewrite(c.B, f), out var a3, out var b3) ? c : c with { A = a3, B = b3 },
+            Logic l => Same(l.A, l.B, Rewrite(l.A, f), Rewrite(l.B, f), out var a5, out var b5) ? l : l with { A = a5, B = b5 },
             Select s => Rewrite(s.Cond, f) is var c4 && Rewrite(s.IfTrue, f) is var t4 && Rewrite(s.IfFalse, f) is var f4
                         && ReferenceEquals(c4, s.Cond) && ReferenceEquals(t4, s.IfTrue) && ReferenceEquals(f4, s.IfFalse)
                 ? s : new Select(c4, t4, f4),
@@ -161,6 +170,7 @@ internal static class IrOps
             Bin b => new[] { b.A, b.B },
             Un u => new[] { u.A },
             Cmp c => new[] { c.A, c.B },
+            Logic l => new[] { l.A, l.B },
             Select s => new[] { s.Cond, s.IfTrue, s.IfFalse },
             _ => Array.Empty<Expr>(),
         };
