@@ -33,6 +33,7 @@ if (o.Help)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
           --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
+          --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --monitor-overhead
@@ -55,6 +56,7 @@ if (o.VsFloor)
     return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
+if (o.Models) { ModelZoo.Run(); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)
 {
@@ -164,7 +166,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
+    public bool Json, All, Help, Micro, MicroVMath, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -199,6 +201,7 @@ sealed class BenchOptions
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
                     case "--micro-vmath": o.MicroVMath = true; break;
+                    case "--models": o.Models = true; break;
                     case "--vs-floor": o.VsFloor = true; break;
                     case "--floor": o.FloorPath = Next(); break;
                     case "--floor-method": o.FloorMethod = Next(); break;
