@@ -351,31 +351,26 @@ internal static class PopulationEmitter
         foreach (var a in step.SynapseArrays) yield return a;
     }
 
-    /// <summary>The hoisted constants the body reads (as locals of the same name).</summary>
+    /// <summary>The hoisted constants the body reads (as locals of the same name), in the order the prelude declares them.</summary>
     static System.Collections.Generic.List<string> UsedConstants(StepPlan step)
     {
-        var used = new System.Collections.Generic.List<string>();
-        void Scan(Expr e)
-        {
-            foreach (var n in IrOps.Nodes(e))
-                if (n is Derived d && !used.Contains(d.Name)) used.Add(d.Name);
-        }
-        foreach (var s in step.Body) if (s is Let l) Scan(l.Value);
-        Scan(step.Spike);
-        foreach (var r in step.Resets) Scan(r.Value);
-        // In the order the prelude declares them.
+        var used = UsedNames(step, static n => n is Derived d ? d.Name : null);
         var ordered = new System.Collections.Generic.List<string>();
         foreach (var c in step.Constants) if (used.Contains(c.Name)) ordered.Add(c.Name);
         return ordered;
     }
 
-    static System.Collections.Generic.List<string> UsedParams(StepPlan step)
+    /// <summary>The parameters the body reads (broadcast once before the vector loop).</summary>
+    static System.Collections.Generic.List<string> UsedParams(StepPlan step) => UsedNames(step, static n => n is Param p ? p.Name : null);
+
+    /// <summary>The distinct names <paramref name="name"/> picks out of every expression of the body, spike and resets, in first-use order.</summary>
+    static System.Collections.Generic.List<string> UsedNames(StepPlan step, System.Func<Expr, string?> name)
     {
         var used = new System.Collections.Generic.List<string>();
         void Scan(Expr e)
         {
             foreach (var n in IrOps.Nodes(e))
-                if (n is Param p && !used.Contains(p.Name)) used.Add(p.Name);
+                if (name(n) is { } s && !used.Contains(s)) used.Add(s);
         }
         foreach (var s in step.Body) if (s is Let l) Scan(l.Value);
         Scan(step.Spike);
