@@ -393,7 +393,7 @@ public class NewModelTests
                 Assert.Fail($"{label}: neuron {i}: {expected[i]} vs {actual[i]}");
     }
 
-    static void SimdAndThreads<T>(string label, Func<int, bool, T> make, Func<T, float, int[]> update, Func<T, float[][]> state, float input, int size)
+    internal static void SimdAndThreads<T>(string label, Func<int, bool, T> make, Func<T, float, int[]> update, Func<T, float[][]> state, float input, int size)
     {
         Assert.Equal(4, Parallelism.UpdateParts(size, 4)); // the 4-thread run really splits
         var runs = new[] { make(1, true), make(1, false), make(2, true), make(4, true) };
@@ -419,7 +419,7 @@ public class NewModelTests
         Assert.True(spikes > size, $"{label}: only {spikes} spikes (fewer than one per neuron)");
     }
 
-    static int[] ToArray(Spikes s)
+    internal static int[] ToArray(Spikes s)
     {
         var r = new int[s.Count];
         s.CopyTo(r);
