@@ -30,6 +30,18 @@ public class DefinitionTests
         ["ExpIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10 },
         ["AdExIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["A"] = 1, ["B"] = 1, ["Tau"] = 10, ["TauW"] = 30, ["R"] = 1 },
         ["HH"] = new() { ["ENa"] = 50, ["GNa"] = 120, ["EK"] = -77, ["GK"] = 36, ["EL"] = -54.387, ["GL"] = 0.03, ["VTh"] = 20, ["C"] = 1 }, // hh.py, class HH
+        // The refractory variants: the base model's keyword defaults plus tau_ref = 0 (lif.py V2.6.0: ExpIFRefLTC.__init__
+        // lines 1036–1046, AdExIFRefLTC.__init__ 1720–1734, IzhikevichRefLTC.__init__ 4373–4387).
+        ["IzhikevichRef"] = new() { ["A"] = 0.02, ["B"] = 0.2, ["C"] = -65, ["D"] = 8, ["VTh"] = 30, ["P1"] = 0.04, ["P2"] = 5, ["P3"] = 140, ["TauRef"] = 0 },
+        ["ExpIFRef"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10, ["TauRef"] = 0 },
+        ["AdExIFRef"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["A"] = 1, ["B"] = 1, ["Tau"] = 10, ["TauW"] = 30, ["R"] = 1, ["TauRef"] = 0 },
+        // QuaIF: lif.py V2.6.0 QuaIFLTC.__init__ lines 2046–2053 (QuaIFRefLTC 2318–2328 the same plus tau_ref = 0).
+        ["QuaIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["C"] = 0.07, ["R"] = 1, ["Tau"] = 10 },
+        ["QuaIFRef"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["C"] = 0.07, ["R"] = 1, ["Tau"] = 10, ["TauRef"] = 0 },
+        // AdQuaIF: lif.py V2.6.0 AdQuaIFLTC.__init__ lines 2622–2632 (no R: dV = (c(V − V_rest)(V − V_c) − w + I)/τ, line 2677);
+        // AdQuaIFRefLTC 2933–2946 the same plus tau_ref = 0.
+        ["AdQuaIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["A"] = 1, ["B"] = 0.1, ["C"] = 0.07, ["Tau"] = 10, ["TauW"] = 10 },
+        ["AdQuaIFRef"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["A"] = 1, ["B"] = 0.1, ["C"] = 0.07, ["Tau"] = 10, ["TauW"] = 10, ["TauRef"] = 0 },
         ["Expon"] = new() { ["Tau"] = 8 },
         ["DualExponV2"] = new() { ["TauDecay"] = 10, ["TauRise"] = 1, ["A"] = double.NaN },
         ["Coba"] = new() { ["E"] = 0 },
@@ -41,10 +53,33 @@ public class DefinitionTests
     static readonly Dictionary<string, Dictionary<string, string>> BrainPyInitial = new()
     {
         ["Lif"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["LifRef"] = new() { ["V"] = "Num { Value = 0 }" },
         ["Izhikevich"] = new() { ["V"] = "Num { Value = -70 }", ["U"] = "Bin { Op = Mul, A = Param { Name = B }, B = Var { Name = V } }" },
         ["ExpIF"] = new() { ["V"] = "Num { Value = 0 }" },
         ["AdExIF"] = new() { ["V"] = "Num { Value = 0 }", ["W"] = "Num { Value = 0 }" },
+        // The Ref variants keep their base's initializers (lif.py: IzhikevichRefLTC V_initializer OneInit(−70),
+        // u_initializer None; ExpIFRefLTC, AdExIFRefLTC ZeroInit). QuaIF, QuaIFRef: V_initializer ZeroInit (line 2053,
+        // 2325); AdQuaIF, AdQuaIFRef: V_initializer and w_initializer ZeroInit (lines 2631–2632, 2942–2943).
+        ["IzhikevichRef"] = new() { ["V"] = "Num { Value = -70 }", ["U"] = "Bin { Op = Mul, A = Param { Name = B }, B = Var { Name = V } }" },
+        ["ExpIFRef"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["AdExIFRef"] = new() { ["V"] = "Num { Value = 0 }", ["W"] = "Num { Value = 0 }" },
+        ["QuaIF"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["QuaIFRef"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["AdQuaIF"] = new() { ["V"] = "Num { Value = 0 }", ["W"] = "Num { Value = 0 }" },
+        ["AdQuaIFRef"] = new() { ["V"] = "Num { Value = 0 }", ["W"] = "Num { Value = 0 }" },
+        // HH (hh.py, class HH): V_initializer Uniform(−70, −60); m, h, n initializers None → α/(α + β) at V₀. "steady x"
+        // is checked numerically below (at V₀ = −65, against the rates written here independently).
+        ["HH"] = new() { ["V"] = "Uniform(-70, -60)", ["M"] = "steady m", ["H"] = "steady h", ["N"] = "steady n" },
     };
+
+    /// <summary>HH's steady-state gates at V (the rates of brainpy-semantics.md §2.4, written in double).</summary>
+    static double SteadyGate(string gate, double v)
+    {
+        double am = 0.1 * (v + 40) / (1 - Math.Exp(-(v + 40) / 10)), bm = 4 * Math.Exp(-(v + 65) / 18);
+        double ah = 0.07 * Math.Exp(-(v + 65) / 20), bh = 1 / (1 + Math.Exp(-(v + 35) / 10));
+        double an = 0.01 * (v + 55) / (1 - Math.Exp(-(v + 55) / 10)), bn = 0.125 * Math.Exp(-(v + 65) / 80);
+        return gate switch { "m" => am / (am + bm), "h" => ah / (ah + bh), _ => an / (an + bn) };
+    }
 
     static IEnumerable<(string Name, IReadOnlyList<ParamDef> Ctor, IReadOnlyList<ParamDef> Params)> AllModels() =>
         Neurons.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params))
@@ -55,6 +90,13 @@ public class DefinitionTests
     [Fact]
     public void EveryDefinitionsDefaults_AreBrainPys()
     {
+        // Every neuron model is in both tables: a new definition cannot skip the check.
+        foreach (var d in Neurons.All)
+        {
+            Assert.True(BrainPyDefaults.ContainsKey(d.Attribute), $"{d.Attribute}: add its BrainPy defaults to the table");
+            Assert.True(BrainPyInitial.ContainsKey(d.Attribute), $"{d.Attribute}: add its BrainPy initial values to the table");
+            Assert.Equal(BrainPyInitial[d.Attribute].Keys.OrderBy(k => k), d.States.Select(st => st.Name).OrderBy(k => k));
+        }
         foreach (var (name, _, ps) in AllModels().Where(m => BrainPyDefaults.ContainsKey(m.Name)))
         {
             var expected = BrainPyDefaults[name];
@@ -63,7 +105,17 @@ public class DefinitionTests
         }
         foreach (var d in Neurons.All.Where(d => BrainPyInitial.ContainsKey(d.Attribute)))
             foreach (var st in d.States)
-                Assert.Equal(BrainPyInitial[d.Attribute][st.Name], st.Initial.ToString());
+            {
+                string want = BrainPyInitial[d.Attribute][st.Name];
+                if (st.DefaultInit is { } init)
+                    Assert.Equal(want, $"{init.Kind}({init.A}, {init.B})");
+                else if (want.StartsWith("steady ", StringComparison.Ordinal))
+                {
+                    double got = ConstantEvaluator.Evaluate(IrOps.Rewrite(st.Initial, n => n is Var { Name: "V" } ? new Num(-65) : null), _ => double.NaN);
+                    Assert.Equal(SteadyGate(want.Substring(7), -65), got, 12);
+                }
+                else Assert.Equal(want, st.Initial.ToString());
+            }
         // DualExponV2's computed A at the defaults: τd/(τd−τr)·(τr/τd)^(τr/(τr−τd)) = 1.4350552 (peak of one event's response 1).
         var dual = Synapses.DualExponV2;
         double a = ConstantEvaluator.Evaluate(dual.Params[2].DefaultExpr!, n => dual.Params.First(p => p.Name == n).Default);
@@ -155,6 +207,59 @@ public class DefinitionTests
         }
     }
 
+    /// <summary>A <c>…Ref</c> model is its base model plus <c>TauRef</c> (BrainPy's <c>tau_ref</c>, default 0, appended last)
+    /// and the refractory hold: the same states, step, spike condition, resets and warnings (lif.py V2.6.0: every
+    /// <c>…RefLTC</c> class subclasses its base and only adds tau_ref and the hold of V in <c>update</c>).</summary>
+    [Theory]
+    [InlineData("LifRef", "Lif")]
+    [InlineData("IzhikevichRef", "Izhikevich")]
+    [InlineData("ExpIFRef", "ExpIF")]
+    [InlineData("AdExIFRef", "AdExIF")]
+    [InlineData("QuaIFRef", "QuaIF")]
+    [InlineData("AdQuaIFRef", "AdQuaIF")]
+    public void RefModels_AreTheirBasePlusTauRef(string refModel, string baseModel)
+    {
+        var r = Catalogue.Neuron(refModel);
+        var b = Catalogue.Neuron(baseModel);
+        Assert.Null(b.Refractory);
+        Assert.Equal("TauRef", r.Refractory);
+        Assert.Equal("bp.dyn." + refModel, r.BrainPy);
+        Assert.Equal(b.Params.Select(p => p.Name).Concat(new[] { "TauRef" }), r.Params.Select(p => p.Name));
+        var tauRef = r.Params[r.Params.Count - 1];
+        Assert.Equal(("tau_ref", "ms", 0.0, ParamRule.NonNegativeTime), (tauRef.BrainPyName, tauRef.Unit, tauRef.Default, tauRef.Rule));
+        Assert.Equal(b.States, r.States);
+        Assert.Equal(b.Step, r.Step);
+        Assert.Equal(b.Spike, r.Spike);
+        Assert.Equal(b.Resets, r.Resets);
+        Assert.Equal(b.Warnings, r.Warnings);
+        Assert.Equal(b.Family, r.Family);
+        Assert.Contains("refractory", r.Summary);
+    }
+
+    /// <summary>QuaIF and AdQuaIF are BrainPy's equations (lif.py V2.6.0 line 2095: <c>(c(V − V_rest)(V − V_c) + R·I)/τ</c>;
+    /// lines 2677, 2681: <c>(c(V − V_rest)(V − V_c) − w + I)/τ</c>, <c>(a(V − V_rest) − w)/τ_w</c>), evaluated at a point
+    /// with non-default parameters, so that a misplaced R or τ shows.</summary>
+    [Fact]
+    public void QuaIFFamily_DerivativesAreBrainPys()
+    {
+        var ps = new Dictionary<string, double> { ["VRest"] = -63, ["VC"] = -51, ["C"] = 0.05, ["R"] = 2, ["Tau"] = 7, ["A"] = 0.7, ["TauW"] = 13 };
+        double v = -45, w = 1.5, x = 3.25;
+        double Eval(NeuronDef d, string state) => ConstantEvaluator.Evaluate(IrOps.Rewrite(((Ode)d.Step.First(u => u.State == state).Update).Derivative, n => n switch
+        {
+            Var { Name: "V" } => new Num(v),
+            Var { Name: "W" } => new Num(w),
+            SpikeSharp.Generator.Model.Ir.Input => new Num(x),
+            _ => null,
+        }), p => ps[p]);
+        Assert.Equal((0.05 * (v + 63) * (v + 51) + 2 * x) / 7, Eval(Neurons.QuaIF, "V"), 12);
+        Assert.Equal((0.05 * (v + 63) * (v + 51) - w + x) / 7, Eval(Neurons.AdQuaIF, "V"), 12);
+        Assert.Equal((0.7 * (v + 63) - w) / 13, Eval(Neurons.AdQuaIF, "W"), 12);
+        Assert.DoesNotContain(Neurons.AdQuaIF.Params, p => p.Name == "R");
+        // Reset: V ← V_reset; AdQuaIF also w ← w_new + b (lif.py line 2717: bm.where(spike, w + self.b, w)).
+        Assert.Equal("V", Assert.Single(Neurons.QuaIF.Resets).State);
+        Assert.Equal(new Reset("W", E.N("W") + E.P("B")), Neurons.AdQuaIF.Resets[1]);
+    }
+
     /// <summary>exp_auto's A comes from symbolic differentiation: checked against a central difference of f.</summary>
     [Theory]
     [InlineData("Izhikevich", "V", -62.0)]
@@ -166,6 +271,11 @@ public class DefinitionTests
     [InlineData("HH", "M", -40.0)]
     [InlineData("HH", "N", -55.0)]
     [InlineData("HH", "H", -30.0)]
+    [InlineData("QuaIF", "V", -57.0)]
+    [InlineData("QuaIF", "V", -35.0)]
+    [InlineData("AdQuaIF", "V", -57.0)]
+    [InlineData("AdQuaIF", "W", -57.0)]
+    [InlineData("AdQuaIFRef", "V", -45.0)]
     public void SymbolicDerivative_MatchesAFiniteDifference(string model, string state, double v)
     {
         var d = Catalogue.Neuron(model);
@@ -209,6 +319,24 @@ public class DefinitionTests
             public partial class Cells;
             """, DiagnosticSeverity.Warning);
         Assert.Equal("'Cells': Izhikevich.VTh = -70 is not above C = -65; a neuron reset to C is already at threshold and fires on every step it is not refractory", d.GetMessage());
+    }
+
+    [Fact]
+    public void AboveRule_SPK1001_OnQuaIFsThresholdAndReset()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [Population(10)]
+            [QuaIFRef({|SPK1001:VTh = -70|}, TauRef = 1)]
+            [InitConstant("V", -80)]
+            public partial class Cells;
+            """, DiagnosticSeverity.Warning);
+        Assert.Equal("'Cells': QuaIFRef.VTh = -70 is not above VReset = -68; a neuron reset to VReset is already at threshold and fires on every step it is not refractory", d.GetMessage());
+        // V_th below V_c is no warning (BrainPy's spike is V ≥ V_th whatever V_c is).
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [AdQuaIF(VTh = -55)] [InitConstant("V", -65)] public partial class Cells;
+            """);
     }
 
     [Fact]
@@ -268,6 +396,26 @@ public class DefinitionTests
             using SpikeSharp;
             [Population(10)] [AdExIF] [InitNormal("V", Mean = -65, Std = 1)] public partial class Cells;
             """);
+        // QuaIF and AdQuaIF (and their Ref variants): BrainPy's V₀ = 0 above V_th = −30, warned the same way.
+        foreach (var model in new[] { "QuaIF", "QuaIFRef", "AdQuaIF", "AdQuaIFRef", "ExpIFRef", "AdExIFRef" })
+        {
+            var q = DiagnosticMarkup.AssertSingle($$"""
+                using SpikeSharp;
+                [Population(10)]
+                [{|SPK1002:{{model}}|}]
+                public partial class Cells;
+                """, DiagnosticSeverity.Warning);
+            string th = model.StartsWith("Qua") || model.StartsWith("AdQua") ? "-30" : "-55";
+            Assert.Equal($"Population 'Cells': [{model}] starts V at 0 (BrainPy's default), at or above VTh = {th}, so every neuron spikes at step 0; give V an initializer such as [InitConstant(\"V\", -65)]", q.GetMessage());
+        }
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [AdQuaIFRef(TauRef = 2)] [InitConstant("V", -65)] public partial class Cells;
+            """);
+        DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            [Population(10)] [IzhikevichRef] public partial class Cells;
+            """); // V₀ = −70 < VTh = 30
         DiagnosticMarkup.AssertDiagnostics("""
             using SpikeSharp;
             [Population(10)] [Izhikevich] public partial class Cells;

@@ -43,6 +43,16 @@ public class SnapshotTests
         """);
 
     [Fact]
+    public void QuaIFAndAdQuaIFRef_GeneratedCode_MatchesSnapshot() => Family("QuaIF", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [QuaIF] [InitConstant("V", -65)]
+        public partial class Qua;
+        [Population(1000)] [AdQuaIFRef(A = 0.5, TauW = 100, TauRef = 2)] [InitConstant("V", -65)]
+        public partial class AdQuaRef;
+        """);
+
+    [Fact]
     public void DualExponV2_GeneratedCode_MatchesSnapshot() => Family("DualExponV2", """
         using SpikeSharp;
         namespace Zoo;

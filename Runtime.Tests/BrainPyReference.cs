@@ -7,7 +7,12 @@ namespace SpikeSharp.Runtime.Tests;
 // ../shared/docs/brainpy-semantics.md (§2.1 step template, §2.2 exp_auto, §2.3 Lif/LifRef, §2.4 table, §3.1 DualExponV2),
 // which in turn was read from brainpy/_src/dyn/neurons/lif.py and brainpy/_src/dyn/synapses/abstract_models.py (V2.6.0).
 // They are slow, scalar and independent of the generator: the generated float32 models are compared with them.
-// Refractoriness counts steps (SpikeSharp's design.md decision 2), as the generated LifRef does.
+// Refractoriness counts steps (SpikeSharp's design.md decision 2), as the generated LifRef does. The …Ref models
+// (LifRef, IzhikevichRef, ExpIFRef, AdExIFRef, QuaIFRef, AdQuaIFRef; lif.py V2.6.0 *RefLTC.update) are their base model
+// with tauRef > 0: after integration, V takes its old value where the neuron is refractory; the other states integrate
+// and reset as usual. tauRef = 0 (BrainPy's default) holds nothing, so it is the base model.
+// QuaIF and AdQuaIF follow lif.py V2.6.0 directly (QuaIFLTC.derivative line 2095; AdQuaIFLTC.dV, dw, update lines 2677,
+// 2681, 2717), where brainpy-semantics.md §2.4 has the same equations.
 
 /// <summary>Exponential Euler (BrainPy <c>exp_auto</c>, brainpy-semantics.md §2.2) in float64.</summary>
 public static class ExpAuto
@@ -49,6 +54,31 @@ public abstract class RefNeuron
     /// <summary>State variables in a fixed order (V first).</summary>
     public abstract double[] State { get; }
 
+    /// <summary>Steps V is held after a spike: the k ≥ 1 with k·dt ≤ τ_ref (tolerance 1e-9·dt), as
+    /// Simulation.RefractorySteps (design.md decision 2); 0 for a model without refractoriness.</summary>
+    public int RefractorySteps { get; private set; }
+
+    /// <summary>Step of the last spike (far in the past at first, as BrainPy's t_last_spike = −1e7).</summary>
+    public long LastSpikeStep { get; private set; } = long.MinValue / 2;
+
+    /// <summary>Sets the refractory period (ms): the constructors of the models that have one call this.</summary>
+    protected void SetRefractoryPeriod(double tauRef) => RefractorySteps = (int)Math.Floor(tauRef / Dt + 1e-9);
+
+    /// <summary>Continues from another run: the next step is <paramref name="stepIndex"/>, the last spike was at
+    /// <paramref name="lastSpikeStep"/> (for a one-step comparison from a generated model's state).</summary>
+    public RefNeuron ContinueAt(int stepIndex, long lastSpikeStep)
+    {
+        StepIndex = stepIndex;
+        LastSpikeStep = lastSpikeStep;
+        return this;
+    }
+
+    /// <summary>§2.1 step 3: V's integrated value, or its old value where the neuron is refractory.</summary>
+    protected double Hold(double vNew, double vOld, int step) => step - LastSpikeStep <= RefractorySteps ? vOld : vNew;
+
+    /// <summary>Records a spike at <paramref name="step"/> (t_last_spike ← t).</summary>
+    protected void Spiked(int step) => LastSpikeStep = step;
+
     /// <summary>Advances one step with external current <paramref name="x"/>; returns whether the neuron spiked.</summary>
     public bool Step(double x)
     {
@@ -79,17 +109,14 @@ public abstract class RefNeuron
 public sealed class RefLifRef : RefNeuron
 {
     readonly double vRest, vReset, vTh, r, tau;
-    long lastSpike = long.MinValue / 2;
 
     public RefLifRef(double vRest, double vReset, double vTh, double tau, double tauRef = 0, double r = 1, double v0 = 0, double dt = 0.1) : base(dt)
     {
         (this.vRest, this.vReset, this.vTh, this.r, this.tau) = (vRest, vReset, vTh, r, tau);
-        // The k ≥ 1 with k·dt ≤ τ_ref (tolerance 1e-9·dt), as Simulation.RefractorySteps (design.md decision 2).
-        RefractorySteps = (int)Math.Floor(tauRef / dt + 1e-9);
+        SetRefractoryPeriod(tauRef);
         V = v0;
     }
 
-    public int RefractorySteps { get; }
     public override double[] State => [V];
 
     /// <summary>dV/dt and ∂(dV/dt)/∂V.</summary>
@@ -98,26 +125,26 @@ public sealed class RefLifRef : RefNeuron
     protected override bool StepCore(double x, int step)
     {
         var (f, a) = Derivative(V, x);
-        double vNew = ExpAuto.Step(V, f, a, Dt);
-        if (step - lastSpike <= RefractorySteps) vNew = V;
+        double vNew = Hold(ExpAuto.Step(V, f, a, Dt), V, step);
         bool spike = vNew >= vTh;
-        if (spike) { vNew = vReset; lastSpike = step; }
+        if (spike) { vNew = vReset; Spiked(step); }
         V = vNew;
         return spike;
     }
 }
 
 /// <summary>bp.dyn.Izhikevich (§2.4): dV/dt = p1·V² + p2·V + p3 − u + I, du/dt = a(b·V − u); spike V ≥ V_th → V = c,
-/// u = u_new + d. u₀ = b·V₀.</summary>
+/// u = u_new + d. u₀ = b·V₀. With <c>tauRef</c> &gt; 0: bp.dyn.IzhikevichRef (V held, u integrates).</summary>
 public sealed class RefIzhikevich : RefNeuron
 {
     public const double DefaultVTh = 30, DefaultP1 = 0.04, DefaultP2 = 5, DefaultP3 = 140, DefaultA = 0.02, DefaultB = 0.2, DefaultC = -65, DefaultD = 8, DefaultV0 = -70;
     readonly double vTh, p1, p2, p3, a, b, c, d;
 
     public RefIzhikevich(double dt = 0.1, double vTh = DefaultVTh, double p1 = DefaultP1, double p2 = DefaultP2, double p3 = DefaultP3,
-        double a = DefaultA, double b = DefaultB, double c = DefaultC, double d = DefaultD, double v0 = DefaultV0, double? u0 = null) : base(dt)
+        double a = DefaultA, double b = DefaultB, double c = DefaultC, double d = DefaultD, double v0 = DefaultV0, double? u0 = null, double tauRef = 0) : base(dt)
     {
         (this.vTh, this.p1, this.p2, this.p3, this.a, this.b, this.c, this.d) = (vTh, p1, p2, p3, a, b, c, d);
+        SetRefractoryPeriod(tauRef);
         V = v0;
         U = u0 ?? b * v0;
     }
@@ -132,24 +159,26 @@ public sealed class RefIzhikevich : RefNeuron
     protected override bool StepCore(double x, int step)
     {
         var (fv, av, fu, au) = Derivative(V, U, x);
-        double vNew = ExpAuto.Step(V, fv, av, Dt), uNew = ExpAuto.Step(U, fu, au, Dt);
+        double vNew = Hold(ExpAuto.Step(V, fv, av, Dt), V, step), uNew = ExpAuto.Step(U, fu, au, Dt);
         bool spike = vNew >= vTh;
-        if (spike) { vNew = c; uNew += d; }
+        if (spike) { vNew = c; uNew += d; Spiked(step); }
         (V, U) = (vNew, uNew);
         return spike;
     }
 }
 
-/// <summary>bp.dyn.ExpIF (§2.4): τ dV/dt = −(V − V_rest) + ΔT·exp((V − V_T)/ΔT) + R·I; spike V ≥ V_th → V_reset.</summary>
+/// <summary>bp.dyn.ExpIF (§2.4): τ dV/dt = −(V − V_rest) + ΔT·exp((V − V_T)/ΔT) + R·I; spike V ≥ V_th → V_reset. With
+/// <c>tauRef</c> &gt; 0: bp.dyn.ExpIFRef.</summary>
 public sealed class RefExpIF : RefNeuron
 {
     public const double DefaultVRest = -65, DefaultVReset = -68, DefaultVTh = -55, DefaultVT = -59.9, DefaultDeltaT = 3.48, DefaultR = 1, DefaultTau = 10, DefaultV0 = 0;
     readonly double vRest, vReset, vTh, vT, deltaT, r, tau;
 
     public RefExpIF(double v0, double dt = 0.1, double vRest = DefaultVRest, double vReset = DefaultVReset, double vTh = DefaultVTh,
-        double vT = DefaultVT, double deltaT = DefaultDeltaT, double r = DefaultR, double tau = DefaultTau) : base(dt)
+        double vT = DefaultVT, double deltaT = DefaultDeltaT, double r = DefaultR, double tau = DefaultTau, double tauRef = 0) : base(dt)
     {
         (this.vRest, this.vReset, this.vTh, this.vT, this.deltaT, this.r, this.tau) = (vRest, vReset, vTh, vT, deltaT, r, tau);
+        SetRefractoryPeriod(tauRef);
         V = v0;
     }
 
@@ -167,16 +196,16 @@ public sealed class RefExpIF : RefNeuron
     protected override bool StepCore(double x, int step)
     {
         var (f, a) = Derivative(V, x);
-        double vNew = ExpAuto.Step(V, f, a, Dt);
+        double vNew = Hold(ExpAuto.Step(V, f, a, Dt), V, step);
         bool spike = vNew >= vTh;
-        if (spike) vNew = vReset;
+        if (spike) { vNew = vReset; Spiked(step); }
         V = vNew;
         return spike;
     }
 }
 
 /// <summary>bp.dyn.AdExIF (§2.4): τ dV/dt = −V + V_rest + ΔT·exp((V − V_T)/ΔT) − R·w + R·I, τ_w dw/dt = a(V − V_rest) − w;
-/// spike V ≥ V_th → V = V_reset, w = w_new + b.</summary>
+/// spike V ≥ V_th → V = V_reset, w = w_new + b. With <c>tauRef</c> &gt; 0: bp.dyn.AdExIFRef (V held, w integrates).</summary>
 public sealed class RefAdExIF : RefNeuron
 {
     public const double DefaultA = 1, DefaultB = 1, DefaultTauW = 30, DefaultW0 = 0;
@@ -184,9 +213,10 @@ public sealed class RefAdExIF : RefNeuron
 
     public RefAdExIF(double v0, double dt = 0.1, double w0 = DefaultW0, double vRest = RefExpIF.DefaultVRest, double vReset = RefExpIF.DefaultVReset,
         double vTh = RefExpIF.DefaultVTh, double vT = RefExpIF.DefaultVT, double deltaT = RefExpIF.DefaultDeltaT, double a = DefaultA, double b = DefaultB,
-        double r = RefExpIF.DefaultR, double tau = RefExpIF.DefaultTau, double tauW = DefaultTauW) : base(dt)
+        double r = RefExpIF.DefaultR, double tau = RefExpIF.DefaultTau, double tauW = DefaultTauW, double tauRef = 0) : base(dt)
     {
         (this.vRest, this.vReset, this.vTh, this.vT, this.deltaT, this.a, this.b, this.r, this.tau, this.tauW) = (vRest, vReset, vTh, vT, deltaT, a, b, r, tau, tauW);
+        SetRefractoryPeriod(tauRef);
         V = v0;
         W = w0;
     }
@@ -214,9 +244,83 @@ public sealed class RefAdExIF : RefNeuron
     protected override bool StepCore(double x, int step)
     {
         var (fv, av, fw, aw) = Derivative(V, W, x);
-        double vNew = ExpAuto.Step(V, fv, av, Dt), wNew = ExpAuto.Step(W, fw, aw, Dt);
+        double vNew = Hold(ExpAuto.Step(V, fv, av, Dt), V, step), wNew = ExpAuto.Step(W, fw, aw, Dt);
         bool spike = vNew >= vTh;
-        if (spike) { vNew = vReset; wNew += b; }
+        if (spike) { vNew = vReset; wNew += b; Spiked(step); }
+        (V, W) = (vNew, wNew);
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.QuaIF (lif.py V2.6.0 line 2095): τ dV/dt = c(V − V_rest)(V − V_c) + R·I; spike V ≥ V_th → V_reset.
+/// With <c>tauRef</c> &gt; 0: bp.dyn.QuaIFRef.</summary>
+public sealed class RefQuaIF : RefNeuron
+{
+    public const double DefaultVRest = -65, DefaultVReset = -68, DefaultVTh = -30, DefaultVC = -50, DefaultC = 0.07, DefaultR = 1, DefaultTau = 10, DefaultV0 = 0;
+    readonly double vRest, vReset, vTh, vC, c, r, tau;
+
+    public RefQuaIF(double v0, double dt = 0.1, double vRest = DefaultVRest, double vReset = DefaultVReset, double vTh = DefaultVTh,
+        double vC = DefaultVC, double c = DefaultC, double r = DefaultR, double tau = DefaultTau, double tauRef = 0) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vTh, this.vC, this.c, this.r, this.tau) = (vRest, vReset, vTh, vC, c, r, tau);
+        SetRefractoryPeriod(tauRef);
+        V = v0;
+    }
+
+    public override double[] State => [V];
+
+    /// <summary>Rheobase of the saddle-node: f is smallest at V = (V_rest + V_c)/2, where it is −c(V_c − V_rest)²/4 + R·I,
+    /// so R·I = c(V_c − V_rest)²/4.</summary>
+    public double Rheobase => c * (vC - vRest) * (vC - vRest) / 4 / r;
+
+    public (double F, double A) Derivative(double v, double current) =>
+        ((c * (v - vRest) * (v - vC) + r * current) / tau, c * (2 * v - vRest - vC) / tau);
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (f, a) = Derivative(V, x);
+        double vNew = Hold(ExpAuto.Step(V, f, a, Dt), V, step);
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = vReset; Spiked(step); }
+        V = vNew;
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.AdQuaIF (lif.py V2.6.0 lines 2677, 2681, 2717): τ dV/dt = c(V − V_rest)(V − V_c) − w + I (no R),
+/// τ_w dw/dt = a(V − V_rest) − w; spike V ≥ V_th → V = V_reset, w = w_new + b. With <c>tauRef</c> &gt; 0:
+/// bp.dyn.AdQuaIFRef (V held, w integrates).</summary>
+public sealed class RefAdQuaIF : RefNeuron
+{
+    public const double DefaultA = 1, DefaultB = 0.1, DefaultTauW = 10, DefaultW0 = 0;
+    readonly double vRest, vReset, vTh, vC, a, b, c, tau, tauW;
+
+    public RefAdQuaIF(double v0, double dt = 0.1, double w0 = DefaultW0, double vRest = RefQuaIF.DefaultVRest, double vReset = RefQuaIF.DefaultVReset,
+        double vTh = RefQuaIF.DefaultVTh, double vC = RefQuaIF.DefaultVC, double a = DefaultA, double b = DefaultB, double c = RefQuaIF.DefaultC,
+        double tau = RefQuaIF.DefaultTau, double tauW = DefaultTauW, double tauRef = 0) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vTh, this.vC, this.a, this.b, this.c, this.tau, this.tauW) = (vRest, vReset, vTh, vC, a, b, c, tau, tauW);
+        SetRefractoryPeriod(tauRef);
+        V = v0;
+        W = w0;
+    }
+
+    public double W { get; private set; }
+    public override double[] State => [V, W];
+
+    /// <summary>Rheobase of the saddle-node with w at its steady state a(V − V_rest): with u = V − V_rest, d = V_c − V_rest,
+    /// f·τ = c·u² − (c·d + a)·u + I, smallest at u = (c·d + a)/(2c), so I = (c·d + a)²/(4c).</summary>
+    public double Rheobase => (c * (vC - vRest) + a) * (c * (vC - vRest) + a) / (4 * c);
+
+    public (double FV, double AV, double FW, double AW) Derivative(double v, double w, double current) =>
+        ((c * (v - vRest) * (v - vC) - w + current) / tau, c * (2 * v - vRest - vC) / tau, (a * (v - vRest) - w) / tauW, -1 / tauW);
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (fv, av, fw, aw) = Derivative(V, W, x);
+        double vNew = Hold(ExpAuto.Step(V, fv, av, Dt), V, step), wNew = ExpAuto.Step(W, fw, aw, Dt);
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = vReset; wNew += b; Spiked(step); }
         (V, W) = (vNew, wNew);
         return spike;
     }

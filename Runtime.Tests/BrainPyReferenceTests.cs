@@ -89,6 +89,71 @@ public class BrainPyReferenceTests
     }
 
     [Fact]
+    public void QuaIFFamily_LinearTermsAreThePartialDerivatives()
+    {
+        const double h = 1e-5;
+        var q = new RefQuaIF(-65);
+        var aq = new RefAdQuaIF(-65);
+        foreach (double v in new[] { -80.0, -65, -57.5, -50, -31 })
+            foreach (double w in new[] { -3.0, 0, 4 })
+            {
+                var e = q.Derivative(v, 3);
+                Assert.Equal((q.Derivative(v + h, 3).F - q.Derivative(v - h, 3).F) / (2 * h), e.A, 1e-6);
+                var a = aq.Derivative(v, w, 9);
+                Assert.Equal((aq.Derivative(v + h, w, 9).FV - aq.Derivative(v - h, w, 9).FV) / (2 * h), a.AV, 1e-6);
+                Assert.Equal((aq.Derivative(v, w + h, 9).FW - aq.Derivative(v, w - h, 9).FW) / (2 * h), a.AW, 1e-6);
+            }
+        // lif.py V2.6.0 lines 2095, 2677, 2681 at one point, by hand.
+        Assert.Equal((0.07 * (-45 + 65) * (-45 + 50) + 1 * 3) / 10, q.Derivative(-45, 3).F, 12);
+        Assert.Equal((0.07 * (-45 + 65) * (-45 + 50) - 2 + 3) / 10, aq.Derivative(-45, 2, 3).FV, 12);
+        Assert.Equal((1 * (-45 + 65) - 2) / 10.0, aq.Derivative(-45, 2, 3).FW, 12);
+    }
+
+    [Fact]
+    public void QuaIF_RheobaseIsAnalytic()
+    {
+        // Saddle-node at V = (V_rest + V_c)/2 = −57.5: R·I_rh = c(V_c − V_rest)²/4 = 3.9375. Below it V settles; above it fires.
+        Assert.Equal(3.9375, new RefQuaIF(-65).Rheobase, 12);
+        Assert.Empty(new RefQuaIF(-65).Run(3.9, 20_000).SpikeSteps);
+        Assert.NotEmpty(new RefQuaIF(-65).Run(4.0, 20_000).SpikeSteps);
+    }
+
+    [Fact]
+    public void AdQuaIF_RheobaseIsAnalytic()
+    {
+        // w at its steady state a(V − V_rest): I_rh = (c(V_c − V_rest) + a)²/(4c) = 2.05²/0.28 = 15.009. From rest with
+        // w = 0 the model already fires tonically a little below it (measured with this reference: 1 transient spike at
+        // 13.5, tonic from 14.5), as AdExIF does; not at all at 12, tonically above the rheobase.
+        Assert.Equal(15.009, new RefAdQuaIF(-65).Rheobase, 3);
+        Assert.Empty(new RefAdQuaIF(-65).Run(12, 20_000).SpikeSteps);
+        Assert.True(new RefAdQuaIF(-65).Run(15.2, 20_000).SpikeSteps.Count > 20);
+    }
+
+    [Fact]
+    public void RefHold_KeepsVForRefractoryStepsAfterASpike_WhileTheOtherStateIntegrates()
+    {
+        // The references' hold (§2.1 step 3), checked on its own: AdQuaIFRef at τ_ref = 2 ms, dt = 0.1 → 20 steps.
+        var n = new RefAdQuaIF(-65, 0.1, tauRef: 2);
+        Assert.Equal(20, n.RefractorySteps);
+        var (spikes, states) = n.Run(40, 2000);
+        Assert.True(spikes.Count >= 10);
+        foreach (int s in spikes.Where(s => s + 21 < 2000))
+        {
+            for (int k = 1; k <= 20; k++)
+            {
+                Assert.Equal(-68, states[s + k][0]);
+                Assert.NotEqual(states[s + k - 1][1], states[s + k][1]);
+            }
+            Assert.NotEqual(-68, states[s + 21][0]);
+        }
+        // τ_ref = 0 holds nothing: the trajectory of the plain model.
+        var plain = new RefAdQuaIF(-65, 0.1).Run(40, 2000);
+        var zero = new RefAdQuaIF(-65, 0.1, tauRef: 0).Run(40, 2000);
+        Assert.Equal(plain.SpikeSteps, zero.SpikeSteps);
+        Assert.NotEqual(plain.SpikeSteps, spikes);
+    }
+
+    [Fact]
     public void ExpIF_RheobaseIsAnalytic()
     {
         // Saddle-node at V = V_T: I_rh = V_T − V_rest − ΔT = 1.62. Below it V settles; just above it fires (slowly).
@@ -130,13 +195,50 @@ public class BrainPyReferenceTests
     [InlineData("adex", 7.0, 0.05, 2)]
     [InlineData("adex", 30.0, 0.1, 35)]
     [InlineData("adex", 30.0, 0.05, 18)]
+    // CatalogueModelTests' inputs: the Ref models at τ_ref = 2 ms.
+    [InlineData("izhref", 5.0, 0.1, 3)]
+    [InlineData("izhref", 5.0, 0.05, 2)]
+    [InlineData("izhref", 20.0, 0.1, 11)]
+    [InlineData("izhref", 20.0, 0.05, 6)]
+    [InlineData("expifref", 3.0, 0.1, 3)]
+    [InlineData("expifref", 3.0, 0.05, 2)]
+    [InlineData("expifref", 20.0, 0.1, 23)]
+    [InlineData("expifref", 20.0, 0.05, 12)]
+    [InlineData("adexref", 7.0, 0.1, 4)]
+    [InlineData("adexref", 7.0, 0.05, 2)]
+    [InlineData("adexref", 30.0, 0.1, 28)]
+    [InlineData("adexref", 30.0, 0.05, 14)]
+    [InlineData("quaif", 8.0, 0.1, 4)]
+    [InlineData("quaif", 8.0, 0.05, 2)]
+    [InlineData("quaif", 40.0, 0.1, 24)]
+    [InlineData("quaif", 40.0, 0.05, 12)]
+    [InlineData("quaifref", 8.0, 0.1, 4)]
+    [InlineData("quaifref", 8.0, 0.05, 2)]
+    [InlineData("quaifref", 40.0, 0.1, 19)]
+    [InlineData("quaifref", 40.0, 0.05, 9)]
+    [InlineData("adquaif", 16.0, 0.1, 4)]
+    [InlineData("adquaif", 16.0, 0.05, 2)]
+    [InlineData("adquaif", 40.0, 0.1, 17)]
+    [InlineData("adquaif", 40.0, 0.05, 8)]
+    [InlineData("adquaifref", 16.0, 0.1, 4)]
+    [InlineData("adquaifref", 16.0, 0.05, 2)]
+    [InlineData("adquaifref", 40.0, 0.1, 16)]
+    [InlineData("adquaifref", 40.0, 0.05, 8)]
     public void ChosenInputs_SpikeAFewTimes_AndAreRobust(string model, double x, double dt, int count)
     {
         Func<RefNeuron> make = model switch
         {
             "izh" => () => new RefIzhikevich(dt),
             "expif" => () => new RefExpIF(-65, dt),
-            _ => () => new RefAdExIF(-65, dt),
+            "adex" => () => new RefAdExIF(-65, dt),
+            "izhref" => () => new RefIzhikevich(dt, tauRef: 2),
+            "expifref" => () => new RefExpIF(-65, dt, tauRef: 2),
+            "adexref" => () => new RefAdExIF(-65, dt, tauRef: 2),
+            "quaif" => () => new RefQuaIF(-65, dt),
+            "quaifref" => () => new RefQuaIF(-65, dt, tauRef: 2),
+            "adquaif" => () => new RefAdQuaIF(-65, dt),
+            "adquaifref" => () => new RefAdQuaIF(-65, dt, tauRef: 2),
+            _ => throw new ArgumentException(model),
         };
         var steps = make().Run(x, 2000).SpikeSteps;
         Assert.Equal(count, steps.Count);

@@ -123,7 +123,114 @@ internal static class Neurons
         Refractory: null,
         new[] { new AboveRule("VTh", "VReset") }) { Family = "ExpIF" };
 
+    // ---- The refractory variants (brainpy-semantics.md §2.1 step 3; lif.py ExpIFRefLTC, AdExIFRefLTC, IzhikevichRefLTC):
+    // the same dynamics plus tau_ref (default 0 ms); where refractory, V keeps its old value after integration, while the
+    // other states (w, u) integrate normally and still take their reset at a spike.
+
+    /// <summary>IzhikevichRef: Izhikevich plus an absolute refractory period (BrainPy <c>bp.dyn.IzhikevichRef</c>).</summary>
+    public static readonly NeuronDef IzhikevichRef = Izhikevich with
+    {
+        Attribute = "IzhikevichRef",
+        BrainPy = "bp.dyn.IzhikevichRef",
+        Summary = "Izhikevich neuron with an absolute refractory period (BrainPy <c>bp.dyn.IzhikevichRef</c>): Izhikevich's dynamics (<c>dV/dt = p1·V² + p2·V + p3 − u + I</c>, <c>du/dt = a(b·V − u)</c>, spike when <c>V ≥ V_th</c>, then <c>V ← c</c>, <c>u ← u + d</c>); after a spike, <c>V</c> is held for the steps whose time since the spike is at most <c>TauRef</c>, while <c>u</c> keeps integrating. Integrated by exp_auto; <c>u</c> starts at <c>b·V₀</c>.",
+        Params = Izhikevich.Params.Concat(new[] { TauRef }).ToArray(),
+        Refractory = "TauRef",
+        Family = "Izhikevich",
+    };
+
+    /// <summary>ExpIFRef: ExpIF plus an absolute refractory period (BrainPy <c>bp.dyn.ExpIFRef</c>).</summary>
+    public static readonly NeuronDef ExpIFRef = ExpIF with
+    {
+        Attribute = "ExpIFRef",
+        BrainPy = "bp.dyn.ExpIFRef",
+        Summary = "Exponential integrate-and-fire neuron with an absolute refractory period (BrainPy <c>bp.dyn.ExpIFRef</c>): ExpIF's dynamics (<c>τ dV/dt = −(V − V_rest) + ΔT·exp((V − V_T)/ΔT) + R·I</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>); after a spike, <c>V</c> is held for the steps whose time since the spike is at most <c>TauRef</c>. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        Params = ExpIF.Params.Concat(new[] { TauRef }).ToArray(),
+        Refractory = "TauRef",
+    };
+
+    /// <summary>AdExIFRef: AdExIF plus an absolute refractory period (BrainPy <c>bp.dyn.AdExIFRef</c>).</summary>
+    public static readonly NeuronDef AdExIFRef = AdExIF with
+    {
+        Attribute = "AdExIFRef",
+        BrainPy = "bp.dyn.AdExIFRef",
+        Summary = "Adaptive exponential integrate-and-fire neuron with an absolute refractory period (BrainPy <c>bp.dyn.AdExIFRef</c>): AdExIF's dynamics (<c>τ dV/dt = −V + V_rest + ΔT·exp((V − V_T)/ΔT) − R·w + R·I</c>, <c>τ_w dw/dt = a(V − V_rest) − w</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>, <c>w ← w + b</c>); after a spike, <c>V</c> is held for the steps whose time since the spike is at most <c>TauRef</c>, while <c>w</c> keeps integrating. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        Params = AdExIF.Params.Concat(new[] { TauRef }).ToArray(),
+        Refractory = "TauRef",
+    };
+
+    // ---- QuaIF and AdQuaIF (brainpy-semantics.md §2.4; lif.py QuaIFLTC.__init__ and derivative, AdQuaIFLTC.__init__, dV,
+    // dw and update, V2.6.0). BrainPy's default V₀ = 0 lies above V_th = −30 (SPK1002 warns). No warning compares V_th
+    // with V_c: BrainPy's spike is V ≥ V_th whatever V_c is (with V_th ≤ V_c the neuron is a plain threshold unit, still
+    // well defined), and SPK1001's message is about a reset value, so only V_th above V_reset is checked.
+
+    static readonly ParamDef QuaVTh = Mv("VTh", "V_th", -30, "Spike threshold");
+    static readonly ParamDef VC = Mv("VC", "V_c", -50, "Critical voltage for spike initiation (the unstable fixed point of the quadratic term)");
+    static readonly ParamDef QuaC = Num("C", "c", 0.07, "Coefficient of the quadratic term (1/mV)");
+
+    /// <summary>c·(V − V_rest)·(V − V_c), the quadratic term of QuaIF and AdQuaIF, as BrainPy writes it.</summary>
+    static Expr QuaTerm => P("C") * (S("V") - P("VRest")) * (S("V") - P("VC"));
+
+    /// <summary>QuaIF: <c>τ dV/dt = c(V − V_rest)(V − V_c) + R·I</c>; spike <c>V ≥ V_th</c> → <c>V_reset</c>.</summary>
+    public static readonly NeuronDef QuaIF = new("QuaIF", "bp.dyn.QuaIF",
+        "Quadratic integrate-and-fire neuron (BrainPy <c>bp.dyn.QuaIF</c>): <c>τ dV/dt = c(V − V_rest)(V − V_c) + R·I</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        new[] { ExpVRest, ExpVReset, QuaVTh, VC, QuaC, R, ExpTau },
+        new[] { V(0) },
+        System.Array.Empty<DerivedDef>(),
+        new[] { new StateUpdate("V", new Ode((QuaTerm + P("R") * I) / P("Tau"))) },
+        N("V") >= P("VTh"),
+        new[] { new Reset("V", P("VReset")) },
+        Refractory: null,
+        new[] { new AboveRule("VTh", "VReset") }) { Family = "QuaIF" };
+
+    /// <summary>QuaIFRef: QuaIF plus an absolute refractory period (BrainPy <c>bp.dyn.QuaIFRef</c>).</summary>
+    public static readonly NeuronDef QuaIFRef = QuaIF with
+    {
+        Attribute = "QuaIFRef",
+        BrainPy = "bp.dyn.QuaIFRef",
+        Summary = "Quadratic integrate-and-fire neuron with an absolute refractory period (BrainPy <c>bp.dyn.QuaIFRef</c>): QuaIF's dynamics (<c>τ dV/dt = c(V − V_rest)(V − V_c) + R·I</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>); after a spike, <c>V</c> is held for the steps whose time since the spike is at most <c>TauRef</c>. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        Params = QuaIF.Params.Concat(new[] { TauRef }).ToArray(),
+        Refractory = "TauRef",
+    };
+
+    /// <summary>AdQuaIF: <c>τ dV/dt = c(V − V_rest)(V − V_c) − w + I</c> (no R: BrainPy's AdQuaIF has none),
+    /// <c>τ_w dw/dt = a(V − V_rest) − w</c>; spike <c>V ≥ V_th</c> → <c>V_reset</c>, <c>w += b</c>.</summary>
+    public static readonly NeuronDef AdQuaIF = new("AdQuaIF", "bp.dyn.AdQuaIF",
+        "Adaptive quadratic integrate-and-fire neuron (BrainPy <c>bp.dyn.AdQuaIF</c>): <c>τ dV/dt = c(V − V_rest)(V − V_c) − w + I</c>, <c>τ_w dw/dt = a(V − V_rest) − w</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>, <c>w ← w + b</c>. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        new[]
+        {
+            ExpVRest, ExpVReset, QuaVTh, VC,
+            Num("A", "a", 1, "Subthreshold adaptation coupling"),
+            Num("B", "b", 0.1, "Spike-triggered adaptation increment"),
+            QuaC,
+            ExpTau,
+            Tau("TauW", "tau_w", 10, "Adaptation time constant", Storage.Float),
+        },
+        new[] { V(0), new StateDef("W", "w", "", 0.0, Initializable: true, "Adaptation current (BrainPy's w)") },
+        System.Array.Empty<DerivedDef>(),
+        new[]
+        {
+            new StateUpdate("V", new Ode((QuaTerm - S("W") + I) / P("Tau"))),
+            new StateUpdate("W", new Ode((P("A") * (S("V") - P("VRest")) - S("W")) / P("TauW"))),
+        },
+        N("V") >= P("VTh"),
+        new[] { new Reset("V", P("VReset")), new Reset("W", N("W") + P("B")) },
+        Refractory: null,
+        new[] { new AboveRule("VTh", "VReset") }) { Family = "QuaIF" };
+
+    /// <summary>AdQuaIFRef: AdQuaIF plus an absolute refractory period (BrainPy <c>bp.dyn.AdQuaIFRef</c>).</summary>
+    public static readonly NeuronDef AdQuaIFRef = AdQuaIF with
+    {
+        Attribute = "AdQuaIFRef",
+        BrainPy = "bp.dyn.AdQuaIFRef",
+        Summary = "Adaptive quadratic integrate-and-fire neuron with an absolute refractory period (BrainPy <c>bp.dyn.AdQuaIFRef</c>): AdQuaIF's dynamics (<c>τ dV/dt = c(V − V_rest)(V − V_c) − w + I</c>, <c>τ_w dw/dt = a(V − V_rest) − w</c>, spike when <c>V ≥ V_th</c>, then <c>V ← V_reset</c>, <c>w ← w + b</c>); after a spike, <c>V</c> is held for the steps whose time since the spike is at most <c>TauRef</c>, while <c>w</c> keeps integrating. Integrated by exp_auto. BrainPy's default V₀ = 0 lies above V_th: give an initializer for V.",
+        Params = AdQuaIF.Params.Concat(new[] { TauRef }).ToArray(),
+        Refractory = "TauRef",
+    };
+
     /// <summary>Every neuron model (the catalogue, the runtime's attributes and the messages list them in this order);
     /// families kept in their own files add their <c>All</c> here.</summary>
-    public static readonly NeuronDef[] All = new[] { LifRef, Lif, Izhikevich, ExpIF, AdExIF }.Concat(HhNeurons.All).ToArray();
+    public static readonly NeuronDef[] All = new[]
+    {
+        LifRef, Lif, Izhikevich, IzhikevichRef, ExpIF, ExpIFRef, AdExIF, AdExIFRef, QuaIF, QuaIFRef, AdQuaIF, AdQuaIFRef,
+    }.Concat(HhNeurons.All).ToArray();
 }
