@@ -68,7 +68,7 @@ public class DiagnosticCatalogueTests
             [Population(10)]
             public partial class {|SPK0006:Cells|};
             """);
-        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif], [Izhikevich], [ExpIF], [AdExIF]", d.GetMessage());
+        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif], [Izhikevich], [ExpIF], [AdExIF], [LifLTC], [LifRefLTC], [ExpIFLTC], [ExpIFRefLTC]", d.GetMessage());
     }
 
     [Fact]
