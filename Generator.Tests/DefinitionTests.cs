@@ -46,6 +46,14 @@ public class DefinitionTests
         ["DualExponV2"] = new() { ["TauDecay"] = 10, ["TauRise"] = 1, ["A"] = double.NaN },
         ["Coba"] = new() { ["E"] = 0 },
         ["Cuba"] = new(),
+        // LTC variants, BrainPy 2.6.0 lif.py __init__ keyword defaults: LifLTC lines 217–222, LifRefLTC 420–428 (tau_ref 0),
+        // ExpIFLTC 698–704, ExpIFRefLTC 1036–1046 (tau_ref 0); the same values as their plain subclasses.
+        ["LifLTC"] = new() { ["VRest"] = 0, ["VReset"] = -5, ["VTh"] = 20, ["R"] = 1, ["Tau"] = 10 },
+        ["LifRefLTC"] = new() { ["VRest"] = 0, ["VReset"] = -5, ["VTh"] = 20, ["R"] = 1, ["Tau"] = 10, ["TauRef"] = 0 },
+        ["ExpIFLTC"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10 },
+        ["ExpIFRefLTC"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -55, ["VT"] = -59.9, ["DeltaT"] = 3.48, ["R"] = 1, ["Tau"] = 10, ["TauRef"] = 0 },
+        // MgBlock: brainpy/_src/dyn/outs/outputs.py (V2.6.0) lines 122–126.
+        ["MgBlock"] = new() { ["E"] = 0, ["CcMg"] = 1.2, ["Alpha"] = 0.062, ["Beta"] = 3.57, ["VOffset"] = 0 },
     };
 
     // BrainPy's initial values: V_initializer / u_initializer / w_initializer (lif.py): Izhikevich V₀ = −70, u₀ = b·V₀
@@ -70,6 +78,10 @@ public class DefinitionTests
         // HH (hh.py, class HH): V_initializer Uniform(−70, −60); m, h, n initializers None → α/(α + β) at V₀. "steady x"
         // is checked numerically below (at V₀ = −65, against the rates written here independently).
         ["HH"] = new() { ["V"] = "Uniform(-70, -60)", ["M"] = "steady m", ["H"] = "steady h", ["N"] = "steady n" },
+        ["LifLTC"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["LifRefLTC"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["ExpIFLTC"] = new() { ["V"] = "Num { Value = 0 }" },
+        ["ExpIFRefLTC"] = new() { ["V"] = "Num { Value = 0 }" },
     };
 
     /// <summary>HH's steady-state gates at V (the rates of brainpy-semantics.md §2.4, written in double).</summary>
@@ -82,7 +94,7 @@ public class DefinitionTests
     }
 
     static IEnumerable<(string Name, IReadOnlyList<ParamDef> Ctor, IReadOnlyList<ParamDef> Params)> AllModels() =>
-        Neurons.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params))
+        Catalogue.AllNeurons.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params))
             .Concat(Synapses.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params)))
             .Concat(Outputs.All.Select(d => (d.Attribute, (IReadOnlyList<ParamDef>)Array.Empty<ParamDef>(), d.Params)))
             .Concat(Comms.All.Select(d => (d.Attribute, d.CtorParams, d.Params)));
@@ -91,7 +103,7 @@ public class DefinitionTests
     public void EveryDefinitionsDefaults_AreBrainPys()
     {
         // Every neuron model is in both tables: a new definition cannot skip the check.
-        foreach (var d in Neurons.All)
+        foreach (var d in Catalogue.AllNeurons)
         {
             Assert.True(BrainPyDefaults.ContainsKey(d.Attribute), $"{d.Attribute}: add its BrainPy defaults to the table");
             Assert.True(BrainPyInitial.ContainsKey(d.Attribute), $"{d.Attribute}: add its BrainPy initial values to the table");
@@ -103,7 +115,7 @@ public class DefinitionTests
             Assert.Equal(expected.Keys.OrderBy(k => k), ps.Select(p => p.Name).OrderBy(k => k));
             foreach (var p in ps) Assert.True(expected[p.Name].Equals(p.Default), $"{name}.{p.Name}: {p.Default}, BrainPy {expected[p.Name]}");
         }
-        foreach (var d in Neurons.All.Where(d => BrainPyInitial.ContainsKey(d.Attribute)))
+        foreach (var d in Catalogue.AllNeurons.Where(d => BrainPyInitial.ContainsKey(d.Attribute)))
             foreach (var st in d.States)
             {
                 string want = BrainPyInitial[d.Attribute][st.Name];
@@ -174,7 +186,7 @@ public class DefinitionTests
     [Fact]
     public void Definitions_AreConsistent_AndLower()
     {
-        foreach (var d in Neurons.All)
+        foreach (var d in Catalogue.AllNeurons)
         {
             var ps = d.Params.Select(p => p.Name).ToHashSet();
             var states = d.States.Select(s => s.Name).ToHashSet();
@@ -293,7 +305,36 @@ public class DefinitionTests
         Assert.Equal(numeric, Eval(a), 6);
     }
 
+    /// <summary>Every LTC model integrates each state that reads the input by exp_auto (an Ode): the lowering derives A
+    /// with the outputs inside f only there, a LinearExact update would silently keep the frozen current's A.</summary>
+    [Fact]
+    public void LtcModels_ReadTheInputOnlyInOdeUpdates()
+    {
+        Assert.Equal(new[] { "LifLTC", "LifRefLTC", "ExpIFLTC", "ExpIFRefLTC" }, Catalogue.AllNeurons.Where(d => d.Ltc).Select(d => d.Attribute));
+        foreach (var d in Catalogue.AllNeurons.Where(d => d.Ltc))
+            foreach (var u in d.Step)
+            {
+                Expr tree = u.Update switch { Ode o => o.Derivative, LinearExact l => l.Target, Explicit e => e.Value, _ => throw new InvalidOperationException() };
+                if (IrOps.Nodes(tree).Any(n => n is SpikeSharp.Generator.Model.Ir.Input)) Assert.IsType<Ode>(u.Update);
+            }
+    }
+
     // ---- diagnostics driven by the definitions' rules (exact spans) ----
+
+    [Fact]
+    public void PositiveRule_SPK0029_OnMgBlocksBeta()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 10, Prob = 0.1)]
+            [Expon]
+            [MgBlock({|SPK0029:Beta = 0|})]
+            public partial class Proj;
+            [Population(10)] [Lif] public partial class P;
+            """, DiagnosticSeverity.Error);
+        Assert.Equal("'Proj': MgBlock.Beta = 0 must be a positive, finite number within float range", d.GetMessage());
+    }
 
     [Fact]
     public void PositiveRule_SPK0029_OnExpIFsDeltaT()

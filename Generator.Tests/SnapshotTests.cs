@@ -66,6 +66,25 @@ public class SnapshotTests
         public partial class Fast2;
         """);
 
+    // LTC: the outputs are inside f, so exp_auto's A includes −R·(g0 + g1)/τ from the two COBA groups and MgBlock's
+    // ∂/∂V of g·(E − V)/(1 + (cc_Mg/β)·e^(α(V_offset − V))) (brainpy-semantics.md §2.1, §2.3, §3.2).
+    [Fact]
+    public void LifLTC_TwoCobaGroupsAndMgBlock_GeneratedCode_MatchesSnapshot() => Family("LifLTC", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [LifLTC(VRest = -60, VTh = -50, VReset = -60, Tau = 20)]
+        public partial class Post;
+        [HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5)]
+        [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class Exc;
+        [HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5)]
+        [Expon(Tau = 10)] [Coba(E = -80)]
+        public partial class Inh;
+        [HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.1)]
+        [DualExponV2(TauDecay = 100, TauRise = 2)] [MgBlock]
+        public partial class Nmda;
+        """);
+
     static void Family(string name, string source)
     {
         var result = GeneratorHarness.Run(source);

@@ -366,3 +366,81 @@ public sealed class RefDualExponV2
         GDecay *= Math.Exp(-Dt / TauDecay);
     }
 }
+
+/// <summary>bp.dyn.LifLTC / LifRefLTC / ExpIFLTC / ExpIFRefLTC (brainpy-semantics.md §2.1, §2.3; BrainPy 2.6.0 lif.py, whose
+/// <c>derivative(V, t, I)</c> starts with <c>I = self.sum_current_inputs(V, init=I)</c>): the COBA outputs are evaluated
+/// inside f, so exp_auto's A = ∂f/∂V includes them. With COBA conductances g_k (after their decay this step) and
+/// reversals E_k: f(V) = (−(V − V_rest) [+ ΔT·e^((V − V_T)/ΔT)] + R·(x + Σ g_k(E_k − V)))/τ,
+/// A = (−1 [+ e^((V − V_T)/ΔT)] − R·Σ g_k)/τ. Refractoriness as <see cref="RefLifRef"/> (steps, design.md decision 2).
+/// Give the conductances of the coming step with <see cref="SetCoba"/> before <see cref="RefNeuron.Step"/>.</summary>
+public sealed class RefLtc : RefNeuron
+{
+    readonly bool expIF;
+    readonly double vRest, vReset, vTh, r, tau, vT, deltaT;
+    long lastSpike = long.MinValue / 2;
+    (double G, double E)[] coba = [];
+
+    RefLtc(bool expIF, double vRest, double vReset, double vTh, double tau, double tauRef, double r, double vT, double deltaT, double v0, double dt) : base(dt)
+    {
+        (this.expIF, this.vRest, this.vReset, this.vTh, this.tau, this.r, this.vT, this.deltaT) = (expIF, vRest, vReset, vTh, tau, r, vT, deltaT);
+        SetRefractoryPeriod(tauRef);
+        V = v0;
+    }
+
+    /// <summary>LifLTC (<paramref name="tauRef"/> 0 behaves as LifLTC: no step k ≥ 1 has k·dt ≤ 0) or LifRefLTC.</summary>
+    public static RefLtc Lif(double vRest, double vReset, double vTh, double tau, double tauRef = 0, double r = 1, double v0 = 0, double dt = 0.1) =>
+        new(false, vRest, vReset, vTh, tau, tauRef, r, 0, 1, v0, dt);
+
+    /// <summary>ExpIFLTC or ExpIFRefLTC (BrainPy's defaults as <see cref="RefExpIF"/>).</summary>
+    public static RefLtc ExpIF(double v0, double tauRef = 0, double dt = 0.1, double vRest = RefExpIF.DefaultVRest, double vReset = RefExpIF.DefaultVReset,
+        double vTh = RefExpIF.DefaultVTh, double vT = RefExpIF.DefaultVT, double deltaT = RefExpIF.DefaultDeltaT, double r = RefExpIF.DefaultR, double tau = RefExpIF.DefaultTau) =>
+        new(true, vRest, vReset, vTh, tau, tauRef, r, vT, deltaT, v0, dt);
+
+    public override double[] State => [V];
+
+    /// <summary>The COBA outputs (conductance after this step's decay, reversal) of the next step.</summary>
+    public void SetCoba(params (double G, double E)[] outputs) => coba = outputs;
+
+    /// <summary>f and A = ∂f/∂V with the outputs inside f.</summary>
+    public (double F, double A) Derivative(double v, double x)
+    {
+        double current = x, g = 0;
+        foreach (var (gk, ek) in coba) { current += gk * (ek - v); g += gk; }
+        double e = expIF ? Math.Exp((v - vT) / deltaT) : 0;
+        double f = (-(v - vRest) + (expIF ? deltaT * e : 0) + r * current) / tau;
+        double a = (-1 + e - r * g) / tau;
+        return (f, a);
+    }
+
+    /// <summary>LifLTC's exact step with COBA inputs (§2.3): V∞ = (V_rest + R(x + Σ g_k E_k))/(1 + R·G),
+    /// V_new = V∞ + (V − V∞)·exp(−dt(1 + R·G)/τ), G = Σ g_k (before threshold, reset and refractory hold).</summary>
+    public double LifClosedForm(double v, double x)
+    {
+        double g = 0, ge = 0;
+        foreach (var (gk, ek) in coba) { g += gk; ge += gk * ek; }
+        double vInf = (vRest + r * (x + ge)) / (1 + r * g);
+        return vInf + (v - vInf) * Math.Exp(-Dt * (1 + r * g) / tau);
+    }
+
+    protected override bool StepCore(double x, int step)
+    {
+        var (f, a) = Derivative(V, x);
+        double vNew = ExpAuto.Step(V, f, a, Dt);
+        if (step - lastSpike <= RefractorySteps) vNew = V;
+        bool spike = vNew >= vTh;
+        if (spike) { vNew = vReset; lastSpike = step; }
+        V = vNew;
+        return spike;
+    }
+}
+
+/// <summary>bp.dyn.MgBlock (brainpy-semantics.md §3.2; BrainPy 2.6.0 outs/outputs.py, <c>MgBlock.update</c>):
+/// I = g·(E − V)/(1 + (cc_Mg/β)·exp(α·(V_offset − V))).</summary>
+public static class RefMgBlock
+{
+    public const double DefaultE = 0, DefaultCcMg = 1.2, DefaultAlpha = 0.062, DefaultBeta = 3.57, DefaultVOffset = 0;
+
+    public static double Current(double g, double v, double e = DefaultE, double ccMg = DefaultCcMg, double alpha = DefaultAlpha,
+        double beta = DefaultBeta, double vOffset = DefaultVOffset) =>
+        g * (e - v) / (1 + ccMg / beta * Math.Exp(alpha * (vOffset - v)));
+}

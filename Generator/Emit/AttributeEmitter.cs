@@ -22,7 +22,7 @@ internal static class AttributeEmitter
         w.Line();
         using (w.Block("namespace SpikeSharp"))
         {
-            foreach (var d in Neurons.All)
+            foreach (var d in Catalogue.AllNeurons)
                 Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "Put it next to <see cref=\"PopulationAttribute\"/>.", System.Array.Empty<ParamDef>(), d.Params, version);
             foreach (var d in Synapses.All)
                 Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "A projection's synapse. " + d.MergeNote, System.Array.Empty<ParamDef>(), d.Params, version);

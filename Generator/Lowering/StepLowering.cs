@@ -102,6 +102,11 @@ internal static class StepLowering
 
         // Integration: every state from the same old state.
         Expr BindNeuron(Expr e) => IrOps.Rewrite(e, n => n is Input ? new Local(CurrentLocal) : null);
+        // An LTC model (NeuronDef.Ltc, brainpy-semantics.md §2.1) sums x + Σ out_k(V) inside its derivative: f has the
+        // same value as with the frozen current (both at the old V), but A = ∂f/∂y must see the outputs' V dependence,
+        // so A is derived from f with Input bound to the expression of the state instead of the local. Plain models
+        // never take this path (their A, and so their code, is what it was).
+        Expr BindLtc(Expr e) => IrOps.Rewrite(e, n => n is Input ? current : null);
         foreach (var u in def.Step)
         {
             var y = new Var(u.State);
@@ -116,7 +121,7 @@ internal static class StepLowering
                 case Ode ode:
                 {
                     var f = BindNeuron(ode.Derivative);
-                    var a = Symbolic.Differentiate(f, u.State);
+                    var a = Symbolic.Differentiate(def.Ltc ? BindLtc(ode.Derivative) : f, u.State);
                     if (a is null || Symbolic.IsZero(a))
                     {
                         next = y + dt * f;
@@ -125,7 +130,8 @@ internal static class StepLowering
                     else
                     {
                         next = y + dt * Phi(dt * a) * f;
-                        comment = "exp_auto: " + u.State + " + dt·φ(dt·A)·f, A = ∂f/∂" + u.State;
+                        comment = "exp_auto: " + u.State + " + dt·φ(dt·A)·f, A = ∂f/∂" + u.State
+                            + (def.Ltc ? " with the outputs inside f (LTC: A includes their V dependence)" : "");
                     }
                     break;
                 }

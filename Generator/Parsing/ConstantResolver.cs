@@ -40,7 +40,7 @@ internal sealed class ConstantResolver
     static Dictionary<string, Kind> BuildPopulationConstants()
     {
         var d = new Dictionary<string, Kind>(StringComparer.Ordinal) { ["Size"] = Kind.Int };
-        foreach (var def in Model.Definitions.Neurons.All)
+        foreach (var def in Model.Definitions.Catalogue.AllNeurons)
             foreach (var p in def.Params)
                 if (p.Storage != Model.Definitions.Storage.None && !d.ContainsKey(p.Name))
                     d[p.Name] = p.Storage == Model.Definitions.Storage.Float ? Kind.Float : Kind.Double;

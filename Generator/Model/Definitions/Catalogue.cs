@@ -8,10 +8,13 @@ internal static class Catalogue
 {
     public static string MetadataName(string attribute) => "SpikeSharp." + attribute + "Attribute";
 
-    static readonly Dictionary<string, NeuronDef> s_neurons = Neurons.All.ToDictionary(d => d.Attribute);
+    /// <summary>Every neuron definition: <see cref="Neurons.All"/>, then <see cref="LtcNeurons.All"/>.</summary>
+    public static readonly NeuronDef[] AllNeurons = Neurons.All.Concat(LtcNeurons.All).ToArray();
+
+    static readonly Dictionary<string, NeuronDef> s_neurons = AllNeurons.ToDictionary(d => d.Attribute);
     static readonly Dictionary<string, SynapseDef> s_synapses = Synapses.All.ToDictionary(d => d.Attribute);
     static readonly Dictionary<string, OutputDef> s_outputs = Outputs.All.ToDictionary(d => d.Attribute);
-    static readonly Dictionary<string, NeuronDef> s_neuronsByMetadata = Neurons.All.ToDictionary(d => MetadataName(d.Attribute));
+    static readonly Dictionary<string, NeuronDef> s_neuronsByMetadata = AllNeurons.ToDictionary(d => MetadataName(d.Attribute));
     static readonly Dictionary<string, SynapseDef> s_synapsesByMetadata = Synapses.All.ToDictionary(d => MetadataName(d.Attribute));
     static readonly Dictionary<string, OutputDef> s_outputsByMetadata = Outputs.All.ToDictionary(d => MetadataName(d.Attribute));
     static readonly Dictionary<string, CommDef> s_commsByMetadata = Comms.All.ToDictionary(d => MetadataName(d.Attribute));
@@ -28,7 +31,7 @@ internal static class Catalogue
     /// <summary>"[LifRef], [Lif], …": the attributes of a role, for messages.</summary>
     public static string List(IEnumerable<string> attributes) => string.Join(", ", attributes.Select(a => "[" + a + "]"));
 
-    public static string NeuronList => List(Neurons.All.Select(d => d.Attribute));
+    public static string NeuronList => List(AllNeurons.Select(d => d.Attribute));
     public static string SynapseList => List(Synapses.All.Select(d => d.Attribute));
     public static string OutputList => List(Outputs.All.Select(d => d.Attribute));
     public static string CommList => List(Comms.All.Select(d => d.Attribute));

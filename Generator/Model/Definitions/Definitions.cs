@@ -86,6 +86,11 @@ internal sealed record NeuronDef(
     IReadOnlyList<AboveRule> Warnings)
 {
     public string Family { get; init; } = Attribute;
+
+    /// <summary>A "liquid time constant" model (BrainPy's <c>…LTC</c> classes, brainpy-semantics.md §2.1): its
+    /// derivative sums <c>x + Σ out_k(V)</c> itself, so exp_auto's <c>A = ∂f/∂V</c> includes the outputs' dependence on
+    /// V (for COBA −R·Σg_k/τ). f's value is the plain model's; only A differs (StepLowering).</summary>
+    public bool Ltc { get; init; }
 }
 
 /// <summary>An align-post synapse model (brainpy-semantics.md §3.1): the state arrays each merge group needs, their
