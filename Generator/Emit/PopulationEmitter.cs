@@ -378,6 +378,21 @@ internal static class PopulationEmitter
         return used;
     }
 
+    /// <summary>The arrays whose old value <paramref name="e"/> reads and that are not loaded yet (every remaining one when
+    /// <paramref name="e"/> is null), in declaration order; marks them loaded. Each array is loaded just before its first
+    /// use, as the hand-written seed kernel did (a merged buffer is read, decayed and stored before V is read).</summary>
+    static System.Collections.Generic.List<PlanArray> LoadsFor(StepPlan step, Expr? e, System.Collections.Generic.HashSet<string> loaded)
+    {
+        var reads = new System.Collections.Generic.HashSet<string>();
+        if (e is not null)
+            foreach (var n in IrOps.Nodes(e))
+                if (n is Var v) reads.Add(v.Name);
+        var result = new System.Collections.Generic.List<PlanArray>();
+        foreach (var a in AllArrays(step))
+            if ((e is null || reads.Contains(a.Name)) && loaded.Add(a.Name)) result.Add(a);
+        return result;
+    }
+
     /// <summary>Whether a reset reads the integrated value of a state that an earlier reset already overwrote (then the
     /// scalar path computes every reset value first).</summary>
     static bool ResetsInterfere(StepPlan step)
@@ -396,13 +411,17 @@ internal static class PopulationEmitter
     {
         var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => p,
             input: _ => withExt ? $"input + {Unsafe}.Add(ref rExt, i - lo)" : "input");
-        foreach (var a in AllArrays(step))
-            w.Line($"float {StepLowering.OldLocal(a.Name)} = {Unsafe}.Add(ref r{a.Member}, i);");
+        var loaded = new System.Collections.Generic.HashSet<string>();
+        void Load(Expr? e)
+        {
+            foreach (var a in LoadsFor(step, e, loaded)) w.Line($"float {StepLowering.OldLocal(a.Name)} = {Unsafe}.Add(ref r{a.Member}, i);");
+        }
         foreach (var s in step.Body)
         {
             switch (s)
             {
                 case Let l:
+                    Load(l.Value);
                     w.Line($"float {l.Name} = {f.Format(l.Value)};" + (l.Comment is null ? "" : " // " + l.Comment));
                     break;
                 case Store st:
@@ -410,6 +429,7 @@ internal static class PopulationEmitter
                     break;
             }
         }
+        Load(null); // the rest: the hold, the spike and the resets may read old values
         w.Line($"ref int lastI = ref {Unsafe}.Add(ref rLast, i);");
         if (step.RefractoryHold is { } held)
             w.Line($"if (unchecked((uint)(step - lastI)) <= (uint)refSteps) {StepLowering.NextLocal(held)} = {StepLowering.OldLocal(held)}; // refractory: hold {held} (unsigned: exact for every step ≤ int.MaxValue)");
@@ -444,13 +464,17 @@ internal static class PopulationEmitter
         using (loop.Block($"for (; i <= hi - {width}; i += {width})"))
         {
             loop.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
-            foreach (var a in AllArrays(step))
-                loop.Line($"{F} {StepLowering.OldLocal(a.Name)} = {V}.LoadUnsafe(ref r{a.Member}, at);");
+            var loaded = new System.Collections.Generic.HashSet<string>();
+            void Load(Expr? e)
+            {
+                foreach (var a in LoadsFor(step, e, loaded)) loop.Line($"{F} {StepLowering.OldLocal(a.Name)} = {V}.LoadUnsafe(ref r{a.Member}, at);");
+            }
             foreach (var s in step.Body)
             {
                 switch (s)
                 {
                     case Let l:
+                        Load(l.Value);
                         loop.Line($"{F} {l.Name} = {f.Format(l.Value)};");
                         break;
                     case Store st:
@@ -458,6 +482,7 @@ internal static class PopulationEmitter
                         break;
                 }
             }
+            Load(null);
             loop.Line($"{I} lastI = {V}.LoadUnsafe(ref rLast, at);");
             if (step.RefractoryHold is { } held)
                 loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual({V}.AsUInt32(xStep - lastI), xRef)), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");

@@ -225,13 +225,13 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -266,13 +266,13 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -293,13 +293,13 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float gRise0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise0, i);
-                float gDecay0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i);
                 float gRise0New = gRise0Old * dRise0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise0, i) = gRise0New;
+                float gDecay0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i);
                 float gDecay0New = gDecay0Old * dDecay0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i) = gDecay0New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input + 1.4350551f * (gDecay0New - gRise0New) * (0f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
@@ -352,13 +352,13 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -393,13 +393,13 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -420,13 +420,13 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float gRise0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise0, i);
-                float gDecay0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i);
                 float gRise0New = gRise0Old * dRise0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise0, i) = gRise0New;
+                float gDecay0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i);
                 float gDecay0New = gDecay0Old * dDecay0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay0, i) = gDecay0New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo) + 1.4350551f * (gDecay0New - gRise0New) * (0f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);

@@ -239,9 +239,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -253,6 +252,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
                     global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
+                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -298,9 +298,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -312,6 +311,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
+                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -333,9 +333,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float current = input; // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VT;
                 float t1 = t0 / DeltaT;
                 float t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -347,6 +346,7 @@ namespace Zoo
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
                 float t9 = global::SpikeSharp.VMath.Exp(t7);
                 float t10 = t9 - 1f;
+                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k2 * ((A * (vOld - VRest) - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
@@ -409,9 +409,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -423,6 +422,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
                     global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
+                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -468,9 +468,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -482,6 +481,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
+                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -503,9 +503,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VT;
                 float t1 = t0 / DeltaT;
                 float t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -517,6 +516,7 @@ namespace Zoo
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
                 float t9 = global::SpikeSharp.VMath.Exp(t7);
                 float t10 = t9 - 1f;
+                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k2 * ((A * (vOld - VRest) - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);

@@ -221,8 +221,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -273,8 +273,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -305,8 +305,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input; // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VT;
                 float t1 = t0 / DeltaT;
                 float t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -370,8 +370,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -422,8 +422,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 / xDeltaT;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = global::SpikeSharp.VMath.Exp(t1);
@@ -454,8 +454,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VT;
                 float t1 = t0 / DeltaT;
                 float t2 = global::SpikeSharp.VMath.Exp(t1);

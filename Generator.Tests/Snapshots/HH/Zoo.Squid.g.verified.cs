@@ -249,16 +249,15 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> hOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rH, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> nOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 * mOld;
+                    global::System.Runtime.Intrinsics.Vector512<float> hOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t3 = t2 * hOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Neg(t3);
+                    global::System.Runtime.Intrinsics.Vector512<float> nOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = xGK * nOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 * nOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = t6 * nOld;
@@ -270,6 +269,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t13 = global::SpikeSharp.VMath.Abs(t12);
                     global::System.Runtime.Intrinsics.Vector512<float> t14 = global::SpikeSharp.VMath.Exp(t12);
                     global::System.Runtime.Intrinsics.Vector512<float> t15 = t14 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t13, xn1), xn0 + t12 / xn2 + t12 * t12 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t13, xn4), t15 / global::SpikeSharp.VMath.Log(t14), t15 / t12)) * ((global::SpikeSharp.VMath.Neg(t3 * (vOld - xENa)) - t8 * (vOld - xEK) - xGL * (vOld - xEL) + current) / xC);
                     global::System.Runtime.Intrinsics.Vector512<float> t16 = vOld + xn5;
                     global::System.Runtime.Intrinsics.Vector512<float> t17 = global::SpikeSharp.VMath.Neg(t16);
@@ -395,16 +395,15 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> hOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rH, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> nOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 * mOld;
+                    global::System.Runtime.Intrinsics.Vector256<float> hOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t3 = t2 * hOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Neg(t3);
+                    global::System.Runtime.Intrinsics.Vector256<float> nOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = xGK * nOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 * nOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = t6 * nOld;
@@ -416,6 +415,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t13 = global::SpikeSharp.VMath.Abs(t12);
                     global::System.Runtime.Intrinsics.Vector256<float> t14 = global::SpikeSharp.VMath.Exp(t12);
                     global::System.Runtime.Intrinsics.Vector256<float> t15 = t14 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t13, xn1), xn0 + t12 / xn2 + t12 * t12 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t13, xn4), t15 / global::SpikeSharp.VMath.Log(t14), t15 / t12)) * ((global::SpikeSharp.VMath.Neg(t3 * (vOld - xENa)) - t8 * (vOld - xEK) - xGL * (vOld - xEL) + current) / xC);
                     global::System.Runtime.Intrinsics.Vector256<float> t16 = vOld + xn5;
                     global::System.Runtime.Intrinsics.Vector256<float> t17 = global::SpikeSharp.VMath.Neg(t16);
@@ -510,16 +510,15 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float mOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rM, i);
-                float hOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i);
-                float nOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rN, i);
                 float current = input; // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float mOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rM, i);
                 float t0 = GNa * mOld;
                 float t1 = t0 * mOld;
                 float t2 = t1 * mOld;
+                float hOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i);
                 float t3 = t2 * hOld;
                 float t4 = -t3;
+                float nOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rN, i);
                 float t5 = GK * nOld;
                 float t6 = t5 * nOld;
                 float t7 = t6 * nOld;
@@ -531,6 +530,7 @@ namespace Zoo
                 float t13 = global::SpikeSharp.VMath.Abs(t12);
                 float t14 = global::SpikeSharp.VMath.Exp(t12);
                 float t15 = t14 - 1f;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float vNew = vOld + k0 * (t13 <= 1E-05f ? 1f + t12 / 2f + t12 * t12 / 6f : (t13 < 0.5f ? t15 / global::SpikeSharp.VMath.Log(t14) : t15 / t12)) * ((-(t3 * (vOld - ENa)) - t8 * (vOld - EK) - GL * (vOld - EL) + current) / C); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float t16 = vOld + 40f;
                 float t17 = -t16;
@@ -673,16 +673,15 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> hOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rH, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> nOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 * mOld;
+                    global::System.Runtime.Intrinsics.Vector512<float> hOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t3 = t2 * hOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Neg(t3);
+                    global::System.Runtime.Intrinsics.Vector512<float> nOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = xGK * nOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 * nOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = t6 * nOld;
@@ -694,6 +693,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t13 = global::SpikeSharp.VMath.Abs(t12);
                     global::System.Runtime.Intrinsics.Vector512<float> t14 = global::SpikeSharp.VMath.Exp(t12);
                     global::System.Runtime.Intrinsics.Vector512<float> t15 = t14 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t13, xn1), xn0 + t12 / xn2 + t12 * t12 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t13, xn4), t15 / global::SpikeSharp.VMath.Log(t14), t15 / t12)) * ((global::SpikeSharp.VMath.Neg(t3 * (vOld - xENa)) - t8 * (vOld - xEK) - xGL * (vOld - xEL) + current) / xC);
                     global::System.Runtime.Intrinsics.Vector512<float> t16 = vOld + xn5;
                     global::System.Runtime.Intrinsics.Vector512<float> t17 = global::SpikeSharp.VMath.Neg(t16);
@@ -819,16 +819,15 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> hOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rH, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> nOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 * mOld;
+                    global::System.Runtime.Intrinsics.Vector256<float> hOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t3 = t2 * hOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Neg(t3);
+                    global::System.Runtime.Intrinsics.Vector256<float> nOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rN, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = xGK * nOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 * nOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = t6 * nOld;
@@ -840,6 +839,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t13 = global::SpikeSharp.VMath.Abs(t12);
                     global::System.Runtime.Intrinsics.Vector256<float> t14 = global::SpikeSharp.VMath.Exp(t12);
                     global::System.Runtime.Intrinsics.Vector256<float> t15 = t14 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t13, xn1), xn0 + t12 / xn2 + t12 * t12 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t13, xn4), t15 / global::SpikeSharp.VMath.Log(t14), t15 / t12)) * ((global::SpikeSharp.VMath.Neg(t3 * (vOld - xENa)) - t8 * (vOld - xEK) - xGL * (vOld - xEL) + current) / xC);
                     global::System.Runtime.Intrinsics.Vector256<float> t16 = vOld + xn5;
                     global::System.Runtime.Intrinsics.Vector256<float> t17 = global::SpikeSharp.VMath.Neg(t16);
@@ -934,16 +934,15 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float mOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rM, i);
-                float hOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i);
-                float nOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rN, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float mOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rM, i);
                 float t0 = GNa * mOld;
                 float t1 = t0 * mOld;
                 float t2 = t1 * mOld;
+                float hOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i);
                 float t3 = t2 * hOld;
                 float t4 = -t3;
+                float nOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rN, i);
                 float t5 = GK * nOld;
                 float t6 = t5 * nOld;
                 float t7 = t6 * nOld;
@@ -955,6 +954,7 @@ namespace Zoo
                 float t13 = global::SpikeSharp.VMath.Abs(t12);
                 float t14 = global::SpikeSharp.VMath.Exp(t12);
                 float t15 = t14 - 1f;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float vNew = vOld + k0 * (t13 <= 1E-05f ? 1f + t12 / 2f + t12 * t12 / 6f : (t13 < 0.5f ? t15 / global::SpikeSharp.VMath.Log(t14) : t15 / t12)) * ((-(t3 * (vOld - ENa)) - t8 * (vOld - EK) - GL * (vOld - EL) + current) / C); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float t16 = vOld + 40f;
                 float t17 = -t16;

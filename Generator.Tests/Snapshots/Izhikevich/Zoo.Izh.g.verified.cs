@@ -229,9 +229,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 + t0;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 + xP2;
@@ -239,6 +238,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Abs(t3);
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = global::SpikeSharp.VMath.Exp(t3);
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -280,9 +280,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 + t0;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 + xP2;
@@ -290,6 +289,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Abs(t3);
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = global::SpikeSharp.VMath.Exp(t3);
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -311,9 +311,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
                 float current = input; // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = P1 * vOld;
                 float t1 = t0 + t0;
                 float t2 = t1 + P2;
@@ -321,6 +320,7 @@ namespace Zoo
                 float t4 = global::SpikeSharp.VMath.Abs(t3);
                 float t5 = global::SpikeSharp.VMath.Exp(t3);
                 float t6 = t5 - 1f;
+                float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
                 float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? t6 / global::SpikeSharp.VMath.Log(t5) : t6 / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float uNew = uOld + k1 * (A * (B * vOld - uOld)); // exp_auto: U + dt·φ(dt·A)·f, A = ∂f/∂U
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
@@ -378,9 +378,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 + t0;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 + xP2;
@@ -388,6 +387,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Abs(t3);
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = global::SpikeSharp.VMath.Exp(t3);
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -429,9 +429,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 + t0;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 + xP2;
@@ -439,6 +438,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Abs(t3);
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = global::SpikeSharp.VMath.Exp(t3);
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -460,9 +460,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = P1 * vOld;
                 float t1 = t0 + t0;
                 float t2 = t1 + P2;
@@ -470,6 +469,7 @@ namespace Zoo
                 float t4 = global::SpikeSharp.VMath.Abs(t3);
                 float t5 = global::SpikeSharp.VMath.Exp(t3);
                 float t6 = t5 - 1f;
+                float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
                 float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? t6 / global::SpikeSharp.VMath.Log(t5) : t6 / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float uNew = uOld + k1 * (A * (B * vOld - uOld)); // exp_auto: U + dt·φ(dt·A)·f, A = ∂f/∂U
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);

@@ -262,19 +262,19 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gRise2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise2, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gRise2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise2New = gRise2Old * xdRise2;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise2New, ref rGRise2, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gDecay2New = gDecay2Old * xdDecay2;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay2New, ref rGDecay2, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = gDecay2New - gRise2New;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = xn1 * t1;
@@ -349,19 +349,19 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gRise2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise2, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gRise2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise2New = gRise2Old * xdRise2;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise2New, ref rGRise2, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gDecay2New = gDecay2Old * xdDecay2;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay2New, ref rGDecay2, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = gDecay2New - gRise2New;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = xn1 * t1;
@@ -409,19 +409,19 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
-                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
-                float gRise2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i);
-                float gDecay2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i);
                 float g0New = g0Old * d0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g1New = g1Old * d1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float gRise2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i);
                 float gRise2New = gRise2Old * dRise2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i) = gRise2New;
+                float gDecay2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i);
                 float gDecay2New = gDecay2Old * dDecay2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i) = gDecay2New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = 0f - vOld;
                 float t1 = gDecay2New - gRise2New;
                 float t2 = 1.1052151f * t1;
@@ -522,19 +522,19 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gRise2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise2, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gRise2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gRise2New = gRise2Old * xdRise2;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise2New, ref rGRise2, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector512<float> gDecay2New = gDecay2Old * xdDecay2;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay2New, ref rGDecay2, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = gDecay2New - gRise2New;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = xn1 * t1;
@@ -609,19 +609,19 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gRise2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise2, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gRise2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gRise2New = gRise2Old * xdRise2;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise2New, ref rGRise2, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gDecay2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay2, at);
                     global::System.Runtime.Intrinsics.Vector256<float> gDecay2New = gDecay2Old * xdDecay2;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay2New, ref rGDecay2, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = gDecay2New - gRise2New;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = xn1 * t1;
@@ -669,19 +669,19 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
-                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
-                float gRise2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i);
-                float gDecay2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i);
                 float g0New = g0Old * d0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g1New = g1Old * d1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float gRise2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i);
                 float gRise2New = gRise2Old * dRise2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGRise2, i) = gRise2New;
+                float gDecay2Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i);
                 float gDecay2New = gDecay2Old * dDecay2;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rGDecay2, i) = gDecay2New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = 0f - vOld;
                 float t1 = gDecay2New - gRise2New;
                 float t2 = 1.1052151f * t1;

@@ -238,9 +238,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = xC * t0;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = vOld - xVRest;
@@ -251,6 +250,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -295,9 +295,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = xC * t0;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = vOld - xVRest;
@@ -308,6 +307,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -330,9 +330,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float current = input; // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VC;
                 float t1 = C * t0;
                 float t2 = vOld - VRest;
@@ -343,6 +342,7 @@ namespace Zoo
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
                 float t8 = global::SpikeSharp.VMath.Exp(t6);
                 float t9 = t8 - 1f;
+                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k1 * ((A * t2 - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
@@ -404,9 +404,8 @@ namespace Zoo
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = xC * t0;
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = vOld - xVRest;
@@ -417,6 +416,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
+                    global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -461,9 +461,8 @@ namespace Zoo
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = xC * t0;
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = vOld - xVRest;
@@ -474,6 +473,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
+                    global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -496,9 +496,8 @@ namespace Zoo
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
-                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float t0 = vOld - VC;
                 float t1 = C * t0;
                 float t2 = vOld - VRest;
@@ -509,6 +508,7 @@ namespace Zoo
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
                 float t8 = global::SpikeSharp.VMath.Exp(t6);
                 float t9 = t8 - 1f;
+                float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
                 float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k1 * ((A * t2 - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);

@@ -233,13 +233,13 @@ namespace EINet
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -276,13 +276,13 @@ namespace EINet
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -304,13 +304,13 @@ namespace EINet
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
-                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g0New = g0Old * d0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g1New = g1Old * d1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
@@ -366,13 +366,13 @@ namespace EINet
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
@@ -409,13 +409,13 @@ namespace EINet
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
@@ -437,13 +437,13 @@ namespace EINet
             }
             for (; i < hi; i++)
             {
-                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float g0Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i);
-                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g0New = g0Old * d0;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG0, i) = g0New;
+                float g1Old = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i);
                 float g1New = g1Old * d1;
                 global::System.Runtime.CompilerServices.Unsafe.Add(ref rG1, i) = g1New;
+                float vOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rV, i);
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo) + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
