@@ -119,6 +119,9 @@ internal static class PopulationEmitter
             foreach (var c in step.Constants) w.Line($"__{c.Name} = (float)({dbl.Format(c.Value)});");
             if (def.Refractory is not null) w.Line($"RefractorySteps = {Rt}Simulation.RefractorySteps({def.Refractory}, Dt);");
             EmitInitialState(w, spec, def, typeName);
+            w.Line("// Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.");
+            w.Line("__UpdateRange(0, 0, 0f, 0);");
+            w.Line("__UpdateRangeX(0, 0, 0f, default, 0);");
         }
         w.Line();
         w.Line("/// <summary>Number of neurons (instance form, for <see cref=\"global::SpikeSharp.ISpikingNetwork\"/>-style code).</summary>");

@@ -113,6 +113,8 @@ internal static class ProjectionEmitter
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
+            w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
+            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
         }
         w.Line();
         w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");

@@ -74,6 +74,9 @@ namespace Zoo
             __c = (float)(1.0 - global::System.Math.Exp(-Dt / Tau));
             __dRise0 = (float)(global::System.Math.Exp(-Dt / 0.5));
             __dDecay0 = (float)(global::System.Math.Exp(-Dt / 5.0));
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

@@ -80,6 +80,9 @@ namespace Zoo
             __k1 = (float)(1.0 / 3.48);
             __k2 = (float)(Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * (-1.0 / 100.0))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0)))));
             global::SpikeSharp.Initializers.Constant(V, -65.0);
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

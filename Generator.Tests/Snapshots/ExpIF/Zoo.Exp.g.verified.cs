@@ -69,6 +69,9 @@ namespace Zoo
             __k0 = (float)(Dt);
             __k1 = (float)(1.0 / 3.48);
             global::SpikeSharp.Initializers.Constant(V, -65.0);
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

@@ -75,6 +75,9 @@ namespace Zoo
             __k1 = (float)(Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? (global::System.Math.Exp(Dt * -0.02) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * -0.02)) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02))));
             global::SpikeSharp.Initializers.Uniform(V, seed, 0xAF640B4C86023C69UL, -70.0, -60.0, "Izh.V"); // V ~ Uniform(-70, -60)
             for (int k = 0; k < Size; k++) U[k] = B * V[k]; // BrainPy's initial u
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

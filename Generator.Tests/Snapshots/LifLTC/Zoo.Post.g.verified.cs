@@ -90,6 +90,9 @@ namespace Zoo
             __k0 = (float)(1.2 / 3.57);
             __k1 = (float)(Dt);
             __k2 = (float)(Tau);
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

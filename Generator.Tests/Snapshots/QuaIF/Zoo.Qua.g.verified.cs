@@ -67,6 +67,9 @@ namespace Zoo
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             global::SpikeSharp.Initializers.Constant(V, -65.0);
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>

@@ -89,6 +89,8 @@ namespace EINet
             __g = post.G0;
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
             __cache = global::SpikeSharp.JitTargetCache.Choose("Excitatory", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
+            // Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.
+            global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, global::SpikeSharp.Spikes.None(NumIn), __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
         }
 
         /// <summary>Adds <see cref="Weight"/> to the post buffer for every target of every spiking pre neuron; targets are

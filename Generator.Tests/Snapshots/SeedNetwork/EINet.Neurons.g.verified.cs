@@ -80,6 +80,9 @@ namespace EINet
             __d1 = (float)(global::System.Math.Exp(-Dt / 10.0));
             RefractorySteps = global::SpikeSharp.Simulation.RefractorySteps(TauRef, Dt);
             global::SpikeSharp.Initializers.Normal(V, seed, 0xAF640B4C86023C69UL, -55.0, 2.0, "Neurons.V"); // V ~ Normal(-55, 2)
+            // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
+            __UpdateRange(0, 0, 0f, 0);
+            __UpdateRangeX(0, 0, 0f, default, 0);
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>
