@@ -161,7 +161,11 @@ public class DefinitionTests
             var instance = ci!.Invoke(ctor.Select(p => p.Type == "int" ? (object)7 : 7.0).ToArray());
 
             var props = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.DeclaringType == type).ToList();
-            Assert.Equal(ctor.Concat(ps).Select(p => p.Name).OrderBy(n => n), props.Select(p => p.Name).OrderBy(n => n));
+            // A neuron attribute also has Method (BrainPy's integration method), the same for every neuron model.
+            bool isNeuron = Catalogue.AllNeurons.Any(d => d.Attribute == name);
+            Assert.Equal(ctor.Concat(ps).Select(p => p.Name).Concat(isNeuron ? new[] { "Method" } : Array.Empty<string>()).OrderBy(n => n),
+                props.Select(p => p.Name).OrderBy(n => n));
+            if (isNeuron) Assert.Equal(SpikeSharp.IntegrationMethod.ExpAuto, type.GetProperty("Method")!.GetValue(instance));
             foreach (var p in ctor)
                 Assert.Equal(7, type.GetProperty(p.Name)!.GetValue(instance));
             foreach (var p in ps)
@@ -469,5 +473,38 @@ public class DefinitionTests
             using SpikeSharp;
             [Population(10)] [Lif(VRest = -60, VReset = -60, VTh = -50)] public partial class Cells;
             """); // Lif's BrainPy default V₀ = 0 is below its default VTh = 20: outside decision 8's scope
+    }
+}
+
+/// <summary><c>Method = IntegrationMethod.Euler</c> on a neuron attribute: BrainPy's <c>method='euler'</c>.</summary>
+public class IntegrationMethodTests
+{
+    [Fact]
+    public void Euler_ReplacesExpAuto_InTheGeneratedStep()
+    {
+        var r = GeneratorHarness.Run("""
+            using SpikeSharp;
+            namespace M;
+            [Population(10)] [Izhikevich(Method = IntegrationMethod.Euler)] public partial class Ze;
+            [Population(10)] [LifRef(Tau = 20, Method = IntegrationMethod.Euler)] public partial class Le;
+            [Population(10)] [Izhikevich] public partial class Zx;
+            """);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("// Euler (Method = Euler): V + dt·f", r.Sources["M.Ze.g.cs"]);
+        Assert.DoesNotContain("VMath.Exp", r.Sources["M.Ze.g.cs"]); // no φ
+        Assert.Contains("// Euler (Method = Euler): V + (dt/Tau)·(target − V)", r.Sources["M.Le.g.cs"]);
+        Assert.Contains("// exp_auto: V + dt·φ(dt·A)·f", r.Sources["M.Zx.g.cs"]);
+    }
+
+    [Fact]
+    public void AValueThatIsNotAMethod_IsSPK0010()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            [Population(10)]
+            [Izhikevich({|SPK0010:Method = (IntegrationMethod)7|})]
+            public partial class Cells;
+            """, DiagnosticSeverity.Error);
+        Assert.Equal("'Cells': argument Method of [Izhikevich] is not a constant IntegrationMethod (ExpAuto or Euler)", d.GetMessage());
     }
 }

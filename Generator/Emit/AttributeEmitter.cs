@@ -23,7 +23,7 @@ internal static class AttributeEmitter
         using (w.Block("namespace SpikeSharp"))
         {
             foreach (var d in Catalogue.AllNeurons)
-                Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "Put it next to <see cref=\"PopulationAttribute\"/>.", System.Array.Empty<ParamDef>(), d.Params, version);
+                Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "Put it next to <see cref=\"PopulationAttribute\"/>.", System.Array.Empty<ParamDef>(), d.Params, version, neuron: true);
             foreach (var d in Synapses.All)
                 Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "A projection's synapse. " + d.MergeNote, System.Array.Empty<ParamDef>(), d.Params, version);
             foreach (var d in Outputs.All)
@@ -34,7 +34,7 @@ internal static class AttributeEmitter
         return w.ToString();
     }
 
-    static void Class(IndentedWriter w, string name, string summary, string remarks, IReadOnlyList<ParamDef> ctor, IReadOnlyList<ParamDef> ps, string version)
+    static void Class(IndentedWriter w, string name, string summary, string remarks, IReadOnlyList<ParamDef> ctor, IReadOnlyList<ParamDef> ps, string version, bool neuron = false)
     {
         w.Line($"/// <summary>{summary}</summary>");
         w.Line($"/// <remarks>{remarks}</remarks>");
@@ -56,6 +56,11 @@ internal static class AttributeEmitter
                 w.Line($"/// <summary>{p.Doc}{unit}.{bp} Default: {(p.DefaultExpr is null ? Literals.Short(p.Default) : "computed (NaN here means not set)")}.</summary>");
                 string value = p.Type == "long" ? Literals.Int((long)p.Default) : Literals.Double(p.Default);
                 w.Line($"public {p.Type} {p.Name} {{ get; set; }} = {value};");
+            }
+            if (neuron)
+            {
+                w.Line("/// <summary>How the state variables are integrated (BrainPy's <c>method</c>). Default: ExpAuto (BrainPy's exp_auto).</summary>");
+                w.Line("public global::SpikeSharp.IntegrationMethod Method { get; set; } = global::SpikeSharp.IntegrationMethod.ExpAuto;");
             }
         }
         w.Line();

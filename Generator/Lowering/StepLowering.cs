@@ -114,9 +114,17 @@ internal static class StepLowering
             string comment;
             switch (u.Update)
             {
+                case LinearExact lin when neuron.Method == Integration.Euler:
+                    next = y + dt / P(lin.TimeConstant) * (BindNeuron(lin.Target) - y);
+                    comment = "Euler (Method = Euler): " + u.State + " + (dt/" + lin.TimeConstant + ")·(target − " + u.State + ")";
+                    break;
                 case LinearExact lin:
                     next = y + new Derived(lin.Coefficient) * (BindNeuron(lin.Target) - y);
                     comment = "exact exponential Euler of a linear ODE";
+                    break;
+                case Ode ode when neuron.Method == Integration.Euler:
+                    next = y + dt * BindNeuron(ode.Derivative);
+                    comment = "Euler (Method = Euler): " + u.State + " + dt·f";
                     break;
                 case Ode ode:
                 {

@@ -44,7 +44,7 @@ internal static class VisibilityRules
 
 /// <summary>A neuron model and its parameter values, in the order of its definition's parameters (as written, or the
 /// definition's defaults). <see cref="Model"/> is the definition's attribute name (<c>Definitions.Catalogue</c>).</summary>
-internal sealed record NeuronSpec(string Model, EquatableArray<double> Values)
+internal sealed record NeuronSpec(string Model, EquatableArray<double> Values, Definitions.Integration Method = Definitions.Integration.ExpAuto)
 {
     public Definitions.NeuronDef Def => Definitions.Catalogue.Neuron(Model);
 

@@ -118,6 +118,22 @@ internal readonly struct AttributeArgs
         return Read.Absent;
     }
 
+    /// <summary>Reads a named enum argument (<c>Method = IntegrationMethod.Euler</c>) as its underlying value.</summary>
+    public Read NamedEnum(string name, out long value, out Location? location)
+    {
+        value = 0;
+        var syntax = NamedSyntax(name);
+        location = syntax?.GetLocation();
+        if (syntax is not null && Unbound) return Read.Invalid;
+        foreach (var kv in _data.NamedArguments)
+        {
+            if (kv.Key != name) continue;
+            if (kv.Value.Kind != TypedConstantKind.Enum) return Read.Invalid;
+            return ToLong(kv.Value.Value, out value) ? Read.Ok : Read.Invalid;
+        }
+        return Read.Absent;
+    }
+
     static bool ToLong(object? o, out long value)
     {
         value = 0;

@@ -131,7 +131,7 @@ internal static class ModelParser
                     }
                     neuronAttr = args.Name;
                     neuronLoc = args.AttributeLocation;
-                    neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray());
+                    neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray(), ReadMethod(args, c));
                     break;
                 }
             }
@@ -714,6 +714,17 @@ internal static class ModelParser
             return -1;
         }
         return (int)v;
+    }
+
+    /// <summary>The neuron attribute's <c>Method</c> (BrainPy's integration method): ExpAuto unless set; a value that is
+    /// not an <c>IntegrationMethod</c> member is SPK0010.</summary>
+    static Integration ReadMethod(AttributeArgs args, Ctx c)
+    {
+        var read = args.NamedEnum("Method", out long v, out var loc);
+        if (read == Read.Absent) return Integration.ExpAuto;
+        if (read == Read.Ok && v is (long)Integration.ExpAuto or (long)Integration.Euler) return (Integration)v;
+        c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, "Method", args.Name, "IntegrationMethod (ExpAuto or Euler)");
+        return Integration.ExpAuto;
     }
 
     /// <summary>SPK1002 (design.md decision 8): a model whose BrainPy default V₀ is at or above its default VTh, with V₀ still

@@ -61,8 +61,13 @@ internal abstract record Update;
 internal sealed record Ode(Expr Derivative) : Update;
 
 /// <summary>The exact step of a linear ODE <c>τ dy/dt = y∞ − y</c>: <c>y + c·(y∞ − y)</c> with <c>c = 1 − e^(−dt/τ)</c>
-/// a derived constant (what exp_auto computes for it, in the form the seed network has always used).</summary>
-internal sealed record LinearExact(Expr Target, string Coefficient) : Update;
+/// a derived constant (what exp_auto computes for it, in the form the seed network has always used).
+/// <see cref="TimeConstant"/> names τ's parameter, for the Euler form <c>y + (dt/τ)·(y∞ − y)</c>.</summary>
+internal sealed record LinearExact(Expr Target, string Coefficient, string TimeConstant) : Update;
+
+/// <summary>BrainPy's integration methods a neuron attribute's <c>Method</c> selects (the runtime's <c>IntegrationMethod</c>,
+/// same values).</summary>
+internal enum Integration { ExpAuto = 0, Euler = 1 }
 
 /// <summary>An explicit discrete update (a synapse's decay <c>g·e^(−dt/τ)</c>).</summary>
 internal sealed record Explicit(Expr Value) : Update;

@@ -30,7 +30,7 @@ internal static class Neurons
         new[] { VRest, VReset, VTh, R, TauM },
         new[] { V(0) },
         new[] { new DerivedDef("c", 1.0 - Exp(-dt / P("Tau")), "1 − exp(−dt/Tau), the exponential-Euler coefficient") },
-        new[] { new StateUpdate("V", new LinearExact(P("VRest") + P("R") * I, "c")) },
+        new[] { new StateUpdate("V", new LinearExact(P("VRest") + P("R") * I, "c", "Tau")) },
         N("V") >= P("VTh"),
         new[] { new Reset("V", P("VReset")) },
         Refractory: null,
