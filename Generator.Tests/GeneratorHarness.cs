@@ -57,22 +57,20 @@ internal static class GeneratorHarness
         generated.Contains("/// <summary>Placeholder of a ", StringComparison.Ordinal)
         && generated.Contains("throw new global::System.InvalidOperationException(", StringComparison.Ordinal);
 
-    /// <summary>Runs the SpikeSharp analyzer; throws if it threw (AD0001).</summary>
+    /// <summary>SpikeSharp's diagnostics of <paramref name="sources"/>: the generator's (its one parse reports them), as the
+    /// compiler keeps them (<c>#pragma warning disable</c>, the compilation's severity options, off-by-default ones).</summary>
     public static ImmutableArray<Diagnostic> Analyze(params string[] sources) => Analyze(Compile(sources));
 
-    /// <summary>Runs the analyzer as a build does: on the compilation that already holds the generated sources
-    /// (where generated constants such as <c>N.Size</c> exist).</summary>
+    /// <summary>The same on the compilation that already holds the generated sources (what a second build step, or the
+    /// IDE after generation, sees): the generator ignores its own output, so the diagnostics are the same.</summary>
     public static ImmutableArray<Diagnostic> AnalyzeBuilt(params string[] sources) => Analyze(Run(sources).Output);
 
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
     {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null,
-            concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SpikeSharpAnalyzer()), options);
-        var all = withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var crash = all.FirstOrDefault(d => d.Id == "AD0001");
-        if (crash is not null) throw new InvalidOperationException("The analyzer threw: " + crash.GetMessage());
-        return withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
-            .Where(d => d.Id.StartsWith("SPK", StringComparison.Ordinal)).ToImmutableArray();
+        // Only the user's trees: a compilation that already holds generated files gets them regenerated, not doubled.
+        var user = compilation.RemoveSyntaxTrees(compilation.SyntaxTrees.Where(t => t.FilePath.Contains("SpikeSharp.Generator.SpikeSharpGenerator", StringComparison.Ordinal)));
+        var run = Run(user);
+        var reported = run.Run.Diagnostics.Where(d => d.Id.StartsWith("SPK", StringComparison.Ordinal));
+        return CompilationWithAnalyzers.GetEffectiveDiagnostics(reported, user).ToImmutableArray();
     }
 }

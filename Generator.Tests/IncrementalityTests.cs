@@ -49,6 +49,24 @@ public class IncrementalityTests
         value is System.Runtime.CompilerServices.ITuple t && t.Length > 0 && t[0] is System.Collections.IEnumerable sources && !sources.Cast<object>().Any();
 
     [Fact]
+    public void EditOfThePostInAnotherFile_ReportsTheProjectionsSizeMismatch_OnTheNextRun()
+    {
+        // The cross-type checks run in the projection's parse; an edit of the post alone (another file) must still bring
+        // SPK0003 on the next run, as the IDE does it (an incremental run, not a fresh one).
+        const string post = "using SpikeSharp;\nnamespace D;\n[Population(100)] [Lif] public partial class P;";
+        const string proj = "using SpikeSharp;\nnamespace D;\n[HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon] [Coba] public partial class Proj;";
+        var compilation = GeneratorHarness.Compile(post, proj);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.DoesNotContain(driver.GetRunResult().Diagnostics, d => d.Id == "SPK0003");
+        var old = compilation.SyntaxTrees.First();
+        var next = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(post.Replace("Population(100)", "Population(50)"), GeneratorHarness.ParseOptions, path: old.FilePath));
+        var after = driver.RunGenerators(next).GetRunResult();
+        var d = Assert.Single(after.Diagnostics, d => d.Id == "SPK0003");
+        Assert.Equal("Projection 'Proj': numOut = 100, but post population 'P' has size 50", d.GetMessage());
+        Assert.Equal("File1.cs", d.Location.SourceTree?.FilePath);
+    }
+
+    [Fact]
     public void EditOfAPopulation_UpdatesAModelInAnotherFileThatNamesItsGeneratedConstant()
     {
         const string m = "using SpikeSharp;\nnamespace D;\n[Population(N.Size)] [Lif] public partial class M;";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SpikeSharp.Generator.Diagnostics;
 using SpikeSharp.Generator.Emit;
 using SpikeSharp.Generator.Lowering;
 using SpikeSharp.Generator.Model;
@@ -24,20 +25,28 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var populations = context.SyntaxProvider
+        // One parse per model type. Its model goes down the equatable pipeline; its diagnostics, apart, to a cheap output
+        // that only reports them (the LoggerMessage generator's pattern): this parse is the only one, there is no analyzer.
+        var populationParses = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.Population,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is BaseTypeDeclarationSyntax, // records, structs, interfaces, enums too: SPK0014
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParsePopulationForGenerator(t, ct, ctx.SemanticModel.Compilation) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var populations = populationParses
+            .Select(static (p, _) => p.Model)
             .Where(static p => p is { Spec: not null } or { Shell: not null })
-            .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Populations);
 
-        var projections = context.SyntaxProvider
+        var projectionParses = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPostMg,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var projections = projectionParses
+            .Select(static (p, _) => p.Model)
             .Where(static p => p is { Spec: not null } or { Shell: not null })
-            .Select(static (p, _) => p!)
             .WithTrackingName(TrackingNames.Projections);
 
         var plan = populations.Collect()
@@ -55,6 +64,23 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
             spc.AddSource(p.HintName, ProjectionEmitter.Emit(p)));
         context.RegisterSourceOutput(shellPlans, static (spc, p) =>
             spc.AddSource(p.HintName, ShellEmitter.Emit(p)));
+
+        // Diagnostics: every parse's, once each (a type whose attribute repeats over partial declarations is parsed once per
+        // declaration), then SPK2001 from the plan's merge groups.
+        var parseDiagnostics = populationParses.Select(static (p, _) => p.Diagnostics).Collect()
+            .Combine(projectionParses.Select(static (p, _) => p.Diagnostics).Collect());
+        context.RegisterSourceOutput(parseDiagnostics, static (spc, pair) =>
+        {
+            var seen = new System.Collections.Generic.HashSet<(string, Location, string)>();
+            foreach (var list in pair.Left.Concat(pair.Right))
+                foreach (var d in list)
+                    if (seen.Add((d.Id, d.Location, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))) spc.ReportDiagnostic(d);
+        });
+        var sites = projectionParses.Select(static (p, _) => p.Site).Collect();
+        context.RegisterSourceOutput(plan.Combine(sites), static (spc, pair) =>
+        {
+            foreach (var d in MergeReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
+        });
 
         // The runtime's own build: its model attribute classes, from the definitions.
         var emitAttributes = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>

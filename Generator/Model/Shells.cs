@@ -78,3 +78,16 @@ internal sealed record ShellPlan(ShellSpec Spec, string Message, string Generato
 /// neither). A projection's valid spec comes with its <see cref="Shell"/> too, for the planner to use when it drops
 /// the projection (post invalid or of another size).</summary>
 internal sealed record ModelParse<T>(T? Spec, ShellSpec? Shell) where T : class;
+
+/// <summary>One parse of a model type, for the generator's two outputs (the LoggerMessage generator's pattern): the
+/// value-equatable <see cref="Model"/> that the plan and the code come from, and, apart, the parse's
+/// <see cref="Diagnostics"/> (with source locations, so <c>#pragma warning disable</c> and .editorconfig severities apply)
+/// and, for a valid projection, its name and attribute location (where SPK2001 points). Not equatable: only the cheap
+/// diagnostics output reads the last two.</summary>
+internal sealed class Parsed<T>(ModelParse<T> model, System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> diagnostics,
+    (string MetadataName, Microsoft.CodeAnalysis.Location? Location)? site) where T : class
+{
+    public ModelParse<T> Model { get; } = model;
+    public System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> Diagnostics { get; } = diagnostics;
+    public (string MetadataName, Microsoft.CodeAnalysis.Location? Location)? Site { get; } = site;
+}

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -40,10 +41,11 @@ internal static class ModelParser
         ParsePopulation(type, sink, ct, compilation, out _);
 
     /// <summary>The generator's parse: the spec, or for an invalid population the shell (see <see cref="ShellSpec"/>).</summary>
-    public static ModelParse<PopulationSpec> ParsePopulationForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
+    public static Parsed<PopulationSpec> ParsePopulationForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
     {
-        var spec = ParsePopulation(type, new DiagnosticSink(), ct, compilation, out var shell);
-        return new ModelParse<PopulationSpec>(spec, spec is null ? shell : null);
+        var sink = new DiagnosticSink();
+        var spec = ParsePopulation(type, sink, ct, compilation, out var shell);
+        return new Parsed<PopulationSpec>(new ModelParse<PopulationSpec>(spec, spec is null ? shell : null), sink.Diagnostics.ToImmutableArray(), null);
     }
 
     static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
@@ -190,10 +192,14 @@ internal static class ModelParser
 
     /// <summary>The generator's parse: the spec, and a shell (see <see cref="ShellSpec"/>) for when it is invalid or
     /// the planner drops it (post invalid, numOut not the post's size).</summary>
-    public static ModelParse<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
+    public static Parsed<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
     {
-        var spec = ParseProjection(type, new DiagnosticSink(), checkPost: false, ct, compilation, out var shell);
-        return new ModelParse<ProjectionSpec>(spec, shell);
+        var sink = new DiagnosticSink();
+        var spec = ParseProjection(type, sink, checkPost: true, ct, compilation, out var shell);
+        Location? at = null;
+        foreach (var a in type.GetAttributes())
+            if (a.AttributeClass?.ToDisplayString() == AttributeNames.HalfProjAlignPostMg && a.ApplicationSyntaxReference is { } r) { at = r.GetSyntax(ct).GetLocation(); break; }
+        return new Parsed<ProjectionSpec>(new ModelParse<ProjectionSpec>(spec, shell), sink.Diagnostics.ToImmutableArray(), spec is null ? null : (spec.Type.MetadataName, at));
     }
 
     static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
