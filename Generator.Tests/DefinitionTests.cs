@@ -42,6 +42,9 @@ public class DefinitionTests
         // AdQuaIFRefLTC 2933–2946 the same plus tau_ref = 0.
         ["AdQuaIF"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["A"] = 1, ["B"] = 0.1, ["C"] = 0.07, ["Tau"] = 10, ["TauW"] = 10 },
         ["AdQuaIFRef"] = new() { ["VRest"] = -65, ["VReset"] = -68, ["VTh"] = -30, ["VC"] = -50, ["A"] = 1, ["B"] = 0.1, ["C"] = 0.07, ["Tau"] = 10, ["TauW"] = 10, ["TauRef"] = 0 },
+        // Gif: lif.py V2.6.0 GifLTC.__init__ lines 3285–3298; GifRefLTC 3673–3693 the same plus tau_ref = 0 (line 3693).
+        ["Gif"] = new() { ["VRest"] = -70, ["VReset"] = -70, ["VThInf"] = -50, ["VThReset"] = -60, ["R"] = 20, ["Tau"] = 20, ["A"] = 0, ["B"] = 0.01, ["K1"] = 0.2, ["K2"] = 0.02, ["R1"] = 0, ["R2"] = 1, ["A1"] = 0, ["A2"] = 0 },
+        ["GifRef"] = new() { ["VRest"] = -70, ["VReset"] = -70, ["VThInf"] = -50, ["VThReset"] = -60, ["R"] = 20, ["Tau"] = 20, ["A"] = 0, ["B"] = 0.01, ["K1"] = 0.2, ["K2"] = 0.02, ["R1"] = 0, ["R2"] = 1, ["A1"] = 0, ["A2"] = 0, ["TauRef"] = 0 },
         ["Expon"] = new() { ["Tau"] = 8 },
         ["DualExponV2"] = new() { ["TauDecay"] = 10, ["TauRise"] = 1, ["A"] = double.NaN },
         ["Coba"] = new() { ["E"] = 0 },
@@ -78,6 +81,10 @@ public class DefinitionTests
         // HH (hh.py, class HH): V_initializer Uniform(−70, −60); m, h, n initializers None → α/(α + β) at V₀. "steady x"
         // is checked numerically below (at V₀ = −65, against the rates written here independently).
         ["HH"] = new() { ["V"] = "Uniform(-70, -60)", ["M"] = "steady m", ["H"] = "steady h", ["N"] = "steady n" },
+        // Gif, GifRef: V_initializer OneInit(−70), I1/I2_initializer ZeroInit, Vth_initializer OneInit(−50) (lif.py V2.6.0
+        // lines 3299–3302; GifRefLTC 3687–3690).
+        ["Gif"] = new() { ["V"] = "Num { Value = -70 }", ["VTh"] = "Num { Value = -50 }", ["I1"] = "Num { Value = 0 }", ["I2"] = "Num { Value = 0 }" },
+        ["GifRef"] = new() { ["V"] = "Num { Value = -70 }", ["VTh"] = "Num { Value = -50 }", ["I1"] = "Num { Value = 0 }", ["I2"] = "Num { Value = 0 }" },
         ["LifLTC"] = new() { ["V"] = "Num { Value = 0 }" },
         ["LifRefLTC"] = new() { ["V"] = "Num { Value = 0 }" },
         ["ExpIFLTC"] = new() { ["V"] = "Num { Value = 0 }" },
@@ -233,6 +240,7 @@ public class DefinitionTests
     [InlineData("AdExIFRef", "AdExIF")]
     [InlineData("QuaIFRef", "QuaIF")]
     [InlineData("AdQuaIFRef", "AdQuaIF")]
+    [InlineData("GifRef", "Gif")]
     public void RefModels_AreTheirBasePlusTauRef(string refModel, string baseModel)
     {
         var r = Catalogue.Neuron(refModel);
@@ -276,6 +284,41 @@ public class DefinitionTests
         Assert.Equal(new Reset("W", E.N("W") + E.P("B")), Neurons.AdQuaIF.Resets[1]);
     }
 
+    /// <summary>Gif's equations are BrainPy's (lif.py V2.6.0 lines 3352–3363: <c>−k1·I1</c>, <c>−k2·I2</c>,
+    /// <c>a(V − V_rest) − b(V_th − V_th_inf)</c>, <c>(−(V − V_rest) + R(I + I1 + I2))/τ</c>), evaluated at a point with
+    /// non-default parameters; the spike compares the OLD threshold with the integrated V (line 3400:
+    /// <c>self.V_th &lt;= V</c>) and the resets read the integrated values (lines 3401–3404).</summary>
+    [Fact]
+    public void Gif_DerivativesSpikeAndResetsAreBrainPys()
+    {
+        var ps = new Dictionary<string, double> { ["VRest"] = -68, ["VThInf"] = -48, ["R"] = 15, ["Tau"] = 12, ["A"] = 0.03, ["B"] = 0.07, ["K1"] = 0.3, ["K2"] = 0.05 };
+        double v = -55, vth = -51, i1 = 1.25, i2 = -0.5, x = 2.5;
+        double Eval(string state) => ConstantEvaluator.Evaluate(IrOps.Rewrite(((Ode)GifNeurons.Gif.Step.First(u => u.State == state).Update).Derivative, n => n switch
+        {
+            Var { Name: "V" } => new Num(v),
+            Var { Name: "VTh" } => new Num(vth),
+            Var { Name: "I1" } => new Num(i1),
+            Var { Name: "I2" } => new Num(i2),
+            SpikeSharp.Generator.Model.Ir.Input => new Num(x),
+            _ => null,
+        }), p => ps[p]);
+        Assert.Equal(-0.3 * i1, Eval("I1"), 12);
+        Assert.Equal(-0.05 * i2, Eval("I2"), 12);
+        Assert.Equal(0.03 * (v + 68) - 0.07 * (vth + 48), Eval("VTh"), 12);
+        Assert.Equal((-(v + 68) + 15 * (x + i1 + i2)) / 12, Eval("V"), 12);
+        Assert.Equal(E.S("VTh") <= E.N("V"), GifNeurons.Gif.Spike);
+        Assert.Equal(GifNeurons.Gif.Spike, GifNeurons.GifRef.Spike); // line 3798: V >= self.V_th, the same comparison
+        Assert.Equal(new[]
+        {
+            new Reset("V", E.P("VReset")),
+            new Reset("I1", E.P("R1") * E.N("I1") + E.P("A1")),
+            new Reset("I2", E.P("R2") * E.N("I2") + E.P("A2")),
+            new Reset("VTh", E.Max(E.P("VThReset"), E.N("VTh"))),
+        }, GifNeurons.Gif.Resets);
+        Assert.All(GifNeurons.Gif.States, st => Assert.True(st.Initializable, st.Name));
+        Assert.DoesNotContain(GifNeurons.Gif.Params, p => p.Name == "VTh"); // the threshold is a state here
+    }
+
     /// <summary>exp_auto's A comes from symbolic differentiation: checked against a central difference of f.</summary>
     [Theory]
     [InlineData("Izhikevich", "V", -62.0)]
@@ -292,12 +335,16 @@ public class DefinitionTests
     [InlineData("AdQuaIF", "V", -57.0)]
     [InlineData("AdQuaIF", "W", -57.0)]
     [InlineData("AdQuaIFRef", "V", -45.0)]
+    [InlineData("Gif", "V", -55.0)]
+    [InlineData("Gif", "VTh", -55.0)]
+    [InlineData("Gif", "I1", -55.0)]
+    [InlineData("GifRef", "I2", -55.0)]
     public void SymbolicDerivative_MatchesAFiniteDifference(string model, string state, double v)
     {
         var d = Catalogue.Neuron(model);
         var f = ((Ode)d.Step.First(u => u.State == state).Update).Derivative;
         var a = Symbolic.Differentiate(f, state)!;
-        var values = new Dictionary<string, double> { ["V"] = v, ["U"] = -13, ["W"] = 2.5, ["M"] = 0.3, ["H"] = 0.6, ["N"] = 0.4 };
+        var values = new Dictionary<string, double> { ["V"] = v, ["U"] = -13, ["W"] = 2.5, ["M"] = 0.3, ["H"] = 0.6, ["N"] = 0.4, ["VTh"] = -52, ["I1"] = 1.5, ["I2"] = -0.7 };
         double Eval(Expr e, string? bumped = null, double by = 0) => ConstantEvaluator.Evaluate(IrOps.Rewrite(e, n => n switch
         {
             Var x => new Num(values[x.Name] + (x.Name == bumped ? by : 0)),

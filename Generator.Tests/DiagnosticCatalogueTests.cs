@@ -68,7 +68,7 @@ public class DiagnosticCatalogueTests
             [Population(10)]
             public partial class {|SPK0006:Cells|};
             """);
-        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif], [Izhikevich], [IzhikevichRef], [ExpIF], [ExpIFRef], [AdExIF], [AdExIFRef], [QuaIF], [QuaIFRef], [AdQuaIF], [AdQuaIFRef], [HH], [LifLTC], [LifRefLTC], [ExpIFLTC], [ExpIFRefLTC]", d.GetMessage());
+        Assert.Equal("Population 'Cells' has no neuron model: add one of [LifRef], [Lif], [Izhikevich], [IzhikevichRef], [ExpIF], [ExpIFRef], [AdExIF], [AdExIFRef], [QuaIF], [QuaIFRef], [AdQuaIF], [AdQuaIFRef], [HH], [Gif], [GifRef], [LifLTC], [LifRefLTC], [ExpIFLTC], [ExpIFRefLTC]", d.GetMessage());
     }
 
     [Fact]

@@ -52,6 +52,18 @@ public class SnapshotTests
         public partial class AdQuaRef;
         """);
 
+    // Gif: the spike reads the threshold's OLD value (vThOld) against the integrated V; the resets read the integrated
+    // values (lif.py V2.6.0 GifLTC.update, lines 3400–3404); GifRef adds the refractory hold of V.
+    [Fact]
+    public void GifAndGifRef_GeneratedCode_MatchesSnapshot() => Family("Gif", """
+        using SpikeSharp;
+        namespace Zoo;
+        [Population(1000)] [Gif(A = 0.005, A1 = 10, A2 = -0.6)]
+        public partial class Gen;
+        [Population(1000)] [GifRef(A = 0.005, R1 = 0.5, TauRef = 2)] [InitUniform("VTh", Min = -52, Max = -48)]
+        public partial class GenRef;
+        """);
+
     [Fact]
     public void DualExponV2_GeneratedCode_MatchesSnapshot() => Family("DualExponV2", """
         using SpikeSharp;

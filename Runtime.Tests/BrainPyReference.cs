@@ -326,6 +326,61 @@ public sealed class RefAdQuaIF : RefNeuron
     }
 }
 
+/// <summary>bp.dyn.Gif / bp.dyn.GifRef (lif.py V2.6.0 GifLTC.dI1, dI2, dVth, dV lines 3352–3363 and update 3376–3410;
+/// GifRefLTC.update 3763–3812): dI1/dt = −k1·I1, dI2/dt = −k2·I2, dV_th/dt = a(V − V_rest) − b(V_th − V_th_inf),
+/// τ dV/dt = −(V − V_rest) + R(I + I1 + I2), all four by exp_auto from the same old state (JointEq: each variable's
+/// A is its own ∂f/∂y, the others at their old values). Spike: the OLD threshold ≤ the integrated V (line 3400
+/// <c>self.V_th &lt;= V</c>, 3798 <c>V &gt;= self.V_th</c>: self.V_th is not yet updated); where spiking V = V_reset,
+/// I1 = R1·I1 + A1, I2 = R2·I2 + A2, V_th = max(V_th_reset, V_th), on the integrated values. With <c>tauRef</c> &gt; 0:
+/// GifRef (V held, I1, I2, V_th integrate).</summary>
+public sealed class RefGif : RefNeuron
+{
+    public const double DefaultVRest = -70, DefaultVReset = -70, DefaultVThInf = -50, DefaultVThReset = -60, DefaultR = 20, DefaultTau = 20,
+        DefaultA = 0, DefaultB = 0.01, DefaultK1 = 0.2, DefaultK2 = 0.02, DefaultR1 = 0, DefaultR2 = 1, DefaultA1 = 0, DefaultA2 = 0,
+        DefaultV0 = -70, DefaultVTh0 = -50;
+    readonly double vRest, vReset, vThInf, vThReset, r, tau, a, b, k1, k2, r1, r2, a1, a2;
+
+    public RefGif(double dt = 0.1, double v0 = DefaultV0, double vTh0 = DefaultVTh0, double i10 = 0, double i20 = 0,
+        double vRest = DefaultVRest, double vReset = DefaultVReset, double vThInf = DefaultVThInf, double vThReset = DefaultVThReset,
+        double r = DefaultR, double tau = DefaultTau, double a = DefaultA, double b = DefaultB, double k1 = DefaultK1, double k2 = DefaultK2,
+        double r1 = DefaultR1, double r2 = DefaultR2, double a1 = DefaultA1, double a2 = DefaultA2, double tauRef = 0) : base(dt)
+    {
+        (this.vRest, this.vReset, this.vThInf, this.vThReset, this.r, this.tau, this.a, this.b) = (vRest, vReset, vThInf, vThReset, r, tau, a, b);
+        (this.k1, this.k2, this.r1, this.r2, this.a1, this.a2) = (k1, k2, r1, r2, a1, a2);
+        SetRefractoryPeriod(tauRef);
+        V = v0;
+        VTh = vTh0;
+        I1 = i10;
+        I2 = i20;
+    }
+
+    public double VTh { get; private set; }
+    public double I1 { get; private set; }
+    public double I2 { get; private set; }
+
+    /// <summary>V, VTh, I1, I2.</summary>
+    public override double[] State => [V, VTh, I1, I2];
+
+    protected override bool StepCore(double x, int step)
+    {
+        double i1New = ExpAuto.Step(I1, -k1 * I1, -k1, Dt);
+        double i2New = ExpAuto.Step(I2, -k2 * I2, -k2, Dt);
+        double vThNew = ExpAuto.Step(VTh, a * (V - vRest) - b * (VTh - vThInf), -b, Dt);
+        double vNew = Hold(ExpAuto.Step(V, (-(V - vRest) + r * (x + I1 + I2)) / tau, -1 / tau, Dt), V, step);
+        bool spike = VTh <= vNew; // the threshold of the step's start
+        if (spike)
+        {
+            vNew = vReset;
+            i1New = r1 * i1New + a1;
+            i2New = r2 * i2New + a2;
+            vThNew = Math.Max(vThReset, vThNew);
+            Spiked(step);
+        }
+        (V, VTh, I1, I2) = (vNew, vThNew, i1New, i2New);
+        return spike;
+    }
+}
+
 /// <summary>bp.dyn.DualExponV2 on a merged align-post projection (§3.1, §4.2 item 1): a delivered event of weight w adds w
 /// to both g_rise and g_decay; the post's step then decays both and uses A·(g_decay − g_rise).</summary>
 public sealed class RefDualExponV2

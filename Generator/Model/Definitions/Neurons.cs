@@ -232,5 +232,5 @@ internal static class Neurons
     public static readonly NeuronDef[] All = new[]
     {
         LifRef, Lif, Izhikevich, IzhikevichRef, ExpIF, ExpIFRef, AdExIF, AdExIFRef, QuaIF, QuaIFRef, AdQuaIF, AdQuaIFRef,
-    }.Concat(HhNeurons.All).ToArray();
+    }.Concat(HhNeurons.All).Concat(GifNeurons.All).ToArray();
 }
