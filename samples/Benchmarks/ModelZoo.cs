@@ -19,6 +19,16 @@ public partial class ZooExpIF;
 public partial class ZooAdExIF;
 [Population(16_384)] [HH]
 public partial class ZooHH;
+[Population(16_384)] [IzhikevichRef(TauRef = 2)] [InitNormal("V", Mean = -65, Std = 5)]
+public partial class ZooIzhikevichRef;
+[Population(16_384)] [QuaIF] [InitNormal("V", Mean = -65, Std = 3)]
+public partial class ZooQuaIF;
+[Population(16_384)] [AdQuaIF] [InitNormal("V", Mean = -65, Std = 3)]
+public partial class ZooAdQuaIF;
+[Population(16_384)] [Gif(A = 0.005, A1 = 10, A2 = -0.6)] [InitNormal("V", Mean = -70, Std = 2)]
+public partial class ZooGif;
+[Population(16_384)] [LifLTC(VRest = -60, VTh = -50, VReset = -60, Tau = 20)] [InitNormal("V", Mean = -55, Std = 2)]
+public partial class ZooLifLTC;
 
 /// <summary><c>--models</c>: ns per neuron-update of every neuron model, SIMD and scalar, best of 15 × 200 steps after
 /// 200 warm-up steps (single thread), with the spikes per neuron per second it ran at.</summary>
@@ -33,13 +43,18 @@ public static class ModelZoo
         Time("ExpIF", 5f, simd => new ZooExpIF(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
         Time("AdExIF", 15f, simd => new ZooAdExIF(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
         Time("HH", 10f, simd => new ZooHH(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
+        Time("IzhikevichRef", 10f, simd => new ZooIzhikevichRef(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
+        Time("QuaIF", 5f, simd => new ZooQuaIF(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
+        Time("AdQuaIF", 20f, simd => new ZooAdQuaIF(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
+        Time("Gif", 3f, simd => new ZooGif(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
+        Time("LifLTC", 20f, simd => new ZooLifLTC(1) { UseSimd = simd }, (p, x) => p.Update(x).Count);
     }
 
     static void Time<T>(string name, float input, Func<bool, T> make, Func<T, float, int> update)
     {
         var ci = CultureInfo.InvariantCulture;
         const int n = 16_384, steps = 200;
-        string line = name.PadRight(11);
+        string line = name.PadRight(14);
         foreach (bool simd in new[] { true, false })
         {
             var pop = make(simd);
