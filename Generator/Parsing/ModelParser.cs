@@ -271,16 +271,20 @@ internal static class ModelParser
                         break;
                     }
                     commAttr = args.Name;
+                    // Defaults from the comm's definition; the rules are its (sizes > 0, Prob in (0, 1], Weight finite, Seed a long).
+                    var commDef = Comms.EventJitFPHomoLinear;
+                    double Default(string p) => commDef.Params[NeuronSpec.IndexOf(commDef.Params, p)].Default;
                     int numIn = ReadSize(args, 0, "numIn", c);
                     int numOut = ReadSize(args, 1, "numOut", c);
                     args.Ctor(1, "numOut", out _, out numOutLoc);
                     bool probUnresolved = args.Named("Prob", out _, out _) == Read.Unresolved;
-                    double prob = Named(args, "Prob", 0, c, out var probLoc);
+                    double prob = Named(args, "Prob", Default("Prob"), c, out var probLoc);
                     if (!(prob > 0 && prob <= 1) && !probUnresolved) // unresolved: SPK0027 says why, not the fallback
                         sink.Report(DiagnosticDescriptors.ProbOutOfRange, probLoc ?? args.AttributeLocation, name, Literals.Short(prob));
-                    double weight = Finite(args, "Weight", 1, c);
+                    double weight = Finite(args, "Weight", Default("Weight"), c);
                     var seedRead = args.NamedLong("Seed", out long seed, out var seedLoc);
-                    if (seedRead == Read.Unresolved) { c.Unreadable = true; seed = 0; }
+                    if (seedRead == Read.Absent) seed = (long)Default("Seed");
+                    else if (seedRead == Read.Unresolved) { c.Unreadable = true; seed = 0; }
                     else if (seedRead == Read.Invalid)
                     {
                         sink.Report(DiagnosticDescriptors.InvalidArgument, seedLoc ?? args.AttributeLocation, name, "Seed", args.Name, "long");
