@@ -202,22 +202,9 @@ public class CleanGeneratedCodeTests(ITestOutputHelper output)
                     }
                 }
                 """);
-            var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "build -c Release -nologo")
-            {
-                WorkingDirectory = dir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "MSBUILD_EXE_PATH").ToList())
-                psi.Environment.Remove(key);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await p.WaitForExitAsync(cts.Token);
-            string log = await stdout + await stderr;
+            var (exitCode, log) = await DotnetBuild.RunAsync(dir);
             output.WriteLine(log);
-            Assert.True(p.ExitCode == 0, "dotnet build failed:\n" + log);
+            Assert.True(exitCode == 0, "dotnet build failed:\n" + log);
             Assert.DoesNotContain(": warning ", log, StringComparison.Ordinal);
             Assert.Contains(" 0 Warning(s)", log, StringComparison.Ordinal);
             var generatedFiles = Directory.GetFiles(Path.Combine(dir, "obj"), "*.g.cs", SearchOption.AllDirectories)

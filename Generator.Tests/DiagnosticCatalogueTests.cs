@@ -397,21 +397,8 @@ public class DiagnosticCatalogueTests
                 """;
             File.WriteAllText(Path.Combine(dir, "Quiet.cs"), models);
             File.WriteAllText(Path.Combine(dir, "Loud.cs"), models.Replace("#pragma", "// #pragma").Replace("Quiet", "Loud"));
-            var psi = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", "build -c Release -nologo")
-            {
-                WorkingDirectory = dir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "MSBUILD_EXE_PATH").ToList())
-                psi.Environment.Remove(key);
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMinutes(4));
-            await p.WaitForExitAsync(cts.Token);
-            string log = await stdout + await stderr;
-            Assert.True(p.ExitCode == 0, "dotnet build failed:\n" + log);
+            var (exitCode, log) = await DotnetBuild.RunAsync(dir);
+            Assert.True(exitCode == 0, "dotnet build failed:\n" + log);
             var spk = log.Split('\n').Where(l => l.Contains(": warning SPK", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
             Assert.Contains(spk, l => l.Contains("Loud.cs", StringComparison.Ordinal) && l.Contains("SPK1001", StringComparison.Ordinal));
             Assert.Contains(spk, l => l.Contains("Loud.cs", StringComparison.Ordinal) && l.Contains("SPK1002", StringComparison.Ordinal));
