@@ -69,7 +69,12 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
 
     static Gen<string> With(string head, string args) => Gen.Const(args.Length > 0 ? head + ", " + args : head);
 
-    static Gen<string[]> Population(bool clean) => Gen.Select(Size(clean), Gen.OneOf("LifRef", "Lif"), NeuronArgs(clean),
+    /// <summary>Lif and LifRef take the Lif arguments; in unclean cases any neuron model gets them (a model without such a
+    /// parameter is the compiler's error, which the generator must survive too).</summary>
+    static Gen<string> NeuronModel(bool clean) => clean ? Gen.OneOf("LifRef", "Lif")
+        : Gen.OneOf(SpikeSharp.Generator.Model.Definitions.Catalogue.AllNeurons.Select(d => d.Attribute).ToArray());
+
+    static Gen<string[]> Population(bool clean) => Gen.Select(Size(clean), NeuronModel(clean), NeuronArgs(clean),
         Gen.Int[0, 3], Variable(clean), NamedArgs(("Mean", Number(clean)), ("Std", Number(clean))), Number(clean),
         (size, model, args, init, variable, normal, constant) => init switch
         {
@@ -82,12 +87,14 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
     static Gen<string[]> Projection(bool clean) => Gen.Select(PostType(clean), Gen.Int[0, 2], Label(clean), Size(clean),
         NamedArgs(("Weight", Number(clean)), ("Seed", Gen.OneOf(clean ? new[] { "0", "42", "long.MaxValue", "Consts.N" } : new[] { "0", "-1", "1.5", "Consts.Tau" }))),
         Gen.OneOf(clean ? new[] { "Tau = 5", "Tau = 5.0", "Tau = Consts.Tau", "Tau = 10", "" } : new[] { "Tau = 5", "Tau = 0", "Tau = double.NaN", "Tau = \"x\"" }),
-        Gen.OneOf(clean ? new[] { "Coba(E = 0)", "Coba(E = -80)", "Coba", "Cuba" } : new[] { "Coba(E = 0)", "Coba(E = double.NaN)", "Cuba(1)", "Coba(E: 0)" }),
-        (post, labelKind, label, size, comm, syn, outp) => new[]
+        Gen.OneOf(clean ? new[] { "Coba(E = 0)", "Coba(E = -80)", "Coba", "Cuba", "MgBlock", "MgBlock(E = 0, CcMg = 1)" }
+            : new[] { "Coba(E = 0)", "Coba(E = double.NaN)", "Cuba(1)", "Coba(E: 0)", "MgBlock(Beta = 0)", "MgBlock(Alpha = double.NaN)" }),
+        Gen.Int[0, 3],
+        (post, labelKind, label, size, comm, syn, outp, dual) => new[]
         {
             labelKind == 0 ? $"HalfProjAlignPostMg(Post = {post})" : $"HalfProjAlignPostMg(Post = {post}, OutLabel = {label})",
             $"EventJitFPHomoLinear(10, {size}, Prob = 0.1{(comm.Length > 0 ? ", " + comm : "")})",
-            $"Expon({syn})",
+            dual == 0 ? $"DualExponV2({syn.Replace("Tau", "TauDecay")})" : $"Expon({syn})",
             outp,
         });
 
@@ -109,7 +116,10 @@ public class RobustnessPropertyTests(ITestOutputHelper output)
             (i, o, a) => $"EventJitFPHomoLinear({i}, {o}{(a.Length > 0 ? ", " + a : "")})"),
         NamedArgs(("Tau", Number(false))).Select(a => $"Expon({a})"),
         NamedArgs(("E", Number(false))).Select(a => $"Coba({a})"),
-        Gen.OneOf("Cuba", "Cuba(1)", "Unknown", "System.Obsolete", "Expon(Tau: 5)", "Population(size: 100)"));
+        Gen.OneOf("Cuba", "Cuba(1)", "Unknown", "System.Obsolete", "Expon(Tau: 5)", "Population(size: 100)",
+            "Izhikevich", "HH(C = 0)", "AdExIF(DeltaT = 0)", "Gif(Tau = -1)", "QuaIFRef(TauRef = -2)", "LifLTC", "ExpIFRefLTC(TauRef = double.NaN)",
+            "DualExponV2(TauRise = 10, TauDecay = 10)", "DualExponV2(A = 2)", "MgBlock(Beta = -1)", "Izhikevich(Method = IntegrationMethod.Euler)",
+            "Lif(Method = (IntegrationMethod)3)"));
 
     static Gen<string[]> Attributes(bool clean, bool population) => clean
         ? (population ? Population(true) : Projection(true))
