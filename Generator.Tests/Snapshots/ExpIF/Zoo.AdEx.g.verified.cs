@@ -41,7 +41,7 @@ namespace Zoo
         public readonly double Dt;
         readonly float __k0; // hoisted from the step: Dt
         readonly float __k1; // hoisted from the step: 1.0 / 3.48
-        readonly float __k2; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * (-1.0 / 100.0))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0))))
+        readonly float __k2; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? 1.0 + Dt * (-1.0 / 100.0) * (0.5 + Dt * (-1.0 / 100.0) * (0.16666666666666666 + Dt * (-1.0 / 100.0) * (0.041666666666666664 + Dt * (-1.0 / 100.0) * (0.008333333333333333 + Dt * (-1.0 / 100.0) * (0.001388888888888889 + Dt * (-1.0 / 100.0) * (0.0001984126984126984 + Dt * (-1.0 / 100.0) * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0))))
         readonly int[] __spikes;
         readonly int[] __partCounts = new int[global::SpikeSharp.Parallelism.MaxParts]; // spikes found by each thread's chunk
         int __spikeCount;
@@ -78,7 +78,7 @@ namespace Zoo
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             __k1 = (float)(1.0 / 3.48);
-            __k2 = (float)(Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * (-1.0 / 100.0))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0)))));
+            __k2 = (float)(Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? 1.0 + Dt * (-1.0 / 100.0) * (0.5 + Dt * (-1.0 / 100.0) * (0.16666666666666666 + Dt * (-1.0 / 100.0) * (0.041666666666666664 + Dt * (-1.0 / 100.0) * (0.008333333333333333 + Dt * (-1.0 / 100.0) * (0.001388888888888889 + Dt * (-1.0 / 100.0) * (0.0001984126984126984 + Dt * (-1.0 / 100.0) * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0)))));
             global::SpikeSharp.Initializers.Constant(V, -65.0);
             // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
             __UpdateRange(0, 0, 0f, 0);
@@ -233,11 +233,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xB = global::System.Runtime.Intrinsics.Vector512.Create(B);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -253,10 +259,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
@@ -292,11 +296,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xB = global::System.Runtime.Intrinsics.Vector256.Create(B);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -312,10 +322,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
@@ -347,10 +355,8 @@ namespace Zoo
                 float t6 = t5 / Tau;
                 float t7 = k0 * t6;
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
-                float t9 = global::SpikeSharp.VMath.Exp(t7);
-                float t10 = t9 - 1f;
                 float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
-                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? 1f + t7 * (0.5f + t7 * (0.16666667f + t7 * (0.041666668f + t7 * (0.008333334f + t7 * (0.0013888889f + t7 * (0.0001984127f + t7 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t7) - 1f) / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k2 * ((A * (vOld - VRest) - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
@@ -403,11 +409,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xB = global::System.Runtime.Intrinsics.Vector512.Create(B);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -423,10 +435,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
@@ -462,11 +472,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xB = global::System.Runtime.Intrinsics.Vector256.Create(B);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -482,10 +498,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
@@ -517,10 +531,8 @@ namespace Zoo
                 float t6 = t5 / Tau;
                 float t7 = k0 * t6;
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
-                float t9 = global::SpikeSharp.VMath.Exp(t7);
-                float t10 = t9 - 1f;
                 float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
-                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? 1f + t7 * (0.5f + t7 * (0.16666667f + t7 * (0.041666668f + t7 * (0.008333334f + t7 * (0.0013888889f + t7 * (0.0001984127f + t7 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t7) - 1f) / t7)) * ((-vOld + VRest + DeltaT * t2 - R * wOld + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k2 * ((A * (vOld - VRest) - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)

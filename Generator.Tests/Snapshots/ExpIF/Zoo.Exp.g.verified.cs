@@ -215,11 +215,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -235,9 +241,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -267,11 +271,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -287,9 +297,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -319,9 +327,7 @@ namespace Zoo
                 float t6 = t5 / Tau;
                 float t7 = k0 * t6;
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
-                float t9 = global::SpikeSharp.VMath.Exp(t7);
-                float t10 = t9 - 1f;
-                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-(vOld - VRest) + DeltaT * t2 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? 1f + t7 * (0.5f + t7 * (0.16666667f + t7 * (0.041666668f + t7 * (0.008333334f + t7 * (0.0013888889f + t7 * (0.0001984127f + t7 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t7) - 1f) / t7)) * ((-(vOld - VRest) + DeltaT * t2 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {
@@ -364,11 +370,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -384,9 +396,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector512<float> t10 = t9 - xn1;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -416,11 +426,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(-1f); // -1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -436,9 +452,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = xk0 * t6;
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Exp(t7);
-                    global::System.Runtime.Intrinsics.Vector256<float> t10 = t9 - xn1;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn2), xn1 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), t10 / global::SpikeSharp.VMath.Log(t9), t10 / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -468,9 +482,7 @@ namespace Zoo
                 float t6 = t5 / Tau;
                 float t7 = k0 * t6;
                 float t8 = global::SpikeSharp.VMath.Abs(t7);
-                float t9 = global::SpikeSharp.VMath.Exp(t7);
-                float t10 = t9 - 1f;
-                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? t10 / global::SpikeSharp.VMath.Log(t9) : t10 / t7)) * ((-(vOld - VRest) + DeltaT * t2 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t8 <= 1E-05f ? 1f + t7 / 2f + t7 * t7 / 6f : (t8 < 0.5f ? 1f + t7 * (0.5f + t7 * (0.16666667f + t7 * (0.041666668f + t7 * (0.008333334f + t7 * (0.0013888889f + t7 * (0.0001984127f + t7 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t7) - 1f) / t7)) * ((-(vOld - VRest) + DeltaT * t2 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {

@@ -36,7 +36,7 @@ namespace Zoo
         /// <summary>Time step (ms) this instance was built with.</summary>
         public readonly double Dt;
         readonly float __k0; // hoisted from the step: Dt
-        readonly float __k1; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? (global::System.Math.Exp(Dt * -0.02) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * -0.02)) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02)))
+        readonly float __k1; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? 1.0 + Dt * -0.02 * (0.5 + Dt * -0.02 * (0.16666666666666666 + Dt * -0.02 * (0.041666666666666664 + Dt * -0.02 * (0.008333333333333333 + Dt * -0.02 * (0.001388888888888889 + Dt * -0.02 * (0.0001984126984126984 + Dt * -0.02 * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02)))
         readonly int[] __spikes;
         readonly int[] __partCounts = new int[global::SpikeSharp.Parallelism.MaxParts]; // spikes found by each thread's chunk
         int __spikeCount;
@@ -72,7 +72,7 @@ namespace Zoo
             global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
-            __k1 = (float)(Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? (global::System.Math.Exp(Dt * -0.02) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * -0.02)) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02))));
+            __k1 = (float)(Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? 1.0 + Dt * -0.02 * (0.5 + Dt * -0.02 * (0.16666666666666666 + Dt * -0.02 * (0.041666666666666664 + Dt * -0.02 * (0.008333333333333333 + Dt * -0.02 * (0.001388888888888889 + Dt * -0.02 * (0.0001984126984126984 + Dt * -0.02 * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02))));
             global::SpikeSharp.Initializers.Uniform(V, seed, 0xAF640B4C86023C69UL, -70.0, -60.0, "Izh.V"); // V ~ Uniform(-70, -60)
             for (int k = 0; k < Size; k++) U[k] = B * V[k]; // BrainPy's initial u
             // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
@@ -223,11 +223,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xC = global::System.Runtime.Intrinsics.Vector512.Create(C);
                 global::System.Runtime.Intrinsics.Vector512<float> xD = global::System.Runtime.Intrinsics.Vector512.Create(D);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -239,10 +245,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 + xP2;
                     global::System.Runtime.Intrinsics.Vector512<float> t3 = xk0 * t2;
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Abs(t3);
-                    global::System.Runtime.Intrinsics.Vector512<float> t5 = global::SpikeSharp.VMath.Exp(t3);
-                    global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 - xn0;
                     global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
@@ -274,11 +278,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xC = global::System.Runtime.Intrinsics.Vector256.Create(C);
                 global::System.Runtime.Intrinsics.Vector256<float> xD = global::System.Runtime.Intrinsics.Vector256.Create(D);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -290,10 +300,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 + xP2;
                     global::System.Runtime.Intrinsics.Vector256<float> t3 = xk0 * t2;
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Abs(t3);
-                    global::System.Runtime.Intrinsics.Vector256<float> t5 = global::SpikeSharp.VMath.Exp(t3);
-                    global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 - xn0;
                     global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
@@ -321,10 +329,8 @@ namespace Zoo
                 float t2 = t1 + P2;
                 float t3 = k0 * t2;
                 float t4 = global::SpikeSharp.VMath.Abs(t3);
-                float t5 = global::SpikeSharp.VMath.Exp(t3);
-                float t6 = t5 - 1f;
                 float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
-                float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? t6 / global::SpikeSharp.VMath.Log(t5) : t6 / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? 1f + t3 * (0.5f + t3 * (0.16666667f + t3 * (0.041666668f + t3 * (0.008333334f + t3 * (0.0013888889f + t3 * (0.0001984127f + t3 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t3) - 1f) / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float uNew = uOld + k1 * (A * (B * vOld - uOld)); // exp_auto: U + dt·φ(dt·A)·f, A = ∂f/∂U
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
@@ -372,11 +378,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xC = global::System.Runtime.Intrinsics.Vector512.Create(C);
                 global::System.Runtime.Intrinsics.Vector512<float> xD = global::System.Runtime.Intrinsics.Vector512.Create(D);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -388,10 +400,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t2 = t1 + xP2;
                     global::System.Runtime.Intrinsics.Vector512<float> t3 = xk0 * t2;
                     global::System.Runtime.Intrinsics.Vector512<float> t4 = global::SpikeSharp.VMath.Abs(t3);
-                    global::System.Runtime.Intrinsics.Vector512<float> t5 = global::SpikeSharp.VMath.Exp(t3);
-                    global::System.Runtime.Intrinsics.Vector512<float> t6 = t5 - xn0;
                     global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
@@ -423,11 +433,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xC = global::System.Runtime.Intrinsics.Vector256.Create(C);
                 global::System.Runtime.Intrinsics.Vector256<float> xD = global::System.Runtime.Intrinsics.Vector256.Create(D);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -439,10 +455,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t2 = t1 + xP2;
                     global::System.Runtime.Intrinsics.Vector256<float> t3 = xk0 * t2;
                     global::System.Runtime.Intrinsics.Vector256<float> t4 = global::SpikeSharp.VMath.Abs(t3);
-                    global::System.Runtime.Intrinsics.Vector256<float> t5 = global::SpikeSharp.VMath.Exp(t3);
-                    global::System.Runtime.Intrinsics.Vector256<float> t6 = t5 - xn0;
                     global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn1), xn0 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), t6 / global::SpikeSharp.VMath.Log(t5), t6 / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
@@ -470,10 +484,8 @@ namespace Zoo
                 float t2 = t1 + P2;
                 float t3 = k0 * t2;
                 float t4 = global::SpikeSharp.VMath.Abs(t3);
-                float t5 = global::SpikeSharp.VMath.Exp(t3);
-                float t6 = t5 - 1f;
                 float uOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rU, i);
-                float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? t6 / global::SpikeSharp.VMath.Log(t5) : t6 / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t4 <= 1E-05f ? 1f + t3 / 2f + t3 * t3 / 6f : (t4 < 0.5f ? 1f + t3 * (0.5f + t3 * (0.16666667f + t3 * (0.041666668f + t3 * (0.008333334f + t3 * (0.0013888889f + t3 * (0.0001984127f + t3 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t3) - 1f) / t3)) * (t0 * vOld + P2 * vOld + P3 - uOld + current); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float uNew = uOld + k1 * (A * (B * vOld - uOld)); // exp_auto: U + dt·φ(dt·A)·f, A = ∂f/∂U
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)

@@ -261,6 +261,12 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn12 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn13 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn14 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn15 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn16 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -304,9 +310,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t22 = t21 / xk2;
                     global::System.Runtime.Intrinsics.Vector512<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector512<float> t24 = global::SpikeSharp.VMath.Abs(t23);
-                    global::System.Runtime.Intrinsics.Vector512<float> t25 = global::SpikeSharp.VMath.Exp(t23);
-                    global::System.Runtime.Intrinsics.Vector512<float> t26 = t25 - xn3;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), t26 / global::SpikeSharp.VMath.Log(t25), t26 / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -348,6 +352,12 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn12 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn13 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn14 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn15 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn16 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -391,9 +401,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t22 = t21 / xk2;
                     global::System.Runtime.Intrinsics.Vector256<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
-                    global::System.Runtime.Intrinsics.Vector256<float> t25 = global::SpikeSharp.VMath.Exp(t23);
-                    global::System.Runtime.Intrinsics.Vector256<float> t26 = t25 - xn3;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), t26 / global::SpikeSharp.VMath.Log(t25), t26 / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -451,9 +459,7 @@ namespace Zoo
                 float t22 = t21 / k2;
                 float t23 = k1 * t22;
                 float t24 = global::SpikeSharp.VMath.Abs(t23);
-                float t25 = global::SpikeSharp.VMath.Exp(t23);
-                float t26 = t25 - 1f;
-                float vNew = vOld + k1 * (t24 <= 1E-05f ? 1f + t23 / 2f + t23 * t23 / 6f : (t24 < 0.5f ? t26 / global::SpikeSharp.VMath.Log(t25) : t26 / t23)) * ((-vOld + VRest + R * current) / k2); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V with the outputs inside f (LTC: A includes their V dependence)
+                float vNew = vOld + k1 * (t24 <= 1E-05f ? 1f + t23 / 2f + t23 * t23 / 6f : (t24 < 0.5f ? 1f + t23 * (0.5f + t23 * (0.16666667f + t23 * (0.041666668f + t23 * (0.008333334f + t23 * (0.0013888889f + t23 * (0.0001984127f + t23 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t23) - 1f) / t23)) * ((-vOld + VRest + R * current) / k2); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V with the outputs inside f (LTC: A includes their V dependence)
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {
@@ -521,6 +527,12 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn12 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn13 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn14 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn15 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn16 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -564,9 +576,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t22 = t21 / xk2;
                     global::System.Runtime.Intrinsics.Vector512<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector512<float> t24 = global::SpikeSharp.VMath.Abs(t23);
-                    global::System.Runtime.Intrinsics.Vector512<float> t25 = global::SpikeSharp.VMath.Exp(t23);
-                    global::System.Runtime.Intrinsics.Vector512<float> t26 = t25 - xn3;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), t26 / global::SpikeSharp.VMath.Log(t25), t26 / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -608,6 +618,12 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn12 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn13 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn14 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn15 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn16 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -651,9 +667,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t22 = t21 / xk2;
                     global::System.Runtime.Intrinsics.Vector256<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
-                    global::System.Runtime.Intrinsics.Vector256<float> t25 = global::SpikeSharp.VMath.Exp(t23);
-                    global::System.Runtime.Intrinsics.Vector256<float> t26 = t25 - xn3;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), t26 / global::SpikeSharp.VMath.Log(t25), t26 / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -711,9 +725,7 @@ namespace Zoo
                 float t22 = t21 / k2;
                 float t23 = k1 * t22;
                 float t24 = global::SpikeSharp.VMath.Abs(t23);
-                float t25 = global::SpikeSharp.VMath.Exp(t23);
-                float t26 = t25 - 1f;
-                float vNew = vOld + k1 * (t24 <= 1E-05f ? 1f + t23 / 2f + t23 * t23 / 6f : (t24 < 0.5f ? t26 / global::SpikeSharp.VMath.Log(t25) : t26 / t23)) * ((-vOld + VRest + R * current) / k2); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V with the outputs inside f (LTC: A includes their V dependence)
+                float vNew = vOld + k1 * (t24 <= 1E-05f ? 1f + t23 / 2f + t23 * t23 / 6f : (t24 < 0.5f ? 1f + t23 * (0.5f + t23 * (0.16666667f + t23 * (0.041666668f + t23 * (0.008333334f + t23 * (0.0013888889f + t23 * (0.0001984127f + t23 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t23) - 1f) / t23)) * ((-vOld + VRest + R * current) / k2); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V with the outputs inside f (LTC: A includes their V dependence)
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {

@@ -42,7 +42,7 @@ namespace Zoo
         /// <summary>Steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ TauRef.</summary>
         public readonly int RefractorySteps;
         readonly float __k0; // hoisted from the step: Dt
-        readonly float __k1; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * (-1.0 / 100.0))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0))))
+        readonly float __k1; // hoisted from the step: Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? 1.0 + Dt * (-1.0 / 100.0) * (0.5 + Dt * (-1.0 / 100.0) * (0.16666666666666666 + Dt * (-1.0 / 100.0) * (0.041666666666666664 + Dt * (-1.0 / 100.0) * (0.008333333333333333 + Dt * (-1.0 / 100.0) * (0.001388888888888889 + Dt * (-1.0 / 100.0) * (0.0001984126984126984 + Dt * (-1.0 / 100.0) * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0))))
         readonly int[] __spikes;
         readonly int[] __partCounts = new int[global::SpikeSharp.Parallelism.MaxParts]; // spikes found by each thread's chunk
         int __spikeCount;
@@ -78,7 +78,7 @@ namespace Zoo
             global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
-            __k1 = (float)(Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / global::System.Math.Log(global::System.Math.Exp(Dt * (-1.0 / 100.0))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0)))));
+            __k1 = (float)(Dt * (global::System.Math.Abs(Dt * (-1.0 / 100.0)) <= 1E-05 ? 1.0 + Dt * (-1.0 / 100.0) / 2.0 + Dt * (-1.0 / 100.0) * (Dt * (-1.0 / 100.0)) / 6.0 : (global::System.Math.Abs(Dt * (-1.0 / 100.0)) < 0.5 ? 1.0 + Dt * (-1.0 / 100.0) * (0.5 + Dt * (-1.0 / 100.0) * (0.16666666666666666 + Dt * (-1.0 / 100.0) * (0.041666666666666664 + Dt * (-1.0 / 100.0) * (0.008333333333333333 + Dt * (-1.0 / 100.0) * (0.001388888888888889 + Dt * (-1.0 / 100.0) * (0.0001984126984126984 + Dt * (-1.0 / 100.0) * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * (-1.0 / 100.0)) - 1.0) / (Dt * (-1.0 / 100.0)))));
             RefractorySteps = global::SpikeSharp.Simulation.RefractorySteps(TauRef, Dt);
             global::SpikeSharp.Initializers.Constant(V, -65.0);
             // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
@@ -231,11 +231,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xB = global::System.Runtime.Intrinsics.Vector512.Create(B);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
                 for (; i <= hi - 16; i += 16)
@@ -251,10 +257,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
@@ -288,11 +292,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xB = global::System.Runtime.Intrinsics.Vector256.Create(B);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
                 for (; i <= hi - 8; i += 8)
@@ -308,10 +318,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
@@ -343,10 +351,8 @@ namespace Zoo
                 float t5 = t4 / Tau;
                 float t6 = k0 * t5;
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
-                float t8 = global::SpikeSharp.VMath.Exp(t6);
-                float t9 = t8 - 1f;
                 float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
-                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? 1f + t6 * (0.5f + t6 * (0.16666667f + t6 * (0.041666668f + t6 * (0.008333334f + t6 * (0.0013888889f + t6 * (0.0001984127f + t6 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t6) - 1f) / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k1 * ((A * t2 - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
@@ -397,11 +403,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xB = global::System.Runtime.Intrinsics.Vector512.Create(B);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
                 for (; i <= hi - 16; i += 16)
@@ -417,10 +429,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
@@ -454,11 +464,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xB = global::System.Runtime.Intrinsics.Vector256.Create(B);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
                 for (; i <= hi - 8; i += 8)
@@ -474,10 +490,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 - wOld + current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
@@ -509,10 +523,8 @@ namespace Zoo
                 float t5 = t4 / Tau;
                 float t6 = k0 * t5;
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
-                float t8 = global::SpikeSharp.VMath.Exp(t6);
-                float t9 = t8 - 1f;
                 float wOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rW, i);
-                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? 1f + t6 * (0.5f + t6 * (0.16666667f + t6 * (0.041666668f + t6 * (0.008333334f + t6 * (0.0013888889f + t6 * (0.0001984127f + t6 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t6) - 1f) / t6)) * ((t3 * t0 - wOld + current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 float wNew = wOld + k1 * ((A * t2 - wOld) / TauW); // exp_auto: W + dt·φ(dt·A)·f, A = ∂f/∂W
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)

@@ -210,11 +210,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -229,9 +235,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -259,11 +263,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -278,9 +288,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -309,9 +317,7 @@ namespace Zoo
                 float t5 = t4 / Tau;
                 float t6 = k0 * t5;
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
-                float t8 = global::SpikeSharp.VMath.Exp(t6);
-                float t9 = t8 - 1f;
-                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? 1f + t6 * (0.5f + t6 * (0.16666667f + t6 * (0.041666668f + t6 * (0.008333334f + t6 * (0.0013888889f + t6 * (0.0001984127f + t6 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t6) - 1f) / t6)) * ((t3 * t0 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {
@@ -351,11 +357,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR = global::System.Runtime.Intrinsics.Vector512.Create(R);
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
-                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
@@ -370,9 +382,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector512<float> t9 = t8 - xn0;
-                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -400,11 +410,17 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR = global::System.Runtime.Intrinsics.Vector256.Create(R);
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
-                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
-                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
                 global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
                 global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
                 global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
@@ -419,9 +435,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = t4 / xTau;
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Exp(t6);
-                    global::System.Runtime.Intrinsics.Vector256<float> t9 = t8 - xn0;
-                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn1), xn0 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), t9 / global::SpikeSharp.VMath.Log(t8), t9 / t6)) * ((t3 * t0 + xR * current) / xTau);
+                    global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
@@ -450,9 +464,7 @@ namespace Zoo
                 float t5 = t4 / Tau;
                 float t6 = k0 * t5;
                 float t7 = global::SpikeSharp.VMath.Abs(t6);
-                float t8 = global::SpikeSharp.VMath.Exp(t6);
-                float t9 = t8 - 1f;
-                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? t9 / global::SpikeSharp.VMath.Log(t8) : t9 / t6)) * ((t3 * t0 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
+                float vNew = vOld + k0 * (t7 <= 1E-05f ? 1f + t6 / 2f + t6 * t6 / 6f : (t7 < 0.5f ? 1f + t6 * (0.5f + t6 * (0.16666667f + t6 * (0.041666668f + t6 * (0.008333334f + t6 * (0.0013888889f + t6 * (0.0001984127f + t6 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t6) - 1f) / t6)) * ((t3 * t0 + R * current) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
                 if (vNew >= VTh)
                 {

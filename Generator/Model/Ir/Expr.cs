@@ -110,13 +110,16 @@ internal static class E
     public static Expr And(Expr a, Expr b) => new Logic(LogicOp.And, a, b);
 
     /// <summary>φ(z) = (eᶻ − 1)/z, the exponential-Euler factor (brainpy-semantics.md §2.2): BrainPy's series
-    /// 1 + z/2 + z²/6 for |z| ≤ 1e−5 (its float32 threshold); for |z| &lt; 0.5 Kahan's (u − 1)/ln u with u = eᶻ, which
-    /// stays accurate where eᶻ − 1 cancels; beyond, (u − 1)/z, which keeps BrainPy's +∞ when eᶻ overflows (an ExpIF
-    /// neuron far above V_T then spikes and resets, as in BrainPy, instead of turning NaN).</summary>
+    /// 1 + z/2 + z²/6 for |z| ≤ 1e−5 (its float32 threshold); for |z| &lt; 0.5 the Taylor series of φ to z⁷ (Horner; the
+    /// first term left out, z⁸/9!, is below 1.1e−8 there, a fifth of a float ulp), which does not cancel like eᶻ − 1 and
+    /// needs neither exp nor log; beyond, (eᶻ − 1)/z, which keeps BrainPy's +∞ when eᶻ overflows (an ExpIF neuron far
+    /// above V_T then spikes and resets, as in BrainPy, instead of turning NaN).</summary>
     public static Expr Phi(Expr z)
     {
-        var u = Exp(z);
-        return If(Abs(z) <= 1e-5, (Expr)1.0 + z / 2.0 + z * z / 6.0, If(Abs(z) < 0.5, (u - 1.0) / Log(u), (u - 1.0) / z));
+        Expr poly = 1.0 / 40320.0;
+        foreach (double c in new[] { 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 1.0 / 2.0, 1.0 })
+            poly = c + z * poly;
+        return If(Abs(z) <= 1e-5, (Expr)1.0 + z / 2.0 + z * z / 6.0, If(Abs(z) < 0.5, poly, (Exp(z) - 1.0) / z));
     }
 }
 
