@@ -14,7 +14,7 @@ namespace SpikeSharp.Generator;
 /// The SpikeSharp source generator. Pipeline: one ForAttributeWithMetadataName per role attribute → value-equatable
 /// specs (<c>Populations</c>, <c>Projections</c>) → collected and grouped into merge groups (<c>Plan</c>) → one plan
 /// per output file (<c>PopulationPlans</c>, <c>ProjectionPlans</c>, <c>ShellPlans</c>) → source. An invalid type gets
-/// a shell where it can take one (its public members with throwing bodies, so the analyzer's SPK error is the only
+/// a shell where it can take one (its public members with throwing bodies, so the parse's SPK error is the only
 /// error), or nothing; nothing here throws on user input.
 /// </summary>
 [Generator(LanguageNames.CSharp)]

@@ -518,5 +518,4 @@ internal static class PopulationEmitter
         w.Append(loop);
     }
 
-    static string Xml(string s) => s.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

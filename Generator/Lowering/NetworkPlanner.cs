@@ -11,7 +11,7 @@ namespace SpikeSharp.Generator.Lowering;
 /// Specs → plans: matches projections to their post populations and merges, per post population, every projection
 /// whose synapse and output descriptors are equal by value (plus the out label) into ONE buffer, BrainPy's
 /// align-post merging done at compile time. Projections whose post is missing or whose numOut disagrees are dropped
-/// (the analyzer reports them); they, and every invalid model, get a shell instead where the parse made one (see
+/// (the projection's parse reports them); they, and every invalid model, get a shell instead where the parse made one (see
 /// <see cref="ShellSpec"/>). Output order is ordinal, so it does not depend on file order.
 /// </summary>
 internal static class NetworkPlanner
@@ -32,10 +32,6 @@ internal static class NetworkPlanner
             projections.Where(static p => p.Spec is not null).Select(static p => p.Spec!).ToImmutableArray(), version,
             popShells, projShells, fallbacks);
     }
-
-    /// <summary>The plan of the valid specs alone (the analyzer's view of the merge groups).</summary>
-    public static NetworkPlan Plan(ImmutableArray<PopulationSpec> populations, ImmutableArray<ProjectionSpec> projections, string version) =>
-        Plan(populations, projections, version, new List<ShellSpec>(), new List<ShellSpec>(), new Dictionary<string, ShellSpec?>(StringComparer.Ordinal));
 
     static NetworkPlan Plan(ImmutableArray<PopulationSpec> populations, ImmutableArray<ProjectionSpec> projections, string version,
         List<ShellSpec> popShells, List<ShellSpec> projShells, Dictionary<string, ShellSpec?> fallbacks)

@@ -11,8 +11,7 @@ namespace SpikeSharp.Generator.Parsing;
 /// <summary>
 /// Attribute arguments that name constants SpikeSharp generates (<c>[Population(N.Size)]</c>,
 /// <c>[InitConstant("V", N.VRest)]</c>, <c>[EventJitFPHomoLinear(E.Size, I.Size)]</c>). The generator runs before
-/// those constants exist, so the compiler cannot give their value; the analyzer runs after, when it can. Both read
-/// such an argument here instead, so they agree: a bare <c>T.Member</c> (or a simple name bound in a containing
+/// those constants exist, so the compiler cannot give their value. The parse reads such an argument here instead: a bare <c>T.Member</c> (or a simple name bound in a containing
 /// model type) is resolved from <c>T</c>'s own attributes, recursively, with cycles detected; a generated constant
 /// inside an expression, or reached through a user constant, is SPK0027 at the argument (never a silent skip).
 /// </summary>

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 
 namespace SpikeSharp.Generator.Parsing;
 
-/// <summary>Collects diagnostics while parsing. The analyzer reports them; the generator only asks whether an
-/// error was found (and then emits no model for that type, at most its shell).</summary>
+/// <summary>Collects diagnostics while parsing. The generator reports them, apart from the model, and asks whether an
+/// error was found (then it emits no model for that type, at most its shell).</summary>
 internal sealed class DiagnosticSink
 {
     public List<Diagnostic> Diagnostics { get; } = new();

@@ -17,9 +17,9 @@ using static SpikeSharp.Generator.Parsing.AttributeArgs;
 namespace SpikeSharp.Generator.Parsing;
 
 /// <summary>
-/// Symbols → specs. The only place that reads Roslyn symbols. Shared by the generator (which gives a type whose parse
-/// reported an error, or whose arguments could not be read, no model but at most a <see cref="ShellSpec"/>) and the
-/// analyzer (which reports the diagnostics).
+/// Symbols → specs and diagnostics, in one parse per type. The only place that reads Roslyn symbols. A type whose parse
+/// reported an error, or whose arguments could not be read, gets no model but at most a <see cref="ShellSpec"/>; the
+/// generator reports the diagnostics beside it.
 /// Never throws on user input.
 /// </summary>
 internal static class ModelParser
@@ -33,12 +33,6 @@ internal static class ModelParser
         public readonly DiagnosticSink Sink = sink;
         public bool Unreadable;
     }
-
-    /// <summary>Parses a [Population] class; returns null (with diagnostics in <paramref name="sink"/>) when invalid.</summary>
-    /// <param name="compilation">Used to resolve arguments that name generated constants (<c>[Population(N.Size)]</c>);
-    /// null reads every argument as the compiler gives it.</param>
-    public static PopulationSpec? ParsePopulation(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation = null) =>
-        ParsePopulation(type, sink, ct, compilation, out _);
 
     /// <summary>The generator's parse: the spec, or for an invalid population the shell (see <see cref="ShellSpec"/>).</summary>
     public static Parsed<PopulationSpec> ParsePopulationForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
@@ -185,24 +179,21 @@ internal static class ModelParser
         return new PopulationSpec(typeInfo, size, neuron, inits.ToEquatableArray());
     }
 
-    /// <summary>Parses a [HalfProjAlignPostMg] class. With <paramref name="checkPost"/> the post type's attributes are
-    /// read too (analyzer); the generator checks the post in lowering instead, from the populations it parsed.</summary>
-    public static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation = null) =>
-        ParseProjection(type, sink, checkPost, ct, compilation, out _);
-
     /// <summary>The generator's parse: the spec, and a shell (see <see cref="ShellSpec"/>) for when it is invalid or
     /// the planner drops it (post invalid, numOut not the post's size).</summary>
     public static Parsed<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
     {
         var sink = new DiagnosticSink();
-        var spec = ParseProjection(type, sink, checkPost: true, ct, compilation, out var shell);
+        var spec = ParseProjection(type, sink, ct, compilation, out var shell);
         Location? at = null;
         foreach (var a in type.GetAttributes())
             if (a.AttributeClass?.ToDisplayString() == AttributeNames.HalfProjAlignPostMg && a.ApplicationSyntaxReference is { } r) { at = r.GetSyntax(ct).GetLocation(); break; }
         return new Parsed<ProjectionSpec>(new ModelParse<ProjectionSpec>(spec, shell), sink.Diagnostics.ToImmutableArray(), spec is null ? null : (spec.Type.MetadataName, at));
     }
 
-    static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, bool checkPost, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
+    /// <summary>Parses a [HalfProjAlignPostMg] class, its post's attributes included (SPK0002, SPK0003, SPK0024, SPK0026);
+    /// <paramref name="compilation"/> resolves arguments that name generated constants (null: as the compiler gives them).</summary>
+    static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
     {
         shell = null;
         var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink, out var shellDecl);
@@ -326,7 +317,7 @@ internal static class ModelParser
         if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", Catalogue.SynapseList);
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
 
-        if (checkPost && post is not null)
+        if (post is not null)
         {
             var popAttr = post.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
             if (popAttr is null)
@@ -393,7 +384,7 @@ internal static class ModelParser
 
     /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
     /// a member SpikeSharp generates: same name, unless both are methods/constructors with different parameter types.
-    /// Members declared in this generator's own output (the analyzer sees it) are not the user's.</summary>
+    /// Members declared in this generator's own output (a compilation that already holds it) are not the user's.</summary>
     static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
     {
         GeneratedMembers.Member? Find(string name, Func<GeneratedMembers.Member, bool> fits)
@@ -445,7 +436,7 @@ internal static class ModelParser
     /// <summary>SPK0025 for members of a user base class that a generated member would hide (CS0108 in generated code,
     /// which breaks TreatWarningsAsErrors builds): any accessible member of that name, unless both are methods with
     /// different parameter types. A base that is itself a model counts with the members SpikeSharp generates into it
-    /// (they do not exist yet when the generator runs, so the generator and the analyzer see the same list).
+    /// (they do not exist yet when the generator runs, so the list is what it checks against).
     /// Located at the base type in the class's base list.</summary>
     static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
     {
@@ -555,7 +546,7 @@ internal static class ModelParser
         return true;
     }
 
-    /// <summary>The generator's output, seen by the analyzer: "…/SpikeSharp.Generator.SpikeSharpGenerator/Hint.g.cs".</summary>
+    /// <summary>The generator's output, in a compilation that holds it: "…/SpikeSharp.Generator.SpikeSharpGenerator/Hint.g.cs".</summary>
     internal static bool IsOwnOutput(ISymbol member)
     {
         foreach (var r in member.DeclaringSyntaxReferences)

@@ -33,10 +33,7 @@ internal enum Storage { Float, Double, None }
 /// and the sentence that documents it. <see cref="DefaultExpr"/>: a default computed from the other parameters
 /// (DualExponV2's A), evaluated in double when the attribute does not set it; the attribute property's default is then NaN.</summary>
 internal sealed record ParamDef(string Name, string BrainPyName, string Unit, double Default, ParamRule Rule, Storage Storage, string Doc,
-    Expr? DefaultExpr = null, string Type = "double")
-{
-    public string DefaultDoc => DefaultExpr is null ? Helpers.Literals.Short(Default) : "computed";
-}
+    Expr? DefaultExpr = null, string Type = "double");
 
 /// <summary>A state variable (one float per neuron): name, BrainPy's name, unit, initial value (an expression of
 /// parameters and of states listed before it, such as Izhikevich's u₀ = b·V₀), whether <c>Init*</c> attributes may

@@ -101,12 +101,4 @@ internal static class Symbolic
         }
         return b;
     }
-
-    /// <summary>Whether the tree reads <paramref name="variable"/>'s old value.</summary>
-    public static bool Reads(Expr e, string variable)
-    {
-        foreach (var n in IrOps.Nodes(e))
-            if (n is Var v && v.Name == variable) return true;
-        return false;
-    }
 }
