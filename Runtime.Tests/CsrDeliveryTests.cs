@@ -276,4 +276,37 @@ public class CsrDeliveryTests
         Assert.Throws<ArgumentOutOfRangeException>(() => pi.Add(new float[10], 0, 995));
         Assert.Throws<ArgumentOutOfRangeException>(() => new PoissonInput(10, 5, 20_000, 1, 0.1, 0));
     }
+
+    [Theory]
+    [InlineData(10, 4000.0)]  // p = 0.4: table shorter than 16
+    [InlineData(20, 9000.0)]  // p = 0.9: flipped
+    [InlineData(1000, 20.0)]  // p = 0.002, n·p = 2
+    [InlineData(60, 800.0)]   // p = 0.08, n·p = 4.8: past the 16-entry head now and then
+    public void PoissonInput_ExactDraw_IsTheInverseCdf(int n, double freq)
+    {
+        var pi = new PoissonInput(1, n, freq, 1, 0.1, 0);
+        Assert.False(pi.UsesNormal);
+        double p = freq * 0.1 / 1000;
+        bool flip = p > 0.5;
+        double q = flip ? 1 - p : p;
+        // The naive inverse: the smallest k with u < F(k), F summed from the pmf in double.
+        int Naive(double u)
+        {
+            double f = Math.Pow(1 - q, n), cdf = f;
+            int k = 0;
+            while (u >= cdf && k < n) { f *= (double)(n - k) / (k + 1) * q / (1 - q); k++; cdf += f; }
+            return flip ? n - k : k;
+        }
+        var rng = new Random(1);
+        var us = Enumerable.Range(0, 20_000).Select(_ => rng.NextDouble())
+            .Concat(new[] { 0.0, 1 - 1e-16, 1 - 1e-9, 0.999999, 0.5 }).ToArray();
+        int far = 0;
+        foreach (double u in us)
+        {
+            int k = pi.Exact(u);
+            Assert.True(Math.Abs(k - Naive(u)) <= (u > 1 - 1e-12 ? n : 0), $"u = {u}: {k} vs {Naive(u)}");
+            if ((flip ? n - k : k) >= 16) far++;
+        }
+        if (n == 60) Assert.True(far > 0, "no draw reached past the 16-entry head"); // the u near 1 do
+    }
 }

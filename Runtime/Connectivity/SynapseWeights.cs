@@ -6,7 +6,7 @@ namespace SpikeSharp;
 
 /// <summary>
 /// The weights of a projection's synapses (BrainPy's weight initializers as a comm sees them): one homogeneous weight, or
-/// one per synapse drawn uniformly or normally (optionally clipped). Immutable; <see cref="Fill"/> draws synapse <c>s</c>
+/// one per synapse drawn uniformly or normally (a ziggurat draw, optionally clipped). Immutable; <see cref="Fill"/> draws synapse <c>s</c>
 /// from draw <c>s</c> of a counter-based stream keyed by (seed, stream id), so the weights are the same for any thread
 /// count and any block layout.
 /// </summary>
@@ -33,8 +33,8 @@ public abstract class SynapseWeights
     /// <summary>The stream key of the weights of (<paramref name="seed"/>, <paramref name="streamId"/>).</summary>
     internal static ulong Key(ulong seed, ulong streamId) => CounterRng.StreamKey(seed, streamId, ulong.MaxValue, WeightSalt);
 
-    /// <summary>The weight of draw <paramref name="bits"/> (64 random bits) and <paramref name="bits2"/> (64 more, for normals).</summary>
-    internal abstract float Draw(ulong bits, ulong bits2);
+    /// <summary>The weight of draw <paramref name="bits"/> (64 random bits).</summary>
+    internal abstract float Draw(ulong bits);
 
     /// <summary>Writes the weights of synapses [<paramref name="first"/>, <paramref name="first"/> + destination.Length)
     /// into <paramref name="destination"/>: synapse s gets draw s of the stream of (<paramref name="seed"/>,
@@ -45,8 +45,7 @@ public abstract class SynapseWeights
         ulong key = Key(seed, streamId);
         for (int i = 0; i < destination.Length; i++)
         {
-            ulong s = (ulong)(first + i);
-            destination[i] = Draw(CounterRng.Draw(key, 2 * s), CounterRng.Draw(key, 2 * s + 1));
+            destination[i] = Draw(CounterRng.Draw(key, (ulong)(first + i)));
         }
     }
 
@@ -81,10 +80,6 @@ public abstract class SynapseWeights
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float Unit24(ulong bits) => (bits >> 40) * (1.0f / (1 << 24));
 
-    /// <summary>A standard normal from two 64-bit draws (Box–Muller in double: u1 in (0, 1] with 53 bits, so |z| ≤ 8.6).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static double StandardNormal(ulong bits, ulong bits2) =>
-        Math.Sqrt(-2.0 * Math.Log(CounterRng.ToUnitOpenClosed(bits))) * Math.Cos(2.0 * Math.PI * CounterRng.ToUnitClosedOpen(bits2));
 
     private protected static string F(float v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
@@ -100,7 +95,7 @@ public sealed class HomoWeights : SynapseWeights
     /// <inheritdoc/>
     public override bool IsHomogeneous => true;
 
-    internal override float Draw(ulong bits, ulong bits2) => Weight;
+    internal override float Draw(ulong bits) => Weight;
 
     /// <inheritdoc/>
     public override string ToString() => $"Homo({F(Weight)})";
@@ -120,7 +115,7 @@ public sealed class UniformWeights : SynapseWeights
     /// <summary>Upper bound (exclusive, up to float rounding).</summary>
     public float High { get; }
 
-    internal override float Draw(ulong bits, ulong bits2) => Low + (High - Low) * Unit24(bits);
+    internal override float Draw(ulong bits) => Low + (High - Low) * Unit24(bits);
 
     /// <inheritdoc/>
     public override string ToString() => $"Uniform({F(Low)}, {F(High)})";
@@ -145,9 +140,9 @@ public sealed class NormalWeights : SynapseWeights
     /// <summary>Upper clip, if any.</summary>
     public float? Max { get; }
 
-    internal override float Draw(ulong bits, ulong bits2)
+    internal override float Draw(ulong bits)
     {
-        float w = (float)(Mean + Std * StandardNormal(bits, bits2));
+        float w = (float)(Mean + Std * Gaussian.Standard(bits));
         if (Min is float lo && w < lo) w = lo;
         if (Max is float hi && w > hi) w = hi;
         return w;

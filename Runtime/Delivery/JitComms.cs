@@ -37,7 +37,7 @@ public static class JitComms
         new Uniform(low, high).At(WeightBits(WeightKey(CounterRng.SeedKey(seed, streamId), pre), post));
 
     /// <summary>The weight <see cref="EventNormal"/> and <see cref="MultiplyNormal"/> give synapse (pre, post):
-    /// <c>mu + sigma·Z</c>, Z standard normal (Box–Muller on the two 32-bit halves of one draw, in double).</summary>
+    /// <c>mu + sigma·Z</c>, Z standard normal (a ziggurat draw in double from one 64-bit word).</summary>
     public static float NormalWeight(ulong seed, ulong streamId, int pre, int post, float mu, float sigma) =>
         new Normal(mu, sigma).At(WeightBits(WeightKey(CounterRng.SeedKey(seed, streamId), pre), post));
 
@@ -155,11 +155,8 @@ public static class JitComms
         public Normal For(ulong weightKey) => new(mu, sigma, weightKey);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public float At(long post) => At(WeightBits(key, post));
-        public float At(ulong bits)
-        {
-            double u1 = ((bits >> 32) + 1) * (1.0 / 4294967296.0), u2 = (uint)bits * (1.0 / 4294967296.0);
-            return (float)(mu + sigma * (Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2)));
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public float At(ulong bits) => (float)(mu + sigma * Gaussian.Standard(bits));
     }
 
     /// <summary>The walk of one (pre, block) stream: <see cref="JitDelivery"/>'s targets (the same table and slow path), each
