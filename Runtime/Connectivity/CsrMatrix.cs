@@ -317,6 +317,11 @@ public sealed class CsrMatrix
                 int lo = c * Chunk, hi = Math.Min(src.NumPre, lo + Chunk);
                 for (int pre = lo; pre < hi; pre++)
                 {
+                    if (Pass == 1 && blocks == 1 && src.KnownCount(pre) is int known and >= 0)
+                    {
+                        rows[0][pre + 1] = known; // one block: the row's length is all pass 1 needs
+                        continue;
+                    }
                     int n = src.Row(pre, s.Buf, s);
                     int i = 0;
                     for (int b = 0; b < blocks && i < n; b++)

@@ -27,6 +27,9 @@ internal abstract class RowSource(int numPre, int numPost)
     /// <summary>True when the source draws post columns (<see cref="Column"/>) instead of pre rows.</summary>
     public virtual bool ByColumn => false;
 
+    /// <summary>The length of row <paramref name="pre"/> when it is known without drawing it, else −1.</summary>
+    public virtual int KnownCount(int pre) => -1;
+
     /// <summary>Writes the targets of <paramref name="pre"/>, increasing (a repeated target adjacent), into
     /// <paramref name="dst"/>; returns their count.</summary>
     public virtual int Row(int pre, Span<int> dst, RowScratch s) => throw new NotSupportedException();
@@ -69,6 +72,28 @@ internal abstract class RowSource(int numPre, int numPost)
         }
         if (k <= n / 2)
         {
+            if (n >> 6 <= 4 * k)
+            {
+                // Dense enough: mark, then read the bitset in order (cheaper than sorting k values).
+                for (int j = n - k; j < n; j++)
+                {
+                    int t = Below(ref ctr, j + 1);
+                    if ((bits[t >> 6] & (1UL << t)) != 0) t = j;
+                    bits[t >> 6] |= 1UL << t;
+                }
+                int o2 = 0;
+                for (int w = 0; o2 < k; w++)
+                {
+                    ulong set = bits[w];
+                    bits[w] = 0;
+                    while (set != 0)
+                    {
+                        dst[o2++] = (w << 6) + BitOperations.TrailingZeroCount(set);
+                        set &= set - 1;
+                    }
+                }
+                return;
+            }
             int c = 0;
             for (int j = n - k; j < n; j++)
             {
@@ -136,6 +161,9 @@ internal sealed class DrawRows : RowSource
     }
 
     public override int MaxRow => _k;
+
+    public override int KnownCount(int pre) =>
+        !_includeSelf ? -1 : _selected is not null && (_selected[pre >> 6] & (1UL << pre)) == 0 ? 0 : _k;
 
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
@@ -205,6 +233,7 @@ internal sealed class BernoulliRows : RowSource
 internal sealed class AllRows(int numPre, int numPost, bool includeSelf) : RowSource(numPre, numPost)
 {
     public override int MaxRow => NumPost;
+    public override int KnownCount(int pre) => includeSelf ? NumPost : NumPost - 1;
     public override int DrawRange => 0;
 
     public override int Row(int pre, Span<int> dst, RowScratch s)
@@ -219,6 +248,7 @@ internal sealed class AllRows(int numPre, int numPost, bool includeSelf) : RowSo
 internal sealed class OneRows(int num) : RowSource(num, num)
 {
     public override int MaxRow => 1;
+    public override int KnownCount(int pre) => 1;
     public override int DrawRange => 0;
 
     public override int Row(int pre, Span<int> dst, RowScratch s)
