@@ -200,6 +200,29 @@ public class CsrDeliveryTests
         y = new float[50];
         DenseComms.AllToAll(s, y, w, includeSelf: false);
         for (int j = 0; j < 50; j++) Assert.Equal(w * (spk.Length - (spk.Contains(j) ? 1 : 0)), y[j], 1e-6);
+        // Slices of the posts (threads) give the same bits as the whole, values and events, with and without self.
+        foreach (bool self in new[] { true, false })
+            foreach (int numPost in new[] { 30, 50, 70 })
+            {
+                var whole = new float[numPost];
+                var wholeE = new float[numPost];
+                DenseComms.AllToAll(x, whole, w, self);
+                DenseComms.AllToAll(s, wholeE, w, self);
+                var parts = new float[numPost];
+                var partsE = new float[numPost];
+                foreach (var (lo, hi) in new[] { (0, 17), (17, 40), (40, numPost) })
+                {
+                    if (lo >= numPost) continue;
+                    int h = Math.Min(hi, numPost);
+                    DenseComms.AllToAll(x, parts.AsSpan(lo, h - lo), w, self, lo);
+                    DenseComms.AllToAll(s, partsE.AsSpan(lo, h - lo), w, self, lo);
+                }
+                Assert.Equal(whole, parts);
+                Assert.Equal(wholeE, partsE);
+                if (!self)
+                    for (int j = 0; j < numPost; j++)
+                        Assert.Equal(w * (spk.Length - (j < 50 && spk.Contains(j) ? 1 : 0)), wholeE[j], 1e-6);
+            }
         // OneToOne: x ⊙ w; events add w at spikes; equal to a OneToOne CsrMatrix.
         y = new float[50];
         DenseComms.OneToOne(x, y, w);

@@ -66,30 +66,42 @@ public static class DenseComms
     /// <summary>AllToAll with a scalar weight: <c>post[j] += weight·(Σ pre − pre[j])</c> where <paramref name="includeSelf"/>
     /// is false and j &lt; numPre, else <c>post[j] += weight·Σ pre</c> (BrainPy 2.6's rule, also for numPre ≠ numPost: the
     /// pre vector is cut or zero-padded to numPost before it is subtracted). Σ is summed in index order in float.</summary>
-    public static void AllToAll(ReadOnlySpan<float> pre, Span<float> post, float weight, bool includeSelf = true)
+    /// <param name="pre">All pre values.</param>
+    /// <param name="post">Posts [<paramref name="firstPost"/>, firstPost + post.Length): a thread may pass its slice, with
+    /// the same bits as the whole.</param>
+    /// <param name="weight">The scalar weight.</param>
+    /// <param name="includeSelf">False subtracts each post's own pre value.</param>
+    /// <param name="firstPost">Index of post[0] among all posts.</param>
+    public static void AllToAll(ReadOnlySpan<float> pre, Span<float> post, float weight, bool includeSelf = true, int firstPost = 0)
     {
+        if (firstPost < 0) throw new ArgumentOutOfRangeException(nameof(firstPost), firstPost, "DenseComms.AllToAll: firstPost must be ≥ 0.");
         float sum = 0;
         for (int i = 0; i < pre.Length; i++) sum += pre[i];
         float all = weight * sum;
-        int self = includeSelf ? 0 : Math.Min(pre.Length, post.Length);
-        for (int j = 0; j < self; j++) post[j] += weight * (sum - pre[j]);
+        // Posts j with j < numPre (global index) subtract their own value when !includeSelf.
+        int self = includeSelf ? 0 : Math.Clamp(pre.Length - firstPost, 0, post.Length);
+        for (int j = 0; j < self; j++) post[j] += weight * (sum - pre[firstPost + j]);
         for (int j = self; j < post.Length; j++) post[j] += all;
     }
 
     /// <summary>AllToAll on events with a scalar weight: <c>post[j] += weight·(count − [j spiked])</c> where
-    /// <paramref name="includeSelf"/> is false and j &lt; numPre, else <c>post[j] += weight·count</c>.</summary>
-    public static void AllToAll(Spikes spikes, Span<float> post, float weight, bool includeSelf = true)
+    /// <paramref name="includeSelf"/> is false and j &lt; numPre, else <c>post[j] += weight·count</c>; <paramref name="post"/>
+    /// holds posts [<paramref name="firstPost"/>, firstPost + post.Length).</summary>
+    public static void AllToAll(Spikes spikes, Span<float> post, float weight, bool includeSelf = true, int firstPost = 0)
     {
+        if (firstPost < 0) throw new ArgumentOutOfRangeException(nameof(firstPost), firstPost, "DenseComms.AllToAll: firstPost must be ≥ 0.");
         float count = spikes.Count;
         float all = weight * count, less = weight * (count - 1);
-        int self = includeSelf ? 0 : Math.Min(spikes.Length, post.Length);
-        int k = 0, next = spikes.Count > 0 ? spikes.IndexAt(0) : int.MaxValue;
+        int self = includeSelf ? 0 : spikes.Length; // global posts below this subtract their own spike
+        int k = 0, n = spikes.Count;
+        while (k < n && spikes.IndexAt(k) < firstPost) k++;
+        int next = k < n ? spikes.IndexAt(k) - firstPost : int.MaxValue;
         for (int j = 0; j < post.Length; j++)
         {
             if (j == next)
             {
-                post[j] += j < self ? less : all;
-                next = ++k < spikes.Count ? spikes.IndexAt(k) : int.MaxValue;
+                post[j] += firstPost + j < self ? less : all;
+                next = ++k < n ? spikes.IndexAt(k) - firstPost : int.MaxValue;
             }
             else post[j] += all;
         }
