@@ -113,6 +113,36 @@ public class CsrDeliveryTests
             }
     }
 
+    /// <summary>Delivery split over real worker threads (Parallelism.Run), as a generated projection does it.</summary>
+    sealed class ParallelDeliver(CsrMatrix m, int op, float[] y, int[] spikes, float[] x, float[] w) : IParallelWork
+    {
+        public void Execute(int part, int parts)
+        {
+            m.PartBlocks(part, parts, out int lo, out int hi);
+            Run(m, op, y, Spikes.FromSortedUnchecked(spikes, m.NumPre), x, w, lo, hi);
+        }
+    }
+
+    [Fact]
+    public void WorkerThreads_1_2_4_GiveTheSameBits()
+    {
+        var m = CsrMatrix.Build(Connect.FixedProb(0.01), 3000, 100_000, 4, 4); // 13 blocks
+        var w = SynapseWeights.Normal(0, 1).Create(m, 1, 1);
+        var spk = SpikeList(3000, 0.1, 9);
+        var x = Initial(3000, 9);
+        for (int op = 0; op < 4; op++)
+        {
+            float[]? first = null;
+            foreach (int parts in new[] { 1, 2, 4 })
+            {
+                var y = Initial(100_000, 1);
+                Parallelism.Run(new ParallelDeliver(m, op, y, spk, x, w), parts);
+                if (first is null) first = y;
+                else Assert.Equal(first, y);
+            }
+        }
+    }
+
     static void Run(CsrMatrix m, int op, float[] y, Spikes spikes, float[] x, float[] w, int lo, int hi)
     {
         switch (op)

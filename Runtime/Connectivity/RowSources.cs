@@ -72,7 +72,7 @@ internal abstract class RowSource(int numPre, int numPost)
         }
         if (k <= n / 2)
         {
-            if (n >> 6 <= 4 * k)
+            if (n >> 6 <= 16 * k)
             {
                 // Dense enough: mark, then read the bitset in order (cheaper than sorting k values).
                 for (int j = n - k; j < n; j++)
