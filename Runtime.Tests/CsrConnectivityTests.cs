@@ -163,6 +163,27 @@ public class CsrConnectivityTests
         for (int i = 0; i < 20; i++) Assert.Equal(Enumerable.Range(0, 30).Where(j => mask[i * 30 + j]), mk.Targets(i));
     }
 
+    [Fact]
+    public void Pairs_And_Csr_StoreTheGivenSynapses()
+    {
+        int[] pre = { 2, 0, 2, 1, 2, 0 }, post = { 5, 3, 1, 0, 5, 9 };
+        var m = CsrMatrix.Build(Connect.Pairs(pre, post, 3, 10), 3, 10, 0, 0);
+        Assert.Equal(new[] { 3, 9 }, m.Targets(0));
+        Assert.Equal(new[] { 0 }, m.Targets(1));
+        Assert.Equal(new[] { 1, 5, 5 }, m.Targets(2)); // the repeated pair kept
+        var c = CsrMatrix.Build(Connect.Csr(new[] { 0, 2, 3, 6 }, new[] { 9, 3, 0, 5, 1, 5 }, 10), 3, 10, 0, 0);
+        for (int i = 0; i < 3; i++) Assert.Equal(m.Targets(i), c.Targets(i));
+        // Over several blocks, equal to the matrix it was read from.
+        var f = CsrMatrix.Build(Connect.FixedProb(0.01), 500, 20_000, 5, 5);
+        var rows = Enumerable.Range(0, 500).Select(f.Targets).ToArray();
+        var indptr = new int[501];
+        for (int i = 0; i < 500; i++) indptr[i + 1] = indptr[i] + rows[i].Length;
+        var g = CsrMatrix.Build(Connect.Csr(indptr, rows.SelectMany(r => r).ToArray(), 20_000), 500, 20_000, 0, 0);
+        for (int i = 0; i < 500; i++) Assert.Equal(rows[i], g.Targets(i));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Connect.Pairs(new[] { 3 }, new[] { 0 }, 3, 10));
+        Assert.Throws<ArgumentException>(() => CsrMatrix.Build(Connect.Pairs(pre, post, 3, 10), 3, 11, 0, 0));
+    }
+
     public static IEnumerable<object[]> AllConnectors() => new[]
     {
         new object[] { Connect.FixedProb(0.01) },

@@ -85,6 +85,28 @@ public static class Connect
     /// <summary>The pairs of a dense boolean mask, row-major <c>mask[pre·numPost + post]</c> (BrainPy's <c>MatConn</c>, what
     /// <c>MaskedLinear</c> multiplies by). The mask is copied.</summary>
     public static MaskConnector Mask(ReadOnlySpan<bool> mask, int numPre, int numPost) => new(mask, numPre, numPost);
+
+    /// <summary>Given pairs (BrainPy's <c>IJConn(i, j)</c>): synapse k connects <paramref name="pre"/>[k] to
+    /// <paramref name="post"/>[k]; a repeated pair is a multi-connection. Stored in row order (pre, then post increasing),
+    /// so synapse indices follow that order, not the order given. The arrays are copied.</summary>
+    public static PairsConnector Pairs(ReadOnlySpan<int> pre, ReadOnlySpan<int> post, int numPre, int numPost) => new(pre, post, numPre, numPost);
+
+    /// <summary>A given CSR (BrainPy's <c>CSRConn(indices, inptr)</c>): row i holds <c>indices[indptr[i] .. indptr[i + 1])</c>
+    /// (sorted within each row when stored). The arrays are copied.</summary>
+    public static PairsConnector Csr(ReadOnlySpan<int> indptr, ReadOnlySpan<int> indices, int numPost)
+    {
+        int numPre = indptr.Length - 1;
+        if (numPre < 0) throw new ArgumentException("Connect.Csr: indptr needs at least one entry.", nameof(indptr));
+        if (indptr[0] != 0 || indptr[numPre] != indices.Length)
+            throw new ArgumentException($"Connect.Csr: indptr must start at 0 and end at indices.Length = {indices.Length}, not {indptr[0]} … {indptr[numPre]}.", nameof(indptr));
+        var pre = new int[indices.Length];
+        for (int i = 0; i < numPre; i++)
+        {
+            if (indptr[i + 1] < indptr[i]) throw new ArgumentException($"Connect.Csr: indptr decreases at row {i}.", nameof(indptr));
+            pre.AsSpan(indptr[i], indptr[i + 1] - indptr[i]).Fill(i);
+        }
+        return new PairsConnector(pre, indices, numPre, numPost);
+    }
 }
 
 /// <summary>See <see cref="Connect.FixedProb"/>.</summary>
@@ -337,4 +359,55 @@ public sealed class MaskConnector : Connector
 
     /// <inheritdoc/>
     public override string ToString() => $"Mask({NumPre} × {NumPost}, {Count} true)";
+}
+
+/// <summary>See <see cref="Connect.Pairs"/> and <see cref="Connect.Csr"/>.</summary>
+public sealed class PairsConnector : Connector
+{
+    internal readonly long[] Codes;   // pre·numPost + post, sorted
+    internal readonly int[] RowStart; // numPre + 1
+
+    internal PairsConnector(ReadOnlySpan<int> pre, ReadOnlySpan<int> post, int numPre, int numPost)
+    {
+        if (numPre < 0 || numPost < 0) throw new ArgumentOutOfRangeException(nameof(numPre), "Connect.Pairs: sizes must be ≥ 0.");
+        if (pre.Length != post.Length)
+            throw new ArgumentException($"Connect.Pairs: {pre.Length} pre indices but {post.Length} post indices.", nameof(post));
+        NumPre = numPre; NumPost = numPost;
+        Codes = new long[pre.Length];
+        for (int k = 0; k < pre.Length; k++)
+        {
+            if ((uint)pre[k] >= (uint)numPre || (uint)post[k] >= (uint)numPost)
+                throw new ArgumentOutOfRangeException(nameof(pre), $"Connect.Pairs: pair {k} = ({pre[k]}, {post[k]}) is outside {numPre} × {numPost}.");
+            Codes[k] = (long)pre[k] * numPost + post[k];
+        }
+        Array.Sort(Codes);
+        RowStart = new int[numPre + 1];
+        foreach (long c in Codes) RowStart[c / numPost + 1]++;
+        for (int i = 0; i < numPre; i++)
+        {
+            MaxRow = Math.Max(MaxRow, RowStart[i + 1]);
+            RowStart[i + 1] += RowStart[i];
+        }
+    }
+
+    /// <summary>Rows.</summary>
+    public int NumPre { get; }
+    /// <summary>Columns.</summary>
+    public int NumPost { get; }
+    /// <summary>Pairs (synapses).</summary>
+    public long Count => Codes.Length;
+    internal int MaxRow { get; }
+
+    internal override void Validate(int numPre, int numPost, string name)
+    {
+        if (numPre != NumPre || numPost != NumPost)
+            throw new ArgumentException($"{name}: the pairs are for {NumPre} × {NumPost} but the projection is {numPre} × {numPost}.");
+    }
+
+    internal override long MaxSynapses(int numPre, int numPost) => Codes.Length;
+
+    internal override RowSource Prepare(int numPre, int numPost, ulong seed, ulong streamId) => new PairRows(this);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Pairs({NumPre} × {NumPost}, {Codes.Length} synapses)";
 }

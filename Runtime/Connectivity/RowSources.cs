@@ -346,3 +346,19 @@ internal sealed class TotalRows : RowSource
         return b - a;
     }
 }
+
+/// <summary>Given pairs, sorted.</summary>
+internal sealed class PairRows(PairsConnector pairs) : RowSource(pairs.NumPre, pairs.NumPost)
+{
+    public override int MaxRow => pairs.MaxRow;
+    public override int DrawRange => 0;
+    public override int KnownCount(int pre) => pairs.RowStart[pre + 1] - pairs.RowStart[pre];
+
+    public override int Row(int pre, Span<int> dst, RowScratch s)
+    {
+        int a = pairs.RowStart[pre], b = pairs.RowStart[pre + 1];
+        long basis = (long)pre * NumPost;
+        for (int i = a; i < b; i++) dst[i - a] = (int)(pairs.Codes[i] - basis);
+        return b - a;
+    }
+}
