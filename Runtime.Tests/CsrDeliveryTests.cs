@@ -165,6 +165,8 @@ public class CsrDeliveryTests
         var pi = new PoissonInput(20_000, 100, 10, 0.5f, 0.1, 1);
         var small = new float[4000];
         var sIdx = SpikeList(4000, 0.1, 4);
+        var dense = Initial(40 * 50, 5);
+        Assert.True(sIdx[1] < 40);
         void Window()
         {
             var spikes = new Spikes(idx, 4000);
@@ -178,6 +180,12 @@ public class CsrDeliveryTests
             DenseComms.OneToOne(s2, small, 0.5f);
             DenseComms.AllToAll(x, small, 0.5f, includeSelf: false);
             DenseComms.AllToAll(s2, small, 0.5f, includeSelf: false);
+            DenseComms.AllToAll(x.AsSpan(0, 1000), small.AsSpan(500, 1000), 0.5f, false, 500);
+            DenseComms.OneToOne(x, small, x);
+            DenseComms.OneToOne(s2, small, x);
+            DenseComms.Dense(x.AsSpan(0, 40), small.AsSpan(0, 50), dense);
+            DenseComms.Dense(new Spikes(sIdx.AsSpan(0, 2), 40), small.AsSpan(0, 50), dense);
+            _ = DenseComms.AllToAllScalar(x, 0.5f);
         }
         Window();
         AllocationAssert.ZeroInSteadyState(Window);
