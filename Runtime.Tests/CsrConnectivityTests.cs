@@ -108,6 +108,11 @@ public class CsrConnectivityTests
             for (int i = 0; i < 700; i++) foreach (int j in pre.Targets(i)) count[(i, j)] = count.GetValueOrDefault((i, j)) + 1;
             Assert.Equal(multi, count.Values.Any(c => c > 1));
         }
+        // A float num is a fraction of the drawn side (BrainPy: int(size·num)).
+        var frac = CsrMatrix.Build(Connect.FixedPostNum(0.05), 300, 1000, 1, 1);
+        Assert.All(Enumerable.Range(0, 300), i => Assert.Equal(50, frac.OutDegree(i)));
+        Assert.All(CsrMatrix.Build(Connect.FixedPreNum(0.1), 300, 1000, 1, 1).InDegrees(), d => Assert.Equal(30, d));
+        Assert.Equal("FixedPreNum(num: 0.1, includeSelf: true, allowMultiConn: false)", Connect.FixedPreNum(0.1).ToString());
         var noSelf = CsrMatrix.Build(Connect.FixedPreNum(40, includeSelf: false), 600, 600, 2, 0);
         Assert.All(Enumerable.Range(0, 600), i => Assert.DoesNotContain(i, noSelf.Targets(i)));
         Assert.All(noSelf.InDegrees(), d => Assert.InRange(d, 39, 40));

@@ -64,12 +64,20 @@ public static class Connect
     /// <summary>BrainPy's <c>conn.FixedPostNum</c>: each pre neuron gets exactly <paramref name="num"/> targets drawn uniformly
     /// (distinct unless <paramref name="allowMultiConn"/>); <paramref name="includeSelf"/> as in <see cref="FixedProb"/>.</summary>
     public static FixedPostNumConnector FixedPostNum(int num, bool includeSelf = true, bool allowMultiConn = false) =>
-        new(num, includeSelf, allowMultiConn);
+        new(num, null, includeSelf, allowMultiConn);
+
+    /// <summary>BrainPy's <c>conn.FixedPostNum</c> with a float <c>num</c>: <c>int(numPost·fraction)</c> targets per pre.</summary>
+    public static FixedPostNumConnector FixedPostNum(double fraction, bool includeSelf = true, bool allowMultiConn = false) =>
+        new(0, fraction, includeSelf, allowMultiConn);
 
     /// <summary>BrainPy's <c>conn.FixedPreNum</c>: each post neuron gets exactly <paramref name="num"/> sources drawn uniformly
     /// (distinct unless <paramref name="allowMultiConn"/>); <paramref name="includeSelf"/> false removes (i, i) after the draw.</summary>
     public static FixedPreNumConnector FixedPreNum(int num, bool includeSelf = true, bool allowMultiConn = false) =>
-        new(num, includeSelf, allowMultiConn);
+        new(num, null, includeSelf, allowMultiConn);
+
+    /// <summary>BrainPy's <c>conn.FixedPreNum</c> with a float <c>num</c>: <c>int(numPre·fraction)</c> sources per post.</summary>
+    public static FixedPreNumConnector FixedPreNum(double fraction, bool includeSelf = true, bool allowMultiConn = false) =>
+        new(0, fraction, includeSelf, allowMultiConn);
 
     /// <summary>BrainPy's <c>conn.FixedTotalNum</c>: exactly <paramref name="num"/> synapses in all, pairs drawn uniformly,
     /// distinct unless <paramref name="allowMultiConn"/>. (BrainPy 2.6 always draws with replacement: allowMultiConn: true.)
@@ -182,16 +190,24 @@ public sealed class BernoulliConnector : Connector
     public override string ToString() => $"Bernoulli(prob: {F(Prob)}, includeSelf: {B(IncludeSelf)})";
 }
 
-/// <summary>See <see cref="Connect.FixedPostNum"/>.</summary>
+/// <summary>See <see cref="Connect.FixedPostNum(int, bool, bool)"/>.</summary>
 public sealed class FixedPostNumConnector : Connector
 {
-    internal FixedPostNumConnector(int num, bool includeSelf, bool allowMultiConn)
+    internal FixedPostNumConnector(int num, double? fraction, bool includeSelf, bool allowMultiConn)
     {
         if (num < 0) throw new ArgumentOutOfRangeException(nameof(num), num, "Connect.FixedPostNum: num must be ≥ 0.");
-        Num = num; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
+        if (fraction is double f && !(f >= 0 && f <= 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), f, "Connect.FixedPostNum: a fractional num must be in [0, 1].");
+        Num = num; Fraction = fraction; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
     }
 
-    /// <summary>Targets per pre neuron (before self-removal).</summary>
+    /// <summary>The fraction given instead of a count (BrainPy's float <c>num</c>), or null.</summary>
+    public double? Fraction { get; }
+
+    /// <summary>The count for <paramref name="size"/> neurons on the drawn side: <see cref="Num"/>, or <c>int(size·fraction)</c>.</summary>
+    public int NumFor(int size) => Fraction is double f ? (int)(size * f) : Num;
+
+    /// <summary>Targets per pre neuron (before self-removal); 0 when <see cref="Fraction"/> is given.</summary>
     public int Num { get; }
     /// <summary>Whether pairs (i, i) are kept.</summary>
     public bool IncludeSelf { get; }
@@ -200,30 +216,38 @@ public sealed class FixedPostNumConnector : Connector
 
     internal override void Validate(int numPre, int numPost, string name)
     {
-        if (Num > numPost)
-            throw new ArgumentException($"{name}: FixedPostNum(num: {Num}) needs num ≤ numPost = {numPost} (BrainPy raises the same error).");
+        if (NumFor(numPost) > numPost)
+            throw new ArgumentException($"{name}: FixedPostNum(num: {NumFor(numPost)}) needs num ≤ numPost = {numPost} (BrainPy raises the same error).");
         if (!IncludeSelf && numPre != numPost) throw SelfMismatch(name, numPre, numPost);
     }
 
-    internal override long MaxSynapses(int numPre, int numPost) => (long)numPre * Num;
+    internal override long MaxSynapses(int numPre, int numPost) => (long)numPre * NumFor(numPost);
 
     internal override RowSource Prepare(int numPre, int numPost, ulong seed, ulong streamId) =>
-        new DrawRows(numPre, numPost, seed, streamId, Num, AllowMultiConn, IncludeSelf, numPre, 2);
+        new DrawRows(numPre, numPost, seed, streamId, NumFor(numPost), AllowMultiConn, IncludeSelf, numPre, 2);
 
     /// <inheritdoc/>
-    public override string ToString() => $"FixedPostNum(num: {Num}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
+    public override string ToString() => $"FixedPostNum(num: {(Fraction is double f ? F(f) : Num.ToString(CultureInfo.InvariantCulture))}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
 }
 
-/// <summary>See <see cref="Connect.FixedPreNum"/>.</summary>
+/// <summary>See <see cref="Connect.FixedPreNum(int, bool, bool)"/>.</summary>
 public sealed class FixedPreNumConnector : Connector
 {
-    internal FixedPreNumConnector(int num, bool includeSelf, bool allowMultiConn)
+    internal FixedPreNumConnector(int num, double? fraction, bool includeSelf, bool allowMultiConn)
     {
         if (num < 0) throw new ArgumentOutOfRangeException(nameof(num), num, "Connect.FixedPreNum: num must be ≥ 0.");
-        Num = num; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
+        if (fraction is double f && !(f >= 0 && f <= 1))
+            throw new ArgumentOutOfRangeException(nameof(fraction), f, "Connect.FixedPreNum: a fractional num must be in [0, 1].");
+        Num = num; Fraction = fraction; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
     }
 
-    /// <summary>Sources per post neuron (before self-removal).</summary>
+    /// <summary>The fraction given instead of a count (BrainPy's float <c>num</c>), or null.</summary>
+    public double? Fraction { get; }
+
+    /// <summary>The count for <paramref name="size"/> neurons on the drawn side: <see cref="Num"/>, or <c>int(size·fraction)</c>.</summary>
+    public int NumFor(int size) => Fraction is double f ? (int)(size * f) : Num;
+
+    /// <summary>Sources per post neuron (before self-removal); 0 when <see cref="Fraction"/> is given.</summary>
     public int Num { get; }
     /// <summary>Whether pairs (i, i) are kept.</summary>
     public bool IncludeSelf { get; }
@@ -232,18 +256,18 @@ public sealed class FixedPreNumConnector : Connector
 
     internal override void Validate(int numPre, int numPost, string name)
     {
-        if (Num > numPre)
-            throw new ArgumentException($"{name}: FixedPreNum(num: {Num}) needs num ≤ numPre = {numPre} (BrainPy raises the same error).");
+        if (NumFor(numPre) > numPre)
+            throw new ArgumentException($"{name}: FixedPreNum(num: {NumFor(numPre)}) needs num ≤ numPre = {numPre} (BrainPy raises the same error).");
         if (!IncludeSelf && numPre != numPost) throw SelfMismatch(name, numPre, numPost);
     }
 
-    internal override long MaxSynapses(int numPre, int numPost) => (long)numPost * Num;
+    internal override long MaxSynapses(int numPre, int numPost) => (long)numPost * NumFor(numPre);
 
     internal override RowSource Prepare(int numPre, int numPost, ulong seed, ulong streamId) =>
-        new DrawColumns(numPre, numPost, seed, streamId, Num, AllowMultiConn, IncludeSelf);
+        new DrawColumns(numPre, numPost, seed, streamId, NumFor(numPre), AllowMultiConn, IncludeSelf);
 
     /// <inheritdoc/>
-    public override string ToString() => $"FixedPreNum(num: {Num}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
+    public override string ToString() => $"FixedPreNum(num: {(Fraction is double f ? F(f) : Num.ToString(CultureInfo.InvariantCulture))}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
 }
 
 /// <summary>See <see cref="Connect.FixedTotalNum"/>.</summary>
