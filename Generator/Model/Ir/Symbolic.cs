@@ -30,6 +30,7 @@ internal static class Symbolic
                     UnOp.Log => Div(da, u.A),
                     UnOp.Sqrt => Div(da, Mul(new Num(2), u)),
                     UnOp.Abs => Mul(da, new Select(new Cmp(CmpOp.Lt, u.A, Zero), new Num(-1), One)),
+                    UnOp.Tanh => Mul(da, Sub(One, Mul(u, u))), // tanh' = 1 − tanh²
                     _ => null,
                 };
             }
