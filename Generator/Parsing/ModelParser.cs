@@ -747,8 +747,8 @@ internal static class ModelParser
     {
         var read = args.NamedEnum("Method", out long v, out var loc);
         if (read == Read.Absent) return Integration.ExpAuto;
-        if (read == Read.Ok && v is (long)Integration.ExpAuto or (long)Integration.Euler) return (Integration)v;
-        c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, "Method", args.Name, "IntegrationMethod (ExpAuto or Euler)");
+        if (read == Read.Ok && v is (long)Integration.ExpAuto or (long)Integration.Euler or (long)Integration.Rk2 or (long)Integration.Rk4) return (Integration)v;
+        c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, "Method", args.Name, "IntegrationMethod (ExpAuto, Euler, Rk2 or Rk4)");
         return Integration.ExpAuto;
     }
 

@@ -234,7 +234,7 @@ internal static class UserModelParser
             updates[target] = (isDerivative ? new Ode(value) : new Explicit(value), Loc(ms));
         }
         foreach (var s in states)
-            if (!updates.ContainsKey(s.Name))
+            if (!updates.ContainsKey(s.Name) && !methods.ContainsKey("d" + s.Name) && !methods.ContainsKey("Next" + s.Name))
             {
                 sink.Report(DiagnosticDescriptors.StateWithoutUpdate, Loc(s.Symbol), owner, s.Name);
                 ok = false;
