@@ -280,6 +280,13 @@ public class UserModelTests
         Assert.Equal("Neuron model 'M': the update of 'V' (dV() and NextV()) is defined twice", d.GetMessage());
     }
 
+    [Fact]
+    public void ConstantSpike_SPK3014()
+    {
+        var d = One("double dV() => -V / Tau;\nbool {|SPK3014:Spike|}() => Tau >= VTh;");
+        Assert.Equal("Neuron model 'M': Spike() reads no state variable and no input, so every neuron spikes on every step or never", d.GetMessage());
+    }
+
     [Theory]
     [InlineData("double dV() => {|SPK3001:V % 2|};", "the operator '%'")]
     [InlineData("double dV() => {|SPK3001:Math.Sin(V)|};", "Math.Sin")]

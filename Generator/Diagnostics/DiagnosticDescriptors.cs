@@ -301,6 +301,12 @@ internal static class DiagnosticDescriptors
         "Neuron model '{0}': {1} is defined twice",
         "A state variable has one derivative or one explicit update; a model has at most one refractory parameter and one of each of Spike(), Reset(), Init().");
 
+    public const string ConstantSpikeId = "SPK3014";
+    public static readonly DiagnosticDescriptor ConstantSpike = UserError(ConstantSpikeId,
+        "Spike condition is constant",
+        "Neuron model '{0}': Spike() reads no state variable and no input, so every neuron spikes on every step or never",
+        "A spike condition compares a state variable (usually V after the step) with a threshold.");
+
     /// <summary>Every diagnostic SpikeSharp reports (all from the generator's one parse and its plan).</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         NotPartial,
@@ -347,5 +353,6 @@ internal static class DiagnosticDescriptors
         ModelWithoutSource,
         BadModelMember,
         InitOrder,
-        DuplicateModelPart);
+        DuplicateModelPart,
+        ConstantSpike);
 }

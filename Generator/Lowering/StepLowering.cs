@@ -156,8 +156,9 @@ internal static class StepLowering
             body.Add(new Let(NextLocal(u.State), next, comment));
         }
 
-        var resets = def.Resets.ToList();
-        var spike = def.Spike;
+        // A user model's spike condition or reset may read I (built-in ones never do): the step's current.
+        var resets = def.Resets.Select(r => r with { Value = BindNeuron(r.Value) }).ToList();
+        var spike = BindNeuron(def.Spike);
 
         // Hoist constant subtrees (and dt) of the per-neuron code into the prelude, in double.
         var hoisted = new Dictionary<Expr, string>();
@@ -174,7 +175,8 @@ internal static class StepLowering
         // Only maximal constant subtrees, top-down; numbers, derived constants and float parameters stay leaves.
         Expr HoistTop(Expr e)
         {
-            if (IrOps.IsConstant(e)) return e is Num or Derived || e is Param p && ParamStorage(def, p.Name) == Storage.Float ? e : Hoist(e);
+            // A constant comparison (a user's spike condition that reads no state) stays a comparison of hoisted operands.
+            if (IrOps.IsConstant(e) && e is not (Cmp or Logic)) return e is Num or Derived || e is Param p && ParamStorage(def, p.Name) == Storage.Float ? e : Hoist(e);
             return e switch
             {
                 Bin b => new Bin(b.Op, HoistTop(b.A), HoistTop(b.B)),

@@ -316,6 +316,12 @@ internal sealed class CSharpToIr
         var c = Lower(b.Right, env);
         if (a is null || c is null) return null;
         bool logical = b.IsKind(SyntaxKind.LogicalAndExpression) || b.IsKind(SyntaxKind.LogicalOrExpression);
+        if (!logical && make(a, c) is Cmp && a.Equals(c))
+        {
+            // Always false (or true) but for NaN: a typo, and the step's 'x > x' would warn (CS1718) in the generated code.
+            Unsupported(b, "a comparison of '" + Short(b.Left.ToString()) + "' with itself");
+            return null;
+        }
         if (logical && (a is not (Cmp or Logic) || c is not (Cmp or Logic)))
         {
             Unsupported(b, "'" + b.OperatorToken.Text + "' of something other than comparisons");
@@ -337,7 +343,12 @@ internal sealed class CSharpToIr
             Unsupported(node, "'" + name + "' here");
             return null;
         }
-        if (symbol is IPropertySymbol { Name: "I", ContainingType: { } ct } && ct.ToDisplayString() == UserModelParser.BaseClass) return Input.Instance;
+        if (symbol is IPropertySymbol { Name: "I", ContainingType: { } ct } && ct.ToDisplayString() == UserModelParser.BaseClass)
+        {
+            if (env.Context != Context.Init) return Input.Instance;
+            Unsupported(node, "I in an initial value (there is no input before the first step)");
+            return null;
+        }
         if (IsModelMember(symbol))
         {
             if (_states.Contains(name)) return State(node, name, env);

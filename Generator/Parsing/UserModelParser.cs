@@ -261,6 +261,11 @@ internal static class UserModelParser
         {
             spike = lower.LowerMethodValue(spikeDecl, new CSharpToIr.Env(CSharpToIr.Context.AfterStep));
             if (spike is null) ok = false;
+            else if (!IrOps.Nodes(spike).Any(n => n is Var or Next or Input))
+            {
+                sink.Report(DiagnosticDescriptors.ConstantSpike, Loc(sm), owner);
+                ok = false;
+            }
             else if (!IrOps.Nodes(spike).Any(n => n is Var { Name: "V" } or Next { Name: "V" }))
                 sink.Report(DiagnosticDescriptors.SpikeIgnoresV, Loc(sm), owner);
         }
