@@ -164,6 +164,23 @@ public class UserModelTests
         Assert.Contains("(vOld < VTh) & (vNew >= VTh)", code);
     }
 
+    [Fact]
+    public void ReadmeTutorialModel_CompilesCleanAndReportsNothing()
+    {
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "README.md"));
+        int section = readme.IndexOf("## Your own models", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README has no 'Your own models' section");
+        int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        string code = readme.Substring(start, readme.IndexOf("```", start, StringComparison.Ordinal) - start);
+        Assert.Contains("class TraubMiles : CustomNeuron", code);
+        Assert.Empty(GeneratorHarness.Analyze(code));
+        var run = GeneratorHarness.Run(code);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains(run.Run.GeneratedTrees, t => t.FilePath.EndsWith("MyModels.Neurons.g.cs", StringComparison.Ordinal));
+    }
+
+    static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string self = "") => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(self)!, "..");
+
     // ---- checks and unsupported constructs: one test each, with the exact span ----
 
     const string Head = """
