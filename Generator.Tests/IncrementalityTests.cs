@@ -194,13 +194,19 @@ public class IncrementalityTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ModelObjects_HoldNoSymbolSyntaxLocationOrCompilation(bool nestedAndSplit)
-    {
-        string source = nestedAndSplit
+    public void ModelObjects_HoldNoSymbolSyntaxLocationOrCompilation(bool nestedAndSplit) => HoldsNoCompilationData(nestedAndSplit
             ? TestModels.Seed.Replace("namespace EINet;", "namespace EINet;\npublic static partial class Outer {")
                 .Replace("public partial class Inhibitory;", "public partial class Inhibitory;\n}")
                 .Replace("typeof(Neurons)", "typeof(Outer.Neurons)") + "\nnamespace EINet { public static partial class Outer { [InitConstant(\"V\", -60)] public partial class Neurons2; } }"
-            : TestModels.Seed;
+            : TestModels.Seed);
+
+    /// <summary>A user's model travels by value inside the population's spec (its NeuronDef), not as a symbol.</summary>
+    [Fact]
+    public void UserModel_HoldsNoSymbolSyntaxLocationOrCompilation() => HoldsNoCompilationData(UserModelTests.TraubMiles
+        + "\n[HalfProjAlignPostMg(Post = typeof(Cells))] [EventJitFPHomoLinear(100, 100, Prob = 0.1, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)] public partial class Proj;\n");
+
+    static void HoldsNoCompilationData(string source)
+    {
         var r = GeneratorHarness.Run(source);
         var run = r.Run.Results.Single();
         int objects = 0;
