@@ -81,8 +81,8 @@ internal static class UserModelParser
         public readonly ExpressionSyntax? Initializer = initializer;
     }
 
-    /// <summary>The model's diagnostics (the [NeuronModel] pipeline's output; a partial class's declarations each give
-    /// the same list, reported once each by the compiler's deduplication of identical diagnostics).</summary>
+    /// <summary>The model's diagnostics: the [NeuronModel] pipeline's output, so a model is checked as it is typed whether
+    /// or not a population uses it (a population that names it parses it again and reports nothing of it).</summary>
     public static ImmutableArray<Diagnostic> Diagnostics(INamedTypeSymbol type, Compilation compilation, CancellationToken ct)
     {
         var sink = new DiagnosticSink();
