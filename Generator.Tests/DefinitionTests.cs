@@ -553,7 +553,7 @@ public class IntegrationMethodTests
             [Izhikevich({|SPK0010:Method = (IntegrationMethod)7|})]
             public partial class Cells;
             """, DiagnosticSeverity.Error);
-        Assert.Equal("'Cells': argument Method of [Izhikevich] is not a constant IntegrationMethod (ExpAuto or Euler)", d.GetMessage());
+        Assert.Equal("'Cells': argument Method of [Izhikevich] is not a constant IntegrationMethod (ExpAuto, Euler, Rk2 or Rk4)", d.GetMessage());
     }
 }
 

@@ -159,6 +159,46 @@ public class IncrementalityTests
         Assert.Equal(2, SourceOutputs(run).Count(o => o.Reason == IncrementalStepRunReason.Modified));
     }
 
+    // ---- users' own models: an edit of the model's file reaches the population that names it (another file) ----
+
+    const string UserModelFile = """
+        using SpikeSharp;
+        namespace U;
+        [NeuronModel]
+        public sealed class Leaky : CustomNeuron
+        {
+            public double Tau { get; set; } = 10;
+            public double VTh { get; set; } = 1;
+            [State] double V { get; set; }
+            double dV() => -V / Tau + I;
+            bool Spike() => V >= VTh;
+            void Reset() => V = 0;
+        }
+        """;
+
+    const string UserPopulationFile = """
+        using SpikeSharp;
+        namespace U;
+        [Population(10)] [Leaky] public partial class Cells;
+        """;
+
+    [Fact]
+    public void EditOfAUserModelsEquation_ReemitsThePopulationThatUsesIt()
+    {
+        var run = Rerun(new[] { UserModelFile, UserPopulationFile }, 0, UserModelFile.Replace("-V / Tau + I", "-V / Tau + 2 * I"));
+        var plan = Assert.Single(Outputs(run, TrackingNames.PopulationPlans));
+        Assert.Equal(IncrementalStepRunReason.Modified, plan.Reason);
+        Assert.Contains("2f * current", Assert.Single(run.GeneratedSources).SourceText.ToString());
+    }
+
+    [Fact]
+    public void EditOfAUserModelsComment_ChangesNothingDownstream()
+    {
+        var run = Rerun(new[] { UserModelFile, UserPopulationFile }, 0, UserModelFile.Replace("public double Tau", "// a comment\n    public double Tau"));
+        Assert.All(Outputs(run, TrackingNames.PopulationPlans), o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+        Assert.DoesNotContain(SourceOutputs(run), o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
     // ---- the model graph holds no compilation data ----
 
     static readonly Type[] Forbidden = { typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Location), typeof(Compilation), typeof(SemanticModel), typeof(AttributeData) };
@@ -194,13 +234,19 @@ public class IncrementalityTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ModelObjects_HoldNoSymbolSyntaxLocationOrCompilation(bool nestedAndSplit)
-    {
-        string source = nestedAndSplit
+    public void ModelObjects_HoldNoSymbolSyntaxLocationOrCompilation(bool nestedAndSplit) => HoldsNoCompilationData(nestedAndSplit
             ? TestModels.Seed.Replace("namespace EINet;", "namespace EINet;\npublic static partial class Outer {")
                 .Replace("public partial class Inhibitory;", "public partial class Inhibitory;\n}")
                 .Replace("typeof(Neurons)", "typeof(Outer.Neurons)") + "\nnamespace EINet { public static partial class Outer { [InitConstant(\"V\", -60)] public partial class Neurons2; } }"
-            : TestModels.Seed;
+            : TestModels.Seed);
+
+    /// <summary>A user's model travels by value inside the population's spec (its NeuronDef), not as a symbol.</summary>
+    [Fact]
+    public void UserModel_HoldsNoSymbolSyntaxLocationOrCompilation() => HoldsNoCompilationData(UserModelTests.TraubMiles
+        + "\n[HalfProjAlignPostMg(Post = typeof(Cells))] [EventJitFPHomoLinear(100, 100, Prob = 0.1, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)] public partial class Proj;\n");
+
+    static void HoldsNoCompilationData(string source)
+    {
         var r = GeneratorHarness.Run(source);
         var run = r.Run.Results.Single();
         int objects = 0;

@@ -97,6 +97,10 @@ public class SnapshotTests
         public partial class Nmda;
         """);
 
+    /// <summary>A user's model (issue 12): COBAHH's Traub–Miles neuron, with exp_auto's A derived in the comments.</summary>
+    [Fact]
+    public void UserTraubMiles_GeneratedCode_MatchesSnapshot() => Family("UserTraubMiles", UserModelTests.TraubMiles);
+
     static void Family(string name, string source)
     {
         var result = GeneratorHarness.Run(source);

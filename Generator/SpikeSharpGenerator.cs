@@ -82,6 +82,17 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
             foreach (var d in MergeReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
         });
 
+        // Users' own models ([NeuronModel]): checked as typed, used or not; a population parses the model it names again
+        // (its definition travels by value in the population's spec) and reports nothing of it.
+        var userModels = context.SyntaxProvider
+            .ForAttributeWithMetadataName(UserModelParser.NeuronModelAttribute,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? UserModelParser.Diagnostics(t, ctx.SemanticModel.Compilation, ct) : ImmutableArray<Diagnostic>.Empty);
+        context.RegisterSourceOutput(userModels, static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
+
         // The runtime's own build: its model attribute classes, from the definitions.
         var emitAttributes = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>
             o.GlobalOptions.TryGetValue(AttributeEmitter.BuildProperty, out var v) && string.Equals(v, "true", System.StringComparison.OrdinalIgnoreCase));

@@ -216,6 +216,97 @@ internal static class DiagnosticDescriptors
         description: "Projections onto one population whose synapse and output descriptors are equal by value are merged into one buffer (BrainPy's HalfProjAlignPostMg). Enable with dotnet_diagnostic.SPK2001.severity = suggestion.",
         helpLinkUri: Help(MergedProjectionsId), customTags: WellKnownDiagnosticTags.CompilationEnd);
 
+    // ---- SPK3001–SPK3099: users' own models ([NeuronModel] classes deriving from CustomNeuron; README "Your own models").
+
+    static DiagnosticDescriptor UserError(string id, string title, string message, string help) =>
+        Error(id, title, message, ModelCategory, help);
+
+    public const string UnsupportedConstructId = "SPK3001";
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = UserError(UnsupportedConstructId,
+        "Construct outside the model subset of C#",
+        "Neuron model '{0}': {1} is not in the C# subset a model is written in ({2})",
+        "A model's methods may use numbers, parameters, state variables, I, locals, + - * /, comparisons, && and ||, ?:, casts, Math/MathF Exp, Log, Pow, Sqrt, Tanh, Abs, Min, Max, constants and calls of the model's own expression methods.");
+
+    public const string UnknownModelIdentifierId = "SPK3002";
+    public static readonly DiagnosticDescriptor UnknownModelIdentifier = UserError(UnknownModelIdentifierId,
+        "Unknown identifier in a model",
+        "Neuron model '{0}': '{1}' is not a parameter, state variable, local or I{2} (parameters: {3}; states: {4})",
+        "A model's equations may read its parameters (public double properties), its state variables ([State] members), I (the step's input current), locals and constants.");
+
+    public const string DerivativeOfNonStateId = "SPK3003";
+    public static readonly DiagnosticDescriptor DerivativeOfNonState = UserError(DerivativeOfNonStateId,
+        "Derivative of something that is not a state variable",
+        "Neuron model '{0}': method '{1}' is the derivative of '{2}', which is not a state variable{3} (states: {4})",
+        "A method named d‹X›() is the derivative of state variable ‹X›; declare ‹X› with [State], or rename the method.");
+
+    public const string StateWithoutUpdateId = "SPK3004";
+    public static readonly DiagnosticDescriptor StateWithoutUpdate = UserError(StateWithoutUpdateId,
+        "State variable with no derivative and no update",
+        "Neuron model '{0}': state variable '{1}' has no derivative d{1}() and no update Next{1}()",
+        "Every state variable advances each step: by its derivative d‹X›() (integrated by the population's Method) or by an explicit update Next‹X›().");
+
+    public const string AssignsParameterId = "SPK3005";
+    public static readonly DiagnosticDescriptor AssignsParameter = UserError(AssignsParameterId,
+        "A model assigns a parameter",
+        "Neuron model '{0}': {1} assigns parameter '{2}'; parameters are constants, only state variables can be assigned",
+        "Reset() and Init() assign state variables only; a parameter is set on the population's attribute.");
+
+    public const string NonFiniteConstantId = "SPK3006";
+    public static readonly DiagnosticDescriptor NonFiniteConstant = UserError(NonFiniteConstantId,
+        "Constant expression is NaN or infinite",
+        "Neuron model '{0}': the constant expression '{1}' is {2}{3}",
+        "A constant subexpression (numbers and parameters at their defaults) that is NaN or infinite makes every neuron's state NaN or infinite.");
+
+    public const string SpikeIgnoresVId = "SPK3007";
+    public static readonly DiagnosticDescriptor SpikeIgnoresV = new(SpikeIgnoresVId,
+        "Spike condition never reads V",
+        "Neuron model '{0}': Spike() never reads V, so whether a neuron spikes does not depend on its membrane potential",
+        ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "A spike condition such as V >= VTh (or the upward crossing Old(V) < VTh && V >= VTh) reads V; one that does not is usually a typo.",
+        helpLinkUri: Help(SpikeIgnoresVId));
+
+    public const string NotCustomNeuronId = "SPK3008";
+    public static readonly DiagnosticDescriptor NotCustomNeuron = UserError(NotCustomNeuronId,
+        "Neuron model must derive from CustomNeuron",
+        "Neuron model '{0}': a [NeuronModel] class must be a non-generic class deriving from SpikeSharp.CustomNeuron",
+        "Write 'public sealed class ‹Name› : CustomNeuron', so that the model is also the attribute a population names.");
+
+    public const string MissingModelPartId = "SPK3009";
+    public static readonly DiagnosticDescriptor MissingModelPart = UserError(MissingModelPartId,
+        "Neuron model lacks a required part",
+        "Neuron model '{0}' has no {1}",
+        "A neuron model needs a state variable V (the membrane potential) and a spike condition 'bool Spike()'.");
+
+    public const string ModelWithoutSourceId = "SPK3010";
+    public static readonly DiagnosticDescriptor ModelWithoutSource = UserError(ModelWithoutSourceId,
+        "Neuron model is not marked [NeuronModel] or has no source here",
+        "Population '{0}': [{1}] derives from CustomNeuron but {2}",
+        "A user's model is read from its source at compile time: declare it in the same project, marked [NeuronModel].");
+
+    public const string BadModelMemberId = "SPK3011";
+    public static readonly DiagnosticDescriptor BadModelMember = UserError(BadModelMemberId,
+        "Model member has the wrong form",
+        "Neuron model '{0}': {1} must be {2}",
+        "Parameters are public double (or float) properties with a constant default; state variables are double (or float) members marked [State]; d‹X›(), Next‹X›() return double and take no parameters; Spike() returns bool; Reset() and Init() return void.");
+
+    public const string InitOrderId = "SPK3012";
+    public static readonly DiagnosticDescriptor InitOrder = UserError(InitOrderId,
+        "Initial value reads a state declared later",
+        "Neuron model '{0}': the initial value of '{1}' reads '{2}', which is declared after it; declare '{2}' first",
+        "Initial values are computed in declaration order (an initial value may read the states declared before it, as Izhikevich's u₀ = b·V₀).");
+
+    public const string DuplicateModelPartId = "SPK3013";
+    public static readonly DiagnosticDescriptor DuplicateModelPart = UserError(DuplicateModelPartId,
+        "Model part defined twice",
+        "Neuron model '{0}': {1} is defined twice",
+        "A state variable has one derivative or one explicit update; a model has at most one refractory parameter and one of each of Spike(), Reset(), Init().");
+
+    public const string ConstantSpikeId = "SPK3014";
+    public static readonly DiagnosticDescriptor ConstantSpike = UserError(ConstantSpikeId,
+        "Spike condition is constant",
+        "Neuron model '{0}': Spike() reads no state variable and no input, so every neuron spikes on every step or never",
+        "A spike condition compares a state variable (usually V after the step) with a threshold.");
+
     /// <summary>Every diagnostic SpikeSharp reports (all from the generator's one parse and its plan).</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         NotPartial,
@@ -249,5 +340,19 @@ internal static class DiagnosticDescriptors
         NonPositiveParameter,
         ThresholdNotAboveReset,
         InitialAboveThreshold,
-        MergedProjections);
+        MergedProjections,
+        UnsupportedConstruct,
+        UnknownModelIdentifier,
+        DerivativeOfNonState,
+        StateWithoutUpdate,
+        AssignsParameter,
+        NonFiniteConstant,
+        SpikeIgnoresV,
+        NotCustomNeuron,
+        MissingModelPart,
+        ModelWithoutSource,
+        BadModelMember,
+        InitOrder,
+        DuplicateModelPart,
+        ConstantSpike);
 }

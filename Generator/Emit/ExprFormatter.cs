@@ -104,6 +104,7 @@ internal sealed class ExprFormatter
                 UnOp.Exp => "global::System.Math.Exp(" + arg + ")",
                 UnOp.Log => "global::System.Math.Log(" + arg + ")",
                 UnOp.Sqrt => "global::System.Math.Sqrt(" + arg + ")",
+                UnOp.Tanh => "global::System.Math.Tanh(" + arg + ")",
                 _ => "global::System.Math.Abs(" + arg + ")",
             };
         return VMath + u.Op + "(" + arg + ")";

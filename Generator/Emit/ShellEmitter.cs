@@ -24,7 +24,7 @@ internal static class ShellEmitter
         var spec = plan.Spec;
         string name = Identifiers.Escape(spec.Type.Name);
         var members = spec.Role == ShellRole.Population
-            ? GeneratedMembers.Population(name, spec.Model is null ? null : Model.Definitions.Catalogue.Neuron(spec.Model))
+            ? GeneratedMembers.Population(name, spec.UserNeuron ?? (spec.Model is null ? null : Model.Definitions.Catalogue.Neuron(spec.Model)))
             : GeneratedMembers.Projection(name, spec.PostType, spec.Model is null ? null : Model.Definitions.Catalogue.Synapse(spec.Model));
         bool parallel = false;
         foreach (var m in members) parallel |= m.Name == GeneratedMembers.ParallelExecute;

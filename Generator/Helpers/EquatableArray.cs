@@ -7,7 +7,7 @@ using System.Linq;
 namespace SpikeSharp.Generator.Helpers;
 
 /// <summary>An immutable array compared by its elements, so models holding it cache in the incremental pipeline.</summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T> where T : IEquatable<T>
+internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T> where T : IEquatable<T>
 {
     readonly T[]? _items;
 
@@ -16,6 +16,9 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
     public static readonly EquatableArray<T> Empty = new(Array.Empty<T>());
 
     public int Length => _items?.Length ?? 0;
+
+    /// <summary>As <see cref="Length"/> (a user model's definition holds its lists as EquatableArrays, compared by value).</summary>
+    public int Count => Length;
 
     public T this[int i] => _items![i];
 

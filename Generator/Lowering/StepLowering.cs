@@ -107,7 +107,9 @@ internal static class StepLowering
         // so A is derived from f with Input bound to the expression of the state instead of the local. Plain models
         // never take this path (their A, and so their code, is what it was).
         Expr BindLtc(Expr e) => IrOps.Rewrite(e, n => n is Input ? current : null);
-        foreach (var u in def.Step)
+        bool rungeKutta = neuron.Method is Integration.Rk2 or Integration.Rk4;
+        if (rungeKutta) RungeKutta(def, neuron.Method, BindNeuron, body);
+        foreach (var u in rungeKutta ? def.Step.Where(u => u.Update is Explicit) : def.Step)
         {
             var y = new Var(u.State);
             Expr next;
@@ -139,7 +141,8 @@ internal static class StepLowering
                     {
                         next = y + dt * Phi(dt * a) * f;
                         comment = "exp_auto: " + u.State + " + dt·φ(dt·A)·f, A = ∂f/∂" + u.State
-                            + (def.Ltc ? " with the outputs inside f (LTC: A includes their V dependence)" : "");
+                            + (def.Ltc ? " with the outputs inside f (LTC: A includes their V dependence)" : "")
+                            + (neuron.User is not null ? " = " + Show(a) + " (derived symbolically at compile time)" : "");
                     }
                     break;
                 }
@@ -153,8 +156,9 @@ internal static class StepLowering
             body.Add(new Let(NextLocal(u.State), next, comment));
         }
 
-        var resets = def.Resets.ToList();
-        var spike = def.Spike;
+        // A user model's spike condition or reset may read I (built-in ones never do): the step's current.
+        var resets = def.Resets.Select(r => r with { Value = BindNeuron(r.Value) }).ToList();
+        var spike = BindNeuron(def.Spike);
 
         // Hoist constant subtrees (and dt) of the per-neuron code into the prelude, in double.
         var hoisted = new Dictionary<Expr, string>();
@@ -171,7 +175,8 @@ internal static class StepLowering
         // Only maximal constant subtrees, top-down; numbers, derived constants and float parameters stay leaves.
         Expr HoistTop(Expr e)
         {
-            if (IrOps.IsConstant(e)) return e is Num or Derived || e is Param p && ParamStorage(def, p.Name) == Storage.Float ? e : Hoist(e);
+            // A constant comparison (a user's spike condition that reads no state) stays a comparison of hoisted operands.
+            if (IrOps.IsConstant(e) && e is not (Cmp or Logic)) return e is Num or Derived || e is Param p && ParamStorage(def, p.Name) == Storage.Float ? e : Hoist(e);
             return e switch
             {
                 Bin b => new Bin(b.Op, HoistTop(b.A), HoistTop(b.B)),
@@ -191,6 +196,67 @@ internal static class StepLowering
         return new StepPlan(states.ToEquatableArray(), synArrays.ToEquatableArray(), constants.ToEquatableArray(),
             body.ToEquatableArray(), def.Refractory is null ? null : "V", spike, resets.ToEquatableArray());
     }
+
+    /// <summary>BrainPy's explicit Runge–Kutta methods (brainpy/_src/integrators/ode/explicit_rk.py): rk2 is its class RK2
+    /// with β = 2/3 (Ralston: A = [[], [2/3]], B = [1/4, 3/4]), rk4 the classical tableau. Every state with a derivative
+    /// (a linear step's as f = (T − y)/τ) is staged together (BrainPy's JointEq), the input current held over the step;
+    /// states with an explicit update read the old state.</summary>
+    static void RungeKutta(NeuronDef def, Integration method, Func<Expr, Expr> bind, List<Stmt> body)
+    {
+        double[][] a = method == Integration.Rk2
+            ? new[] { new double[0], new[] { 2.0 / 3.0 } }
+            : new[] { new double[0], new[] { 0.5 }, new[] { 0.0, 0.5 }, new[] { 0.0, 0.0, 1.0 } };
+        double[] b = method == Integration.Rk2 ? new[] { 0.25, 0.75 } : new[] { 1.0 / 6.0, 1.0 / 3.0, 1.0 / 3.0, 1.0 / 6.0 };
+        string label = method == Integration.Rk2 ? "rk2 (BrainPy's RK2, β = 2/3: Ralston)" : "rk4 (classical)";
+        var odes = new List<(string State, Expr F)>();
+        foreach (var u in def.Step)
+        {
+            switch (u.Update)
+            {
+                case Ode o: odes.Add((u.State, bind(o.Derivative))); break;
+                case LinearExact l: odes.Add((u.State, (bind(l.Target) - new Var(u.State)) / P(l.TimeConstant))); break;
+            }
+        }
+        for (int j = 0; j < a.Length; j++)
+        {
+            int stage = j;
+            // The stage's state: y + dt·Σ a_jl·k_l (the old state at stage 1).
+            var at = new Dictionary<string, Expr>();
+            foreach (var (s, _) in odes)
+            {
+                if (stage == 0) { at[s] = new Var(s); continue; }
+                Expr? sum = null;
+                for (int l = 0; l < stage; l++)
+                {
+                    if (a[stage][l] == 0) continue;
+                    Expr term = a[stage][l] == 1 ? new Local(StageLocal(l, s)) : (Expr)a[stage][l] * new Local(StageLocal(l, s));
+                    sum = sum is null ? term : sum + term;
+                }
+                string name = "y" + (stage + 1) + s;
+                body.Add(new Let(name, new Var(s) + dt * sum!, stage == 1 ? label + ": stage states y + dt·Σ a·k" : null));
+                at[s] = new Local(name);
+            }
+            foreach (var (s, f) in odes)
+                body.Add(new Let(StageLocal(stage, s), stage == 0 ? f : IrOps.Rewrite(f, n => n is Var v && at.TryGetValue(v.Name, out var x) ? x : null),
+                    stage == 0 && s == odes[0].State ? label + ": k1 = f(old state)" : null));
+        }
+        foreach (var (s, _) in odes)
+        {
+            Expr? sum = null;
+            for (int j = 0; j < b.Length; j++)
+            {
+                Expr term = (Expr)b[j] * new Local(StageLocal(j, s));
+                sum = sum is null ? term : sum + term;
+            }
+            body.Add(new Let(NextLocal(s), new Var(s) + dt * sum!, label + ": " + s + " + dt·Σ b·k"));
+        }
+    }
+
+    /// <summary>An IR expression as C#-like text for a comment of the generated code (a user model's derived A).</summary>
+    internal static string Show(Expr e) => new Emit.ExprFormatter(Emit.ExprFormatter.Mode.Double, static p => p) { OldValue = static s => s }.Format(e)
+        .Replace("global::System.Math.", "").Replace("__", "");
+
+    static string StageLocal(int stage, string state) => "k" + (stage + 1) + state;
 
     /// <summary>The local holding a state's value after this step: "V" → "vNew", "G0" → "g0New".</summary>
     public static string NextLocal(string state) => Camel(state) + "New";

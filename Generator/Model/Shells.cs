@@ -22,6 +22,9 @@ internal sealed record ShellConstant(string Name, string Literal);
 internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, string? Model, string? PostType,
     EquatableArray<ShellConstant> Constants, EquatableArray<string> ErrorIds)
 {
+    /// <summary>A population's user model (NeuronSpec.User), whose members the shell has; null for a built-in one.</summary>
+    public Definitions.NeuronDef? UserNeuron { get; init; }
+
     /// <summary>The placeholder of an int constant (a size) that is missing or invalid: 1, not 0, so that
     /// <c>x / T.Size</c> in the user's code is not CS0020 (division by constant zero), nor a negative array size CS0248.</summary>
     public const int SizePlaceholder = 1;
@@ -38,7 +41,7 @@ internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, string? Model, s
                 else if (ps[i].Storage == Definitions.Storage.Double) constants.Add(new(ps[i].Name, DoubleLiteral(neuron.Values[i])));
             }
         }
-        return new ShellSpec(type, ShellRole.Population, neuron?.Model, null, constants.ToEquatableArray(), Ids(errorIds));
+        return new ShellSpec(type, ShellRole.Population, neuron?.Model, null, constants.ToEquatableArray(), Ids(errorIds)) { UserNeuron = neuron?.User };
     }
 
     public static ShellSpec Projection(TypeDecl type, string postType, CommSpec? comm, SynSpec? syn, OutSpec? output, string? outLabel, IEnumerable<string> errorIds)

@@ -43,10 +43,13 @@ internal static class VisibilityRules
 }
 
 /// <summary>A neuron model and its parameter values, in the order of its definition's parameters (as written, or the
-/// definition's defaults). <see cref="Model"/> is the definition's attribute name (<c>Definitions.Catalogue</c>).</summary>
-internal sealed record NeuronSpec(string Model, EquatableArray<double> Values, Definitions.Integration Method = Definitions.Integration.ExpAuto)
+/// definition's defaults). <see cref="Model"/> is the definition's attribute name (<c>Definitions.Catalogue</c>).
+/// <see cref="User"/>: a user's model ([NeuronModel] class), carried by value (its lists are EquatableArrays, so the
+/// definition compares by value); null for a built-in one.</summary>
+internal sealed record NeuronSpec(string Model, EquatableArray<double> Values, Definitions.Integration Method = Definitions.Integration.ExpAuto,
+    Definitions.NeuronDef? User = null)
 {
-    public Definitions.NeuronDef Def => Definitions.Catalogue.Neuron(Model);
+    public Definitions.NeuronDef Def => User ?? Definitions.Catalogue.Neuron(Model);
 
     public double Value(string parameter) => Values[IndexOf(Def.Params, parameter)];
 

@@ -119,7 +119,9 @@ internal static class ModelParser
                 }
                 default:
                 {
-                    if (Catalogue.NeuronByMetadataName(attrName) is not { } def) break;
+                    bool userModelFailed = false;
+                    var def = Catalogue.NeuronByMetadataName(attrName) ?? UserNeuron(attr, compilation, args, name, sink, ct, out userModelFailed);
+                    if (def is null && !userModelFailed) break;
                     if (neuronAttr is not null)
                     {
                         sink.Report(DiagnosticDescriptors.TwoNeuronModels, args.AttributeLocation ?? FirstLocation(type), name, neuronAttr, args.Name);
@@ -127,13 +129,15 @@ internal static class ModelParser
                     }
                     neuronAttr = args.Name;
                     neuronLoc = args.AttributeLocation;
-                    neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray(), ReadMethod(args, c));
+                    if (def is null) { c.Unreadable = true; break; } // a user's model with errors: reported at the model
+                    neuron = new NeuronSpec(def.Attribute, ReadParams(args, def.Params, def.Warnings, c).ToEquatableArray(), ReadMethod(args, c),
+                        Catalogue.NeuronByMetadataName(attrName) is null ? def : null);
                     break;
                 }
             }
         }
 
-        if (neuron is null)
+        if (neuron is null && neuronAttr is null)
             sink.Report(DiagnosticDescriptors.MissingNeuronModel, FirstLocation(type), name, Catalogue.NeuronList);
 
         // The variables the model lets Init* target (every model has V, the one checked when the model is missing).
@@ -717,14 +721,34 @@ internal static class ModelParser
         return (int)v;
     }
 
+    /// <summary>A user's model ([NeuronModel] class deriving from CustomNeuron) named by a population's attribute: its
+    /// definition, or null with <paramref name="failed"/> set when it has errors (the model's own parse reports them) or
+    /// cannot be read here (SPK3010).</summary>
+    static NeuronDef? UserNeuron(AttributeData attr, Compilation? compilation, AttributeArgs args, string owner, DiagnosticSink sink, CancellationToken ct, out bool failed)
+    {
+        failed = false;
+        if (attr.AttributeClass is not { } cls || !UserModelParser.DerivesFromCustomNeuron(cls)) return null;
+        failed = true;
+        string? problem = !UserModelParser.HasMarker(cls) ? "is not marked [NeuronModel]"
+            : compilation is null || cls.DeclaringSyntaxReferences.Length == 0 ? "its source is not in this project" : null;
+        if (problem is not null)
+        {
+            sink.Report(DiagnosticDescriptors.ModelWithoutSource, args.AttributeLocation, owner, args.Name, problem);
+            return null;
+        }
+        var def = UserModelParser.Parse(cls, compilation!, new DiagnosticSink(), ct);
+        failed = def is null;
+        return def;
+    }
+
     /// <summary>The neuron attribute's <c>Method</c> (BrainPy's integration method): ExpAuto unless set; a value that is
     /// not an <c>IntegrationMethod</c> member is SPK0010.</summary>
     static Integration ReadMethod(AttributeArgs args, Ctx c)
     {
         var read = args.NamedEnum("Method", out long v, out var loc);
         if (read == Read.Absent) return Integration.ExpAuto;
-        if (read == Read.Ok && v is (long)Integration.ExpAuto or (long)Integration.Euler) return (Integration)v;
-        c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, "Method", args.Name, "IntegrationMethod (ExpAuto or Euler)");
+        if (read == Read.Ok && v is (long)Integration.ExpAuto or (long)Integration.Euler or (long)Integration.Rk2 or (long)Integration.Rk4) return (Integration)v;
+        c.Sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, c.Owner, "Method", args.Name, "IntegrationMethod (ExpAuto, Euler, Rk2 or Rk4)");
         return Integration.ExpAuto;
     }
 

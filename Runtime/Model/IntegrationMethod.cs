@@ -10,4 +10,13 @@ public enum IntegrationMethod
 
     /// <summary>BrainPy's <c>euler</c>: <c>y + dt·f(y)</c> (for Lif-type models <c>V + (dt/τ)·(V∞ − V)</c>).</summary>
     Euler = 1,
+
+    /// <summary>BrainPy's <c>rk2</c>: its generic second-order Runge–Kutta method with β = 2/3 (Ralston's method:
+    /// k₁ = f(y), k₂ = f(y + ⅔·dt·k₁), y + dt·(¼k₁ + ¾k₂); brainpy/_src/integrators/ode/explicit_rk.py, class RK2), all
+    /// state variables staged together (BrainPy's JointEq), the input held over the step.</summary>
+    Rk2 = 2,
+
+    /// <summary>BrainPy's <c>rk4</c>: the classical fourth-order Runge–Kutta method (stages at 0, ½, ½, 1; weights
+    /// 1/6, 1/3, 1/3, 1/6), all state variables staged together, the input held over the step.</summary>
+    Rk4 = 3,
 }

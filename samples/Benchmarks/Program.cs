@@ -46,6 +46,8 @@ if (o.Help)
                         one run of case C (raw, runner, monitors, spikes-only, state-only, rate-only) on a fresh
                         network; prints the step loop's seconds, the spikes, the JIT ms during the run and the GC counts (for attribution,
                         e.g. instruction counts under valgrind)
+          --cobahh      COBAHH (4000 user-written Traub–Miles neurons, samples/COBAHH) for --steps K (default 10 000):
+                        sim-only wall time and CPU time of the step loop, spikes, rates; best of --repeat R in this process
           --help        this text
         """);
     return 0;
@@ -57,6 +59,7 @@ if (o.VsFloor)
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
 if (o.Models) { ModelZoo.Run(); return 0; }
+if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)
 {
@@ -166,7 +169,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered;
+    public bool Json, All, Help, Micro, MicroVMath, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -202,6 +205,7 @@ sealed class BenchOptions
                     case "--micro": o.Micro = true; break;
                     case "--micro-vmath": o.MicroVMath = true; break;
                     case "--models": o.Models = true; break;
+                    case "--cobahh": o.CobaHH = true; break;
                     case "--vs-floor": o.VsFloor = true; break;
                     case "--floor": o.FloorPath = Next(); break;
                     case "--floor-method": o.FloorMethod = Next(); break;

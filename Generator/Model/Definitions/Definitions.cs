@@ -64,7 +64,7 @@ internal sealed record LinearExact(Expr Target, string Coefficient, string TimeC
 
 /// <summary>BrainPy's integration methods a neuron attribute's <c>Method</c> selects (the runtime's <c>IntegrationMethod</c>,
 /// same values).</summary>
-internal enum Integration { ExpAuto = 0, Euler = 1 }
+internal enum Integration { ExpAuto = 0, Euler = 1, Rk2 = 2, Rk4 = 3 }
 
 /// <summary>An explicit discrete update (a synapse's decay <c>g·e^(−dt/τ)</c>).</summary>
 internal sealed record Explicit(Expr Value) : Update;

@@ -70,7 +70,7 @@ internal enum BinOp { Add, Sub, Mul, Div, Min, Max, Pow }
 
 internal sealed record Bin(BinOp Op, Expr A, Expr B) : Expr;
 
-internal enum UnOp { Neg, Exp, Log, Sqrt, Abs }
+internal enum UnOp { Neg, Exp, Log, Sqrt, Abs, Tanh }
 
 internal sealed record Un(UnOp Op, Expr A) : Expr;
 
@@ -103,6 +103,7 @@ internal static class E
     public static Expr Log(Expr a) => new Un(UnOp.Log, a);
     public static Expr Sqrt(Expr a) => new Un(UnOp.Sqrt, a);
     public static Expr Abs(Expr a) => new Un(UnOp.Abs, a);
+    public static Expr Tanh(Expr a) => new Un(UnOp.Tanh, a);
     public static Expr Pow(Expr a, Expr b) => new Bin(BinOp.Pow, a, b);
     public static Expr Min(Expr a, Expr b) => new Bin(BinOp.Min, a, b);
     public static Expr Max(Expr a, Expr b) => new Bin(BinOp.Max, a, b);

@@ -30,6 +30,7 @@ internal static class Symbolic
                     UnOp.Log => Div(da, u.A),
                     UnOp.Sqrt => Div(da, Mul(new Num(2), u)),
                     UnOp.Abs => Mul(da, new Select(new Cmp(CmpOp.Lt, u.A, Zero), new Num(-1), One)),
+                    UnOp.Tanh => Mul(da, Sub(One, Mul(u, u))), // tanh' = 1 − tanh²
                     _ => null,
                 };
             }
@@ -46,8 +47,9 @@ internal static class Symbolic
                     case BinOp.Div:
                         // (a/b)' = a'/b − a·b'/b²
                         return IsZero(db) ? Div(da, b.B) : Sub(Div(da, b.B), Div(Mul(b.A, db), Mul(b.B, b.B)));
-                    case BinOp.Min: return IsZero(da) && IsZero(db) ? Zero : new Select(new Cmp(CmpOp.Lt, b.A, b.B), da, db);
-                    case BinOp.Max: return IsZero(da) && IsZero(db) ? Zero : new Select(new Cmp(CmpOp.Gt, b.A, b.B), da, db);
+                    // Equal derivatives need no select (min(V, V)' = V', and no generated 'V > V' comparison).
+                    case BinOp.Min: return da.Equals(db) ? da : new Select(new Cmp(CmpOp.Lt, b.A, b.B), da, db);
+                    case BinOp.Max: return da.Equals(db) ? da : new Select(new Cmp(CmpOp.Gt, b.A, b.B), da, db);
                     case BinOp.Pow:
                         if (IsZero(db)) return IsZero(da) ? Zero : Mul(Mul(b.B, new Bin(BinOp.Pow, b.A, Sub(b.B, One))), da); // (aⁿ)' = n·aⁿ⁻¹·a'
                         return Mul(b, Add(Mul(db, new Un(UnOp.Log, b.A)), Div(Mul(b.B, da), b.A))); // a^b·(b' ln a + b a'/a)
@@ -59,7 +61,7 @@ internal static class Symbolic
                 var dt = Differentiate(s.IfTrue, variable);
                 var df = Differentiate(s.IfFalse, variable);
                 if (dt is null || df is null) return null;
-                return IsZero(dt) && IsZero(df) ? Zero : new Select(s.Cond, dt, df);
+                return dt.Equals(df) ? dt : new Select(s.Cond, dt, df);
             }
             default: return null; // a bare comparison: no derivative
         }
