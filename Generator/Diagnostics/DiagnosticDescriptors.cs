@@ -249,5 +249,5 @@ internal static class DiagnosticDescriptors
         NonPositiveParameter,
         ThresholdNotAboveReset,
         InitialAboveThreshold,
-        MergedProjections);
+        MergedProjections).AddRange(ProjectionDescriptors.All);
 }

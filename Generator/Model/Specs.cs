@@ -83,5 +83,13 @@ internal sealed record OutSpec(string Model, EquatableArray<double> Values)
     public double Value(string parameter) => Values[NeuronSpec.IndexOf(Def.Params, parameter)];
 }
 
-/// <summary>A HalfProjAlignPostMg projection. <see cref="PostType"/> is the post population's fully qualified name.</summary>
-internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel);
+/// <summary>A HalfProjAlignPostMg projection, or with <see cref="Full"/> a FullProjAlignPostMg. <see cref="PostType"/> is the
+/// post population's fully qualified name.</summary>
+internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null);
+
+internal enum DelayUnit { None, Ms, Steps }
+
+/// <summary>What a Full projection adds to a Half one: its pre population (fully qualified) and its delay, as written
+/// (<see cref="DelayUnit.None"/>: no delay; <see cref="DelayUnit.Ms"/>: <see cref="Value"/> ms, converted to steps with the
+/// network's dt when built; <see cref="DelayUnit.Steps"/>: <see cref="Value"/> steps).</summary>
+internal sealed record FullSpec(string PreType, DelayUnit Unit, double Value);

@@ -9,5 +9,7 @@ internal static class AttributeNames
     public const string InitUniform = "SpikeSharp.InitUniformAttribute";
     public const string InitConstant = "SpikeSharp.InitConstantAttribute";
     public const string HalfProjAlignPostMg = "SpikeSharp.HalfProjAlignPostMgAttribute";
+    public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
+    public const string Network = "SpikeSharp.NetworkAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
 }

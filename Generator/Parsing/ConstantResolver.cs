@@ -243,6 +243,7 @@ internal sealed class ConstantResolver
             {
                 case AttributeNames.Population: population = true; break;
                 case AttributeNames.HalfProjAlignPostMg: projection = true; break;
+                case AttributeNames.FullProjAlignPostMg: projection = true; break;
             }
         }
         if (population && PopulationConstants.TryGetValue(name, out var k)) return k;

@@ -76,3 +76,35 @@ public sealed class HalfProjAlignPostMgAttribute : Attribute
 
 
 
+/// <summary>A full projection with align-post reduction and synapse merging (BrainPy <c>bp.dyn.FullProjAlignPostMg</c>):
+/// pre → delay of pre → comm → merged post-sized synapse → output → post. The synapse and output are merged with every
+/// align-post projection onto the same post whose descriptors are equal by value (Half and Full alike, BrainPy's key
+/// <c>"{out_label} // syn // out"</c>); the delay is one per pre population, shared by all its projections. The
+/// generated <c>Update()</c> reads the pre's spikes <see cref="Delay"/> ms (or <see cref="DelaySteps"/> steps) ago and
+/// delivers them: a spike of step t is delivered at step t + d (d = 0 or none: t + 1; design.md decision 1).
+/// Put one comm, one synapse and one output next to it, as for <see cref="HalfProjAlignPostMgAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPostMgAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (BrainPy's <c>delay</c>): <c>ceil(Delay/dt)</c> steps, computed in double when the projection
+    /// is built (<see cref="SpikeDelay.StepsFor"/>). 0 (default): no delay. Give this or <see cref="DelaySteps"/>, not both.</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps. 0 (default): no delay.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>); part of the merge key.</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
+/// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
+/// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full
+/// projections, <c>Dt</c>, <c>Size</c>, the step in DynSysGroup's order (projections, populations, delays) and, unless
+/// the class writes its own <c>Update(float)</c>, <c>Update</c> = that step. See README, "Networks".</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+}
