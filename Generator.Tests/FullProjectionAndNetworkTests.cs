@@ -1,0 +1,192 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace SpikeSharp.Generator.Tests;
+
+/// <summary>FullProjAlignPostMg and [Network]: SPK4001–SPK4025 with exact spans and messages, a clean valid twin,
+/// merging of Full with Half projections, and the snapshot of a small declared network.</summary>
+public class FullProjectionAndNetworkTests
+{
+    const string Pops = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        [Population(50)] [LifRef(Tau = 20)] public partial class Q;
+        """;
+
+    static Diagnostic Single(string markup, DiagnosticSeverity severity) => DiagnosticMarkup.AssertSingle(markup, severity, Pops);
+
+    static string Full(string head = "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]", string comm = "[EventJitFPHomoLinear(50, 100, Prob = 0.1)]") => $$"""
+        using SpikeSharp;
+        namespace D;
+        {{head}}
+        {{comm}}
+        [Expon(Tau = 5)]
+        [Coba(E = 0)]
+        public partial class QP;
+        """;
+
+    [Fact]
+    public void ValidFullProjectionAndNetwork_CompileClean_AndMergeWithHalf()
+    {
+        const string source = """
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.5)]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class QP;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon(Tau = 5.0)] [Coba(E = 0.0)]
+            public partial class HalfP;
+            [Network] public partial class Net { P p; Q q; QP qp; }
+            """;
+        DiagnosticMarkup.AssertDiagnostics(source, Pops);
+        var r = GeneratorHarness.Run(source, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
+        // One merge group on P, fed by the Full and the Half projection (BrainPy's key has no delay and no pre).
+        Assert.Contains("// merge key: None // Expon(tau=5) // COBA(E=0) <- D.HalfP, D.QP", r.Sources["D.P.g.cs"]);
+        Assert.Contains("public void Update() => Deliver(PreDelay.At(DelaySteps));", r.Sources["D.QP.g.cs"]);
+        Assert.Contains("SpikeSharp.Network.D.Net.g.cs", r.Sources.Keys);
+        Assert.Contains("SpikeSharp.State.D.P.g.cs", r.Sources.Keys);
+    }
+
+    [Fact]
+    public void DeclaredNetwork_GeneratedCode_MatchesSnapshot()
+    {
+        var r = GeneratorHarness.Run("""
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), DelaySteps = 3)]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.5)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class QP;
+            [Network] public partial class Net { public P p; public Q q; QP qp; }
+            """, Pops);
+        Assert.Empty(r.CompileErrors);
+        SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key is "D.QP.g.cs" or "SpikeSharp.Network.D.Net.g.cs" or "SpikeSharp.State.D.P.g.cs")
+            .ToDictionary(kv => kv.Key, kv => kv.Value), "DeclaredNetwork");
+    }
+
+    [Fact]
+    public void PreSizeMismatch_SPK4001_AtNumIn()
+    {
+        var d = Single(Full(comm: "[EventJitFPHomoLinear({|SPK4001:40|}, 100, Prob = 0.1)]"), DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'QP': numIn = 40, but pre population 'Q' has size 50", d.GetMessage());
+    }
+
+    [Fact]
+    public void PreNotPopulation_SPK4002()
+    {
+        var d = Single(Full(head: "[FullProjAlignPostMg({|SPK4002:Pre = typeof(string)|}, Post = typeof(P))]"), DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'QP': Pre = typeof(String), but 'String' has no [Population] attribute", d.GetMessage());
+    }
+
+    [Fact]
+    public void MissingPre_SPK4003()
+    {
+        var d = Single(Full(head: "[{|SPK4003:FullProjAlignPostMg(Post = typeof(P))|}]"), DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'QP': [FullProjAlignPostMg] needs Pre = typeof(<population>)", d.GetMessage());
+    }
+
+    [Fact]
+    public void NegativeDelay_SPK4004()
+    {
+        var d = Single(Full(head: "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), {|SPK4004:Delay = -1|})]"), DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'QP': Delay = -1 must be a finite number ≥ 0", d.GetMessage());
+    }
+
+    [Fact]
+    public void TwoDelays_SPK4005()
+    {
+        var d = Single(Full(head: "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.5, {|SPK4005:DelaySteps = 5|})]"), DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'QP': give Delay (ms) or DelaySteps, not both (Delay = 0.5, DelaySteps = 5)", d.GetMessage());
+    }
+
+    [Fact]
+    public void DelayNotWholeSteps_SPK4006_Info()
+    {
+        var d = Single(Full(head: "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), {|SPK4006:Delay = 0.25|})]"), DiagnosticSeverity.Info);
+        Assert.Equal("Projection 'QP': Delay = 0.25 ms is not a whole number of steps at dt = 0.1 ms (the default); it becomes ceil(0.25/0.1) = 3 steps (0.3 ms)", d.GetMessage());
+        // Whole numbers of steps in decimal are not reported, even where the double quotient is not whole (0.7/0.1).
+        DiagnosticMarkup.AssertDiagnostics(Full(head: "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.7)]"), Pops);
+    }
+
+    [Fact]
+    public void HalfAndFullOnOneType_SPK4007()
+    {
+        var d = Single(Full(head: "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))] [{|SPK4007:HalfProjAlignPostMg(Post = typeof(P))|}]"), DiagnosticSeverity.Error);
+        Assert.Equal("Type 'QP' carries both [HalfProjAlignPostMg] and [FullProjAlignPostMg]: split it into two classes", d.GetMessage());
+    }
+
+    const string Proj = """
+        using SpikeSharp;
+        namespace D;
+        [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]
+        [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class QP;
+        [HalfProjAlignPostMg(Post = typeof(P))]
+        [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class HalfP;
+        """;
+
+    static Diagnostic Net(string markup, DiagnosticSeverity severity) => DiagnosticMarkup.AssertSingle(markup, severity, Pops, Proj);
+
+    [Fact]
+    public void MemberInitialized_SPK4020()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P {|SPK4020:p|} = new(); Q q; QP qp; }", DiagnosticSeverity.Error);
+        Assert.Equal("Network 'Net': member 'p' has an initializer; the generated constructor builds every population and projection member", d.GetMessage());
+    }
+
+    [Fact]
+    public void DuplicateMember_SPK4021()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; P {|SPK4021:p2|}; }", DiagnosticSeverity.Error);
+        Assert.Equal("Network 'Net': members 'p' and 'p2' are both of type 'P'; a network holds one instance of each population and projection type", d.GetMessage());
+    }
+
+    [Fact]
+    public void ProjectionPopulationNotMember_SPK4022()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; QP {|SPK4022:qp|}; }", DiagnosticSeverity.Error);
+        Assert.Equal("Network 'Net': projection 'qp' (FullProjAlignPostMg) needs its pre population 'Q', which is not a member of the network", d.GetMessage());
+    }
+
+    [Fact]
+    public void HalfProjectionWithoutUpdate_SPK4023_Warning_NotWithAHandWrittenUpdate()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; HalfP {|SPK4023:h|}; }", DiagnosticSeverity.Warning);
+        Assert.StartsWith("Network 'Net': 'h' is a HalfProjAlignPostMg, which the generated Step does not feed", d.GetMessage());
+        const string hand = "using SpikeSharp; namespace D; [Network] public partial class Net { P p; HalfP h; public Spikes Update(float x) { h.Deliver(Spikes.None(10)); return p.Update(x); } }";
+        DiagnosticMarkup.AssertDiagnostics(hand, Pops, Proj);
+        Assert.Empty(GeneratorHarness.Run(hand, Pops, Proj).CompileErrors);
+    }
+
+    [Fact]
+    public void NoPopulation_SPK4024()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class {|SPK4024:Net|} { int x; }", DiagnosticSeverity.Error);
+        Assert.Equal("Network 'Net' has no field of a population type", d.GetMessage());
+    }
+
+    [Fact]
+    public void StaticMember_SPK4025()
+    {
+        var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; static Q {|SPK4025:q|}; }", DiagnosticSeverity.Error);
+        Assert.Equal("Network 'Net': member 'q' is static; population and projection members must be instance fields", d.GetMessage());
+    }
+
+    [Fact]
+    public void NetworkWithAnInvalidMember_IsAPlaceholder_ThatCompiles()
+    {
+        var r = GeneratorHarness.Run("""
+            using SpikeSharp;
+            namespace D;
+            [Population(0)] [LifRef] public partial class Bad;
+            [Network] public partial class Net { P p; Bad b; }
+            """, Pops);
+        Assert.DoesNotContain(r.CompileErrors, e => !e.Id.StartsWith("SPK", System.StringComparison.Ordinal));
+        Assert.Contains("cannot be built: its member(s) 'b' have no valid model", r.Sources["SpikeSharp.Network.D.Net.g.cs"]);
+    }
+}
