@@ -112,5 +112,6 @@ public static class Micro
             }
             Console.WriteLine(string.Create(ci, $"Deliver onto {numOut} (p={prob}): {best / events * 1e9:F2} ns/event (log per target: {bestRef / events * 1e9:F2} ns/event), cached {bestCached / events * 1e9:F2} ns/event{(cache.PrefetchRows ? " (prefetched)" : "")}, {events} events"));
         }
+        MicroComms.Run();
     }
 }

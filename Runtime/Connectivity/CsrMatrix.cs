@@ -1,0 +1,506 @@
+using System;
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace SpikeSharp;
+
+/// <summary>Thrown before stored connectivity (or its per-synapse weights) is allocated when it would exceed the memory limit.</summary>
+public sealed class ConnectivityMemoryException : OutOfMemoryException
+{
+    internal ConnectivityMemoryException(string projection, long bytesNeeded, long limitBytes, string message) : base(message)
+    {
+        Projection = projection;
+        BytesNeeded = bytesNeeded;
+        LimitBytes = limitBytes;
+    }
+
+    /// <summary>The projection (the name passed to the build).</summary>
+    public string Projection { get; }
+
+    /// <summary>Bytes the build would need.</summary>
+    public long BytesNeeded { get; }
+
+    /// <summary>The limit in force.</summary>
+    public long LimitBytes { get; }
+}
+
+/// <summary>
+/// Stored connectivity (BrainPy's CSR, what <c>EventCSRLinear</c> and <c>CSRLinear</c> multiply by): rows are pre neurons,
+/// each row's targets increasing; a row may repeat a target only when its connector allows multi-connections (the repeats
+/// are then adjacent). Built from a <see cref="Connector"/>, a seed and a stream id: the same matrix for any thread count.
+/// </summary>
+/// <remarks>
+/// <para><b>Layout.</b> The post range is cut into <see cref="Blocks"/> contiguous blocks, exactly those of
+/// <see cref="JitConnectivity.BlockCount"/> (and of <see cref="Parallelism.DeliverParts"/>); each block holds its own CSR:
+/// <c>numPre + 1</c> row offsets (4 bytes each) and the targets relative to the block's first post, 16-bit when every block
+/// has at most 65 536 posts (any projection onto at most 1 048 576 neurons), else 32-bit. So a synapse takes 2 bytes (4 past
+/// a million posts) plus <c>4·Blocks</c> bytes per pre neuron, and 4 more per synapse for per-synapse weights.</para>
+/// <para><b>Synapse order.</b> Synapse <c>s</c> is the <c>s</c>-th entry in row-major order (pre, then target increasing):
+/// BrainPy's CSR order. Per-synapse weights are indexed so (<see cref="RowStart"/>), whatever the block layout.</para>
+/// <para><b>Threads.</b> Every delivery method has a block-range overload: threads that own disjoint block ranges write
+/// disjoint posts, and each post receives its adds in spike (or pre) order, then row order, whatever the split: the result is
+/// bit-identical for any thread count. The methods check their arguments once, then run without bounds checks and allocate
+/// nothing.</para>
+/// </remarks>
+public sealed class CsrMatrix
+{
+    readonly int[] _blockStart; // Blocks + 1
+    readonly int[][] _rows;     // per block: numPre + 1 offsets
+    readonly ushort[][]? _t16;  // per block: targets − block start
+    readonly int[][]? _t32;
+    readonly long[] _rowStart;  // numPre + 1: canonical synapse index of each row
+    readonly long[][]? _delta;  // per block and pre: canonical index − storage index (null with one block: 0)
+
+    /// <summary>Number of pre neurons (rows).</summary>
+    public int NumPre { get; }
+
+    /// <summary>Number of post neurons (columns).</summary>
+    public int NumPost { get; }
+
+    /// <summary>Stored synapses (a multi-connection counts once per copy).</summary>
+    public long Synapses { get; }
+
+    /// <summary>Bytes held: row offsets, targets and the synapse index of every row.</summary>
+    public long Bytes { get; }
+
+    /// <summary>Time the build took.</summary>
+    public TimeSpan SetupTime { get; }
+
+    /// <summary>The connector it was built from.</summary>
+    public Connector Connector { get; }
+
+    /// <summary>The name given to the build (for messages and reports).</summary>
+    public string Name { get; }
+
+    /// <summary>Number of post blocks (<see cref="JitConnectivity.BlockCount"/> of <see cref="NumPost"/>).</summary>
+    public int Blocks => _rows.Length;
+
+    /// <summary>Whether targets are stored in 16 bits.</summary>
+    public bool Narrow => _t16 is not null;
+
+    /// <summary>First post of block <paramref name="block"/> (block <see cref="Blocks"/> gives <see cref="NumPost"/>).</summary>
+    public int BlockStart(int block) => _blockStart[block];
+
+    /// <summary>The block range [<paramref name="firstBlock"/>, <paramref name="endBlock"/>) of part <paramref name="part"/>
+    /// of <paramref name="parts"/>: the split generated projections use.</summary>
+    public void PartBlocks(int part, int parts, out int firstBlock, out int endBlock)
+    {
+        firstBlock = Blocks * part / parts;
+        endBlock = Blocks * (part + 1) / parts;
+    }
+
+    /// <summary>Synapse index of the first synapse of <paramref name="pre"/> (<paramref name="pre"/> = <see cref="NumPre"/>
+    /// gives <see cref="Synapses"/>): row <c>pre</c> holds synapses [RowStart(pre), RowStart(pre + 1)).</summary>
+    public long RowStart(int pre) => _rowStart[pre];
+
+    /// <summary>Number of targets of <paramref name="pre"/>.</summary>
+    public int OutDegree(int pre) => (int)(_rowStart[pre + 1] - _rowStart[pre]);
+
+    /// <summary>Copies the targets of <paramref name="pre"/> (increasing, in synapse order) into <paramref name="destination"/>;
+    /// returns their count (<see cref="OutDegree"/>).</summary>
+    public int Targets(int pre, Span<int> destination)
+    {
+        if ((uint)pre >= (uint)NumPre) throw new ArgumentOutOfRangeException(nameof(pre), pre, $"CsrMatrix.Targets: pre must be in [0, {NumPre}).");
+        int n = OutDegree(pre);
+        if (destination.Length < n)
+            throw new ArgumentException($"CsrMatrix.Targets: the destination holds {destination.Length} but pre {pre} has {n} targets.", nameof(destination));
+        int o = 0;
+        for (int b = 0; b < Blocks; b++)
+        {
+            int s = _rows[b][pre], e = _rows[b][pre + 1], start = _blockStart[b];
+            for (int i = s; i < e; i++) destination[o++] = start + (_t16 is not null ? _t16[b][i] : _t32![b][i]);
+        }
+        return o;
+    }
+
+    /// <summary>The targets of <paramref name="pre"/> as a new array (for inspection; <see cref="Targets(int, Span{int})"/> copies into a buffer).</summary>
+    public int[] Targets(int pre)
+    {
+        var t = new int[OutDegree(pre)];
+        Targets(pre, t);
+        return t;
+    }
+
+    /// <summary>Number of synapses onto each post neuron.</summary>
+    public int[] InDegrees()
+    {
+        var d = new int[NumPost];
+        for (int b = 0; b < Blocks; b++)
+        {
+            int start = _blockStart[b], n = _rows[b][NumPre];
+            for (int i = 0; i < n; i++) d[start + (_t16 is not null ? _t16[b][i] : _t32![b][i])]++;
+        }
+        return d;
+    }
+
+    CsrMatrix(Connector connector, int numPre, int numPost, int[] blockStart, int[][] rows, ushort[][]? t16, int[][]? t32, string name, TimeSpan time)
+    {
+        Connector = connector;
+        NumPre = numPre;
+        NumPost = numPost;
+        Name = name;
+        _blockStart = blockStart;
+        _rows = rows;
+        _t16 = t16;
+        _t32 = t32;
+        int blocks = rows.Length;
+        _rowStart = new long[numPre + 1];
+        for (int pre = 0; pre < numPre; pre++)
+        {
+            long n = 0;
+            for (int b = 0; b < blocks; b++) n += rows[b][pre + 1] - rows[b][pre];
+            _rowStart[pre + 1] = _rowStart[pre] + n;
+        }
+        if (blocks > 1)
+        {
+            _delta = new long[blocks][];
+            for (int b = 0; b < blocks; b++)
+            {
+                var d = _delta[b] = new long[numPre];
+                for (int pre = 0; pre < numPre; pre++)
+                {
+                    long before = 0;
+                    for (int c = 0; c < b; c++) before += rows[c][pre + 1] - rows[c][pre];
+                    d[pre] = _rowStart[pre] + before - rows[b][pre];
+                }
+            }
+        }
+        Synapses = _rowStart[numPre];
+        Bytes = BytesOf(Synapses, blocks, numPre, t16 is not null);
+        SetupTime = time;
+    }
+
+    static long BytesOf(long synapses, int blocks, int numPre, bool narrow) =>
+        synapses * (narrow ? 2 : 4) + 4L * blocks * (numPre + 1L) + 8L * (numPre + 1L) + (blocks > 1 ? 8L * blocks * numPre : 0);
+
+    static bool IsNarrow(int numPost)
+    {
+        int blocks = JitConnectivity.BlockCount(numPost), widest = 0;
+        for (int b = 0; b < blocks; b++)
+            widest = Math.Max(widest, JitConnectivity.BlockStart(numPost, b + 1) - JitConnectivity.BlockStart(numPost, b));
+        return widest <= 65_536;
+    }
+
+    /// <summary>The bytes a build of <paramref name="connector"/> needs at most, before building: the matrix with the
+    /// connector's largest synapse count (exact for fixed counts; mean + 6σ for <see cref="Connect.Bernoulli"/>) plus what
+    /// the build holds meanwhile. Throws <see cref="ArgumentException"/> when the connector does not fit the sizes.</summary>
+    public static long EstimateBytes(Connector connector, int numPre, int numPost) => EstimateBytes(connector, numPre, numPost, "CsrMatrix");
+
+    static long EstimateBytes(Connector connector, int numPre, int numPost, string name)
+    {
+        ArgumentNullException.ThrowIfNull(connector);
+        if (numPre < 0) throw new ArgumentOutOfRangeException(nameof(numPre), numPre, $"{name}: numPre must be ≥ 0.");
+        if (numPost < 0) throw new ArgumentOutOfRangeException(nameof(numPost), numPost, $"{name}: numPost must be ≥ 0.");
+        connector.Validate(numPre, numPost, name);
+        long syn = connector.MaxSynapses(numPre, numPost);
+        return BytesOf(syn, JitConnectivity.BlockCount(numPost), numPre, IsNarrow(numPost)) + connector.TransientBytes(numPre, numPost);
+    }
+
+    /// <summary>The default memory limit of a build: the memory available to the process
+    /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>).</summary>
+    public static long DefaultMemoryLimitBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <summary>Throws <see cref="ConnectivityMemoryException"/> when <paramref name="bytes"/> exceed the limit.</summary>
+    internal static void CheckLimit(string name, string what, long bytes, long memoryLimitBytes)
+    {
+        long limit = memoryLimitBytes > 0 ? memoryLimitBytes : DefaultMemoryLimitBytes;
+        if (limit > 0 && bytes > limit)
+            throw new ConnectivityMemoryException(name, bytes, limit,
+                $"{name}: {what} needs {Runner.B(bytes)} bytes, more than the {Runner.B(limit)} bytes allowed " +
+                (memoryLimitBytes > 0 ? "by memoryLimitBytes" : "(the memory available to this process)") +
+                ". Use a JIT comm (EventJitFP*Linear: no stored synapses), fewer neurons or synapses, or raise the limit.");
+    }
+
+    /// <summary>Builds the connectivity of <paramref name="connector"/> between <paramref name="numPre"/> pre and
+    /// <paramref name="numPost"/> post neurons, after checking <see cref="EstimateBytes(Connector, int, int)"/> against the
+    /// memory limit (nothing is allocated when it does not fit).</summary>
+    /// <param name="connector">The rule.</param>
+    /// <param name="numPre">Pre neurons (rows).</param>
+    /// <param name="numPost">Post neurons (columns).</param>
+    /// <param name="seed">Connectivity seed.</param>
+    /// <param name="streamId">Stream family (a projection's <c>StreamId</c>): with the seed, it keys the row streams.</param>
+    /// <param name="threads">Threads for the build (0: <see cref="Parallelism.Threads"/>, else every core); the result does not depend on it.</param>
+    /// <param name="name">The projection's name, for messages.</param>
+    /// <param name="memoryLimitBytes">Most bytes the matrix and its build may take (0: <see cref="DefaultMemoryLimitBytes"/>).</param>
+    /// <exception cref="ConnectivityMemoryException">The estimate exceeds the limit.</exception>
+    /// <exception cref="ArgumentException">The connector does not fit the sizes (e.g. includeSelf: false with numPre ≠ numPost).</exception>
+    public static CsrMatrix Build(Connector connector, int numPre, int numPost, ulong seed, ulong streamId, int threads = 0, string name = "",
+        long memoryLimitBytes = 0)
+    {
+        string who = string.IsNullOrEmpty(name) ? "CsrMatrix.Build" : name;
+        if (threads < 0) throw new ArgumentOutOfRangeException(nameof(threads), threads, $"{who}: threads must be ≥ 0.");
+        if (memoryLimitBytes < 0) throw new ArgumentOutOfRangeException(nameof(memoryLimitBytes), memoryLimitBytes, $"{who}: memoryLimitBytes must be ≥ 0.");
+        long estimate = EstimateBytes(connector, numPre, numPost, who);
+        CheckLimit(who, $"stored connectivity {connector} ({numPre} × {numPost})", estimate, memoryLimitBytes);
+        var sw = Stopwatch.StartNew();
+        int parts = threads > 0 ? Math.Min(threads, Parallelism.MaxParts) : Parallelism.ThreadsFor(int.MaxValue);
+        var src = connector.Prepare(numPre, numPost, seed, streamId);
+        int blocks = JitConnectivity.BlockCount(numPost);
+        var blockStart = new int[blocks + 1];
+        for (int b = 0; b <= blocks; b++) blockStart[b] = JitConnectivity.BlockStart(numPost, b);
+        var rows = new int[blocks][];
+        for (int b = 0; b < blocks; b++) rows[b] = new int[numPre + 1];
+        bool narrow = IsNarrow(numPost);
+        var work = new BuildWork(src, blockStart, rows);
+        // Pass 1: counts (rows[b][pre + 1]); pass 2 (after the prefix sums): the targets, each at its row's place.
+        work.Pass = 1;
+        Run(work, parts, src, numPre, blocks);
+        long total = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            var r = rows[b];
+            for (int pre = 0; pre < numPre; pre++) r[pre + 1] += r[pre];
+            if (r[numPre] > Array.MaxLength)
+                throw new ConnectivityMemoryException(who, 0, 0, $"{who}: block {b} holds {r[numPre]} synapses, more than an array holds; use fewer synapses.");
+            total += r[numPre];
+        }
+        if (narrow)
+        {
+            work.T16 = new ushort[blocks][];
+            for (int b = 0; b < blocks; b++) work.T16[b] = GC.AllocateUninitializedArray<ushort>(rows[b][numPre]); // every entry written in pass 2
+        }
+        else
+        {
+            work.T32 = new int[blocks][];
+            for (int b = 0; b < blocks; b++) work.T32[b] = GC.AllocateUninitializedArray<int>(rows[b][numPre]);
+        }
+        work.Pass = 2;
+        Run(work, parts, src, numPre, blocks);
+        return new CsrMatrix(connector, numPre, numPost, blockStart, rows, work.T16, work.T32, name, sw.Elapsed);
+    }
+
+    static void Run(BuildWork work, int parts, RowSource src, int numPre, int blocks)
+    {
+        int units = src.ByColumn ? blocks : (numPre + BuildWork.Chunk - 1) / BuildWork.Chunk;
+        Parallelism.Run(work, Math.Max(1, Math.Min(parts, units)));
+    }
+
+    /// <summary>The two passes of a build. Rows: chunks of pres (chunk c on part c mod parts), each row written to its own
+    /// places; columns: whole blocks, posts in order. Neither depends on the split.</summary>
+    sealed class BuildWork(RowSource src, int[] blockStart, int[][] rows) : IParallelWork
+    {
+        public const int Chunk = 256;
+        public int Pass;
+        public ushort[][]? T16;
+        public int[][]? T32;
+
+        public void Execute(int part, int parts)
+        {
+            var s = new RowScratch(src.DrawRange, src.MaxRow);
+            int blocks = rows.Length;
+            if (src.ByColumn)
+            {
+                int[]? cursor = Pass == 2 ? new int[src.NumPre] : null;
+                for (int b = part; b < blocks; b += parts)
+                {
+                    int start = blockStart[b], end = blockStart[b + 1];
+                    var r = rows[b];
+                    if (cursor is not null) Array.Copy(r, cursor, src.NumPre);
+                    for (int post = start; post < end; post++)
+                    {
+                        int n = src.Column(post, s.Buf, s);
+                        if (cursor is null)
+                            for (int i = 0; i < n; i++) r[s.Buf[i] + 1]++;
+                        else if (T16 is not null)
+                            for (int i = 0; i < n; i++) T16[b][cursor[s.Buf[i]]++] = (ushort)(post - start);
+                        else
+                            for (int i = 0; i < n; i++) T32![b][cursor[s.Buf[i]]++] = post - start;
+                    }
+                }
+                return;
+            }
+            int chunks = (src.NumPre + Chunk - 1) / Chunk;
+            for (int c = part; c < chunks; c += parts)
+            {
+                int lo = c * Chunk, hi = Math.Min(src.NumPre, lo + Chunk);
+                for (int pre = lo; pre < hi; pre++)
+                {
+                    int n = src.Row(pre, s.Buf, s);
+                    int i = 0;
+                    for (int b = 0; b < blocks && i < n; b++)
+                    {
+                        int start = blockStart[b], end = blockStart[b + 1];
+                        int first = i;
+                        while (i < n && s.Buf[i] < end) i++;
+                        if (Pass == 1) rows[b][pre + 1] = i - first;
+                        else
+                        {
+                            int at = rows[b][pre];
+                            if (T16 is not null) for (int k = first; k < i; k++) T16[b][at++] = (ushort)(s.Buf[k] - start);
+                            else for (int k = first; k < i; k++) T32![b][at++] = s.Buf[k] - start;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------------
+    // Delivery
+
+    void Check(int postLength, int preLength, string method, int firstBlock, int endBlock, string preWhat)
+    {
+        if (postLength != NumPost)
+            throw new ArgumentException($"CsrMatrix.{method}: the post buffer holds {postLength} but numPost = {NumPost}{NameSuffix}.", "post");
+        if (preLength != NumPre)
+            throw new ArgumentException($"CsrMatrix.{method}: the {preWhat} cover {preLength} neurons but numPre = {NumPre}{NameSuffix}.", "pre");
+        if (firstBlock < 0 || endBlock > Blocks || firstBlock > endBlock)
+            throw new ArgumentOutOfRangeException(nameof(endBlock), $"CsrMatrix.{method}: blocks [{firstBlock}, {endBlock}) are outside [0, {Blocks}){NameSuffix}.");
+    }
+
+    void CheckWeights(int length, string method)
+    {
+        if (length != Synapses)
+            throw new ArgumentException($"CsrMatrix.{method}: {length} synapse weights given but the matrix has {Synapses} synapses{NameSuffix}.", "synapseWeights");
+    }
+
+    string NameSuffix => string.IsNullOrEmpty(Name) ? "" : $" ({Name})";
+
+    /// <summary>EventCSRLinear with a homogeneous weight: adds <paramref name="weight"/> to <c>post[j]</c> for every synapse
+    /// (i, j) of every spiking pre <c>i</c> (a multi-connection adds once per copy).</summary>
+    public void AddEvents(Span<float> post, Spikes spikes, float weight) => AddEvents(post, spikes, weight, 0, Blocks);
+
+    /// <summary><see cref="AddEvents(Span{float}, Spikes, float)"/> for the posts of blocks [<paramref name="firstBlock"/>,
+    /// <paramref name="endBlock"/>) only (the whole post buffer is passed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddEvents(Span<float> post, Spikes spikes, float weight, int firstBlock, int endBlock)
+    {
+        Check(post.Length, spikes.Length, nameof(AddEvents), firstBlock, endBlock, "spikes");
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref int spk = ref spikes.IndexRef;
+        int offset = spikes.Offset, count = spikes.Count;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            if (_t16 is not null) EventHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight);
+            else EventHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight);
+        }
+    }
+
+    /// <summary>EventCSRLinear with one weight per synapse: adds <c>synapseWeights[s]</c> to <c>post[j]</c> for every
+    /// synapse s = (i, j) of every spiking pre <c>i</c>. The weights are in synapse order (<see cref="RowStart"/>).</summary>
+    public void AddEvents(Span<float> post, Spikes spikes, ReadOnlySpan<float> synapseWeights) => AddEvents(post, spikes, synapseWeights, 0, Blocks);
+
+    /// <summary><see cref="AddEvents(Span{float}, Spikes, ReadOnlySpan{float})"/> for blocks [<paramref name="firstBlock"/>, <paramref name="endBlock"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddEvents(Span<float> post, Spikes spikes, ReadOnlySpan<float> synapseWeights, int firstBlock, int endBlock)
+    {
+        Check(post.Length, spikes.Length, nameof(AddEvents), firstBlock, endBlock, "spikes");
+        CheckWeights(synapseWeights.Length, nameof(AddEvents));
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
+        ref int spk = ref spikes.IndexRef;
+        int offset = spikes.Offset, count = spikes.Count;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
+            if (_t16 is not null) EventSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref spk, offset, count);
+            else EventSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref spk, offset, count);
+        }
+    }
+
+    /// <summary>CSRLinear with a homogeneous weight (non-event): <c>post[j] += pre[i]·weight</c> for every synapse (i, j),
+    /// pres in order (a zero input adds a zero).</summary>
+    public void Multiply(ReadOnlySpan<float> pre, Span<float> post, float weight) => Multiply(pre, post, weight, 0, Blocks);
+
+    /// <summary><see cref="Multiply(ReadOnlySpan{float}, Span{float}, float)"/> for blocks [<paramref name="firstBlock"/>, <paramref name="endBlock"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Multiply(ReadOnlySpan<float> pre, Span<float> post, float weight, int firstBlock, int endBlock)
+    {
+        Check(post.Length, pre.Length, nameof(Multiply), firstBlock, endBlock, "pre values");
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref float x0 = ref MemoryMarshal.GetReference(pre);
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            if (_t16 is not null) DenseHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref x0, NumPre, weight);
+            else DenseHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref x0, NumPre, weight);
+        }
+    }
+
+    /// <summary>CSRLinear with one weight per synapse (non-event): <c>post[j] += pre[i]·synapseWeights[s]</c> for every
+    /// synapse s = (i, j), pres in order.</summary>
+    public void Multiply(ReadOnlySpan<float> pre, Span<float> post, ReadOnlySpan<float> synapseWeights) => Multiply(pre, post, synapseWeights, 0, Blocks);
+
+    /// <summary><see cref="Multiply(ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float})"/> for blocks [<paramref name="firstBlock"/>, <paramref name="endBlock"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Multiply(ReadOnlySpan<float> pre, Span<float> post, ReadOnlySpan<float> synapseWeights, int firstBlock, int endBlock)
+    {
+        Check(post.Length, pre.Length, nameof(Multiply), firstBlock, endBlock, "pre values");
+        CheckWeights(synapseWeights.Length, nameof(Multiply));
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref float x0 = ref MemoryMarshal.GetReference(pre);
+        ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
+            if (_t16 is not null) DenseSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref x0, NumPre);
+            else DenseSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref x0, NumPre);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static nint At<T>(ref T data, nint i) where T : unmanaged =>
+        typeof(T) == typeof(ushort) ? Unsafe.As<T, ushort>(ref Unsafe.Add(ref data, i)) : Unsafe.As<T, int>(ref Unsafe.Add(ref data, i));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static long Delta(ref long delta, nint pre) => Unsafe.IsNullRef(ref delta) ? 0 : Unsafe.Add(ref delta, pre);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void EventHomo<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    {
+        for (nint k = 0; k < count; k++)
+        {
+            nint pre = Unsafe.Add(ref spk, k) - offset;
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void EventSyn<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref int spk, int offset, int count) where T : unmanaged
+    {
+        for (nint k = 0; k < count; k++)
+        {
+            nint pre = Unsafe.Add(ref spk, k) - offset;
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w, i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void DenseHomo<T>(ref float gb, ref int rows, ref T data, ref float x0, int numPre, float weight) where T : unmanaged
+    {
+        for (nint pre = 0; pre < numPre; pre++)
+        {
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            float v = Unsafe.Add(ref x0, pre) * weight;
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += v;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void DenseSyn<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref float x0, int numPre) where T : unmanaged
+    {
+        for (nint pre = 0; pre < numPre; pre++)
+        {
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            float x = Unsafe.Add(ref x0, pre);
+            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += x * Unsafe.Add(ref w, i);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"CsrMatrix({(string.IsNullOrEmpty(Name) ? "" : Name + ": ")}{Connector}, {NumPre} × {NumPost}, {Synapses} synapses, {Bytes} bytes, built in {SetupTime.TotalMilliseconds:F1} ms)";
+}
