@@ -190,3 +190,57 @@ public class FullProjectionAndNetworkTests
         Assert.Contains("cannot be built: its member(s) 'b' have no valid model", r.Sources["SpikeSharp.Network.D.Net.g.cs"]);
     }
 }
+
+public class CsrCommDiagnosticTests
+{
+    const string Pops = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        [Population(50)] [LifRef(Tau = 20)] public partial class Q;
+        """;
+
+    static string Csr(string comm) => $$"""
+        using SpikeSharp;
+        namespace D;
+        [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]
+        {{comm}}
+        [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class QP;
+        """;
+
+    [Fact]
+    public void ValidCsr_CompilesClean_WithEveryConnector()
+    {
+        foreach (var conn in new[] { "Prob = 0.1", "Prob = 0.1, Conn = Conn.Bernoulli", "Conn = Conn.FixedPreNum, Num = 3", "Conn = Conn.FixedPostNum, Num = 3, AllowMultiConn = true",
+                     "Conn = Conn.FixedTotalNum, Num = 300", "Conn = Conn.AllToAll" })
+        {
+            string source = Csr($"[EventCSRLinear(50, 100, {conn}, Weight = 0.5)]");
+            DiagnosticMarkup.AssertDiagnostics(source, Pops);
+            var r = GeneratorHarness.Run(source, Pops);
+            Assert.Empty(r.CompileErrors);
+            Assert.Contains("global::SpikeSharp.CsrMatrix.Build(", r.Sources["D.QP.g.cs"]);
+        }
+    }
+
+    [Fact]
+    public void FixedProbWithoutProb_SPK0005()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[{|SPK0005:EventCSRLinear(50, 100)|}]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': Prob = 0 must be in (0, 1]", d.GetMessage());
+    }
+
+    [Fact]
+    public void CountingConnectorWithoutNum_SPK4030()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[EventCSRLinear(50, 100, {|SPK4030:Conn = Conn.FixedPostNum|})]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': Num = 0 must be a positive count for Conn = FixedPostNum", d.GetMessage());
+    }
+
+    [Fact]
+    public void OneToOneNotSquare_SPK4031()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[EventCSRLinear(50, 100, {|SPK4031:Conn = Conn.OneToOne|})]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': Conn = OneToOne needs numIn = numOut, but numIn = 50 and numOut = 100", d.GetMessage());
+    }
+}

@@ -116,3 +116,39 @@ public partial class DeclaredSeed
         return N.Update(input);
     }
 }
+
+// --- EventCSRLinear with our exact Bernoulli connector: stores exactly the JIT streams' targets (same seed, stream id).
+[FullProjAlignPostMg(Pre = typeof(CobaE), Post = typeof(CobaE))]
+[EventCSRLinear(3200, 3200, Prob = 0.02, Weight = 0.6, Conn = Conn.Bernoulli)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class CsrEE;
+
+[FullProjAlignPostMg(Pre = typeof(CobaE), Post = typeof(CobaI))]
+[EventCSRLinear(3200, 800, Prob = 0.02, Weight = 0.6, Conn = Conn.Bernoulli)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class CsrEI;
+
+[FullProjAlignPostMg(Pre = typeof(CobaI), Post = typeof(CobaE))]
+[EventCSRLinear(800, 3200, Prob = 0.02, Weight = 6.7, Conn = Conn.Bernoulli)] [Expon(Tau = 10)] [Coba(E = -80)]
+public partial class CsrIE;
+
+[FullProjAlignPostMg(Pre = typeof(CobaI), Post = typeof(CobaI))]
+[EventCSRLinear(800, 800, Prob = 0.02, Weight = 6.7, Conn = Conn.Bernoulli)] [Expon(Tau = 10)] [Coba(E = -80)]
+public partial class CsrII;
+
+// --- Connector options reach the matrix.
+[Population(200)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] public partial class ConnPop;
+
+[FullProjAlignPostMg(Pre = typeof(ConnPop), Post = typeof(ConnPop))]
+[EventCSRLinear(200, 200, Conn = Conn.FixedPostNum, Num = 7, IncludeSelf = false)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class ConnPostNum;
+
+[FullProjAlignPostMg(Pre = typeof(ConnPop), Post = typeof(ConnPop))]
+[EventCSRLinear(200, 200, Conn = Conn.FixedPreNum, Num = 5, AllowMultiConn = true)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class ConnPreNum;
+
+[FullProjAlignPostMg(Pre = typeof(ConnPop), Post = typeof(ConnPop))]
+[EventCSRLinear(200, 200, Conn = Conn.OneToOne, Weight = 2)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class ConnOneToOne;
+
+[FullProjAlignPostMg(Pre = typeof(ConnPop), Post = typeof(ConnPop))]
+[EventCSRLinear(200, 200, Prob = 0.1, AllowMultiConn = true)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class ConnFixedProb;

@@ -73,6 +73,18 @@ internal static class ProjectionDescriptors
         "Projection '{0}' is {1} but its pre population '{2}' is {3}: the generated Pre property and constructors cannot expose it",
         DiagnosticSeverity.Error, "Make the pre population at least as accessible as the projection, or the projection less accessible.", DiagnosticDescriptors.UsageCategory);
 
+    public const string InvalidConnectorCountId = "SPK4030";
+    public static readonly DiagnosticDescriptor InvalidConnectorCount = Make(InvalidConnectorCountId,
+        "Connector count must be positive",
+        "Projection '{0}': Num = {1} must be a positive count for Conn = {2}",
+        DiagnosticSeverity.Error, "FixedPreNum counts sources per post, FixedPostNum targets per pre (both at most int.MaxValue), FixedTotalNum synapses in all.");
+
+    public const string ConnectorNeedsSquareId = "SPK4031";
+    public static readonly DiagnosticDescriptor ConnectorNeedsSquare = Make(ConnectorNeedsSquareId,
+        "Connector needs as many pre as post neurons",
+        "Projection '{0}': {1} needs numIn = numOut, but numIn = {2} and numOut = {3}",
+        DiagnosticSeverity.Error, "OneToOne pairs pre i with post i, and IncludeSelf = false removes the pairs (i, i): both need a square matrix.");
+
     // ---- declared networks ----
 
     public const string MemberInitializedId = "SPK4020";
@@ -114,6 +126,6 @@ internal static class ProjectionDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
-        PreInOtherAssembly, PreLessAccessible, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
+        PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };
 }

@@ -15,6 +15,7 @@ internal static class ProjectionEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
+        if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
         var w = new IndentedWriter();
         var full = spec.Full;
         var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan) :
@@ -85,7 +86,12 @@ internal static class ProjectionEmitter
             w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => {GeneratedMembers.ProjectionBufferField(k)};");
         }
         w.Line();
-        if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex);
+        if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, static (ww, sp) =>
+        {
+            ww.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
+            ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
+            ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+        });
         else
         {
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
@@ -172,7 +178,8 @@ internal static class ProjectionEmitter
     /// <summary>A Full projection's own members: Pre, PreDelay, DelaySteps, constructors that bind pre, post and the pre's
     /// delay (registering an entry named after the projection, which grows the delay to this projection's steps), and
     /// <c>Update()</c>, BrainPy's <c>update()</c>: read the pre's spikes DelaySteps ago and deliver them.</summary>
-    static void EmitFullMembers(IndentedWriter w, ProjectionSpec spec, FullSpec full, string gc, int eventArrays, int group)
+    internal static void EmitFullMembers(IndentedWriter w, ProjectionSpec spec, FullSpec full, string gc, int eventArrays, int group,
+        System.Action<IndentedWriter, ProjectionSpec> commInit)
     {
         string pre = full.PreType, post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
         string delay = Rt + "SpikeDelay";
@@ -239,9 +246,7 @@ internal static class ProjectionEmitter
                 var a = EventArray(spec, k);
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{a.Name}{group};");
             }
-            w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            commInit(w, spec);
         }
         w.Line();
         w.Line("/// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref=\"DelaySteps\"/> steps ago (the latest push when 0) into");
@@ -250,7 +255,7 @@ internal static class ProjectionEmitter
         w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
     }
 
-    static Model.Definitions.SynArray EventArray(ProjectionSpec spec, int k)
+    internal static Model.Definitions.SynArray EventArray(ProjectionSpec spec, int k)
     {
         int i = 0;
         foreach (var a in spec.Syn.Def.Arrays)

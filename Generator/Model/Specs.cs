@@ -64,8 +64,11 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
-/// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed).</summary>
-internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed);
+/// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed), or with <see cref="Csr"/> an EventCSRLinear.</summary>
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null);
+
+/// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
+internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);
 
 /// <summary>A synapse model and its parameter values (definition order).</summary>
 internal sealed record SynSpec(string Model, EquatableArray<double> Values)

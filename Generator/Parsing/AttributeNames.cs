@@ -12,4 +12,5 @@ internal static class AttributeNames
     public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
+    public const string EventCSRLinear = "SpikeSharp.EventCSRLinearAttribute";
 }

@@ -300,6 +300,17 @@ internal static class ModelParser
                     comm = new CommSpec(numIn, numOut, prob, weight, seed);
                     break;
                 }
+                case AttributeNames.EventCSRLinear:
+                {
+                    if (commAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "comm", commAttr, args.Name);
+                        break;
+                    }
+                    commAttr = args.Name;
+                    comm = CsrCommParser.Read(args, name, sink, out numOutLoc, () => c.Unreadable = true);
+                    break;
+                }
                 default:
                 {
                     if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
@@ -358,13 +369,13 @@ internal static class ModelParser
         if (typeInfo is not null)
         {
             var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
-                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?");
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (full is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 

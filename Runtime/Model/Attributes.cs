@@ -108,3 +108,22 @@ public sealed class FullProjAlignPostMgAttribute : Attribute
 public sealed class NetworkAttribute : Attribute
 {
 }
+
+/// <summary>The connector of <see cref="EventCSRLinearAttribute"/> (BrainPy's <c>bp.conn.*</c>; see <see cref="Connect"/>).</summary>
+public enum Conn
+{
+    /// <summary>BrainPy's <c>conn.FixedProb</c>: each pre gets exactly int(numOut·Prob) targets (<see cref="Connect.FixedProb"/>).</summary>
+    FixedProb,
+    /// <summary>Ours: every pair independently with probability Prob (<see cref="Connect.Bernoulli"/>).</summary>
+    Bernoulli,
+    /// <summary>Each post gets exactly Num sources (<see cref="Connect.FixedPreNum"/>).</summary>
+    FixedPreNum,
+    /// <summary>Each pre gets exactly Num targets (<see cref="Connect.FixedPostNum"/>).</summary>
+    FixedPostNum,
+    /// <summary>Exactly Num synapses in all (<see cref="Connect.FixedTotalNum"/>).</summary>
+    FixedTotalNum,
+    /// <summary>Every pair (<see cref="Connect.AllToAll"/>).</summary>
+    AllToAll,
+    /// <summary>Pre i to post i (<see cref="Connect.OneToOne"/>).</summary>
+    OneToOne,
+}
