@@ -244,3 +244,32 @@ public class CsrCommDiagnosticTests
         Assert.Equal("Projection 'QP': Conn = OneToOne needs numIn = numOut, but numIn = 50 and numOut = 100", d.GetMessage());
     }
 }
+
+public class MergedDelaysTests
+{
+    [Fact]
+    public void MergedFullProjectionsWithDifferentDelays_SPK4008_Info()
+    {
+        const string pops = """
+            using SpikeSharp;
+            namespace D;
+            [Population(100)] [LifRef(Tau = 20)] public partial class P;
+            [Population(50)] [LifRef(Tau = 20)] public partial class Q;
+            """;
+        var diags = DiagnosticMarkup.AssertDiagnostics("""
+            using SpikeSharp;
+            namespace D;
+            [{|SPK4008:FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.5)|}]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class A;
+            [{|SPK4008:FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), DelaySteps = 2)|}]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class B;
+            [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.5)]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 10)] [Coba(E = 0)]
+            public partial class C;
+            """, pops);
+        Assert.Equal("Projection 'D.A' (delay 0.5 ms) shares synapse buffer G0 of 'D.P' with 'D.B' (delay 2 steps); each delivers with its own delay into the shared buffer", diags[0].GetMessage());
+        Assert.All(diags, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
+    }
+}

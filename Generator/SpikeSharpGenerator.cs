@@ -95,6 +95,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(plan.Combine(sites), static (spc, pair) =>
         {
             foreach (var d in MergeReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
+            foreach (var d in FullProjectionReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
         });
 
         // Declared networks: one parse per [Network] class (diagnostics apart), matched with the plan; the populations
