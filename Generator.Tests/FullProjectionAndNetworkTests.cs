@@ -273,3 +273,50 @@ public class MergedDelaysTests
         Assert.All(diags, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
     }
 }
+
+public class PoissonInputDiagnosticTests
+{
+    const string Pops = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        """;
+
+    static Diagnostic Single(string attr) => DiagnosticMarkup.AssertSingle($$"""
+        using SpikeSharp;
+        namespace D;
+        {{attr}}
+        public partial class Drive;
+        """, DiagnosticSeverity.Error, Pops);
+
+    [Fact]
+    public void ValidPoissonInput_InANetwork_CompilesClean()
+    {
+        const string source = """
+            using SpikeSharp;
+            namespace D;
+            [PoissonInput(Target = typeof(P), NumInput = 100, Freq = 10, Weight = 0.5)]
+            public partial class Drive;
+            [Network] public partial class Net { P p; Drive d; }
+            """;
+        DiagnosticMarkup.AssertDiagnostics(source, Pops);
+        var r = GeneratorHarness.Run(source, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("d.Update();", r.Sources["SpikeSharp.Network.D.Net.g.cs"]);
+    }
+
+    [Fact]
+    public void TargetNotPopulation_SPK4040() =>
+        Assert.Equal("Poisson input 'Drive': Target = typeof(string) is not a population compiled with it",
+            Single("[PoissonInput({|SPK4040:Target = typeof(string)|}, NumInput = 100, Freq = 10, Weight = 0.5)]").GetMessage());
+
+    [Fact]
+    public void UnknownVariable_SPK4041() =>
+        Assert.Equal("Poisson input 'Drive': Variable = \"U\" is not a state variable of 'P' (its states: V)",
+            Single("[PoissonInput(Target = typeof(P), {|SPK4041:Variable = \"U\"|}, NumInput = 100, Freq = 10, Weight = 0.5)]").GetMessage());
+
+    [Fact]
+    public void InvalidParameter_SPK4042() =>
+        Assert.Equal("Poisson input 'Drive': NumInput = 0 must be a positive whole number of sources",
+            Single("[PoissonInput(Target = typeof(P), {|SPK4042:NumInput = 0|}, Freq = 10, Weight = 0.5)]").GetMessage());
+}

@@ -110,11 +110,25 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         {
             foreach (var d in list) spc.ReportDiagnostic(d);
         });
+        // [PoissonInput]: BrainPy's dyn.PoissonInput, a member of networks (runs with the projections).
+        var poissonParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.PoissonInput,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? PoissonInputParser.Parse(t, ct, Version) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        context.RegisterSourceOutput(poissonParses.Select(static (p, _) => p.Diagnostics), static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
+        var poissonSpecs = poissonParses.Select(static (p, _) => p.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
+        context.RegisterSourceOutput(poissonSpecs, static (spc, s) => spc.AddSource("SpikeSharp.PoissonInput." + s.Type.MetadataName + ".g.cs", PoissonInputEmitter.Emit(s)));
+
         var networkPlans = networkParses
             .Select(static (p, _) => p.Spec)
             .Where(static s => s is not null)
-            .Combine(plan)
-            .Select(static (pair, _) => NetworkLowering.Plan(pair.Left!, pair.Right, Version))
+            .Combine(plan.Combine(poissonSpecs.Collect()))
+            .Select(static (pair, _) => NetworkLowering.Plan(pair.Left!, pair.Right.Left, pair.Right.Right, Version))
             .WithTrackingName(TrackingNames.Networks);
         context.RegisterSourceOutput(networkPlans, static (spc, p) => spc.AddSource(p.HintName, NetworkEmitter.Emit(p)));
         var statePlans = networkPlans.Collect().Combine(plan)

@@ -152,3 +152,16 @@ public partial class ConnOneToOne;
 [FullProjAlignPostMg(Pre = typeof(ConnPop), Post = typeof(ConnPop))]
 [EventCSRLinear(200, 200, Prob = 0.1, AllowMultiConn = true)] [Expon(Tau = 5)] [Coba(E = 0)]
 public partial class ConnFixedProb;
+
+// --- BrainPy's dyn.PoissonInput onto V: no external current, the population fires from the Poisson drive alone.
+[Population(500)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitConstant("V", -60)] public partial class Driven;
+
+[PoissonInput(Target = typeof(Driven), Variable = "V", NumInput = 200, Freq = 20, Weight = 1.5)]
+public partial class Drive;
+
+[Network]
+public partial class DrivenNet
+{
+    public Driven Pop;
+    public Drive Drive;
+}

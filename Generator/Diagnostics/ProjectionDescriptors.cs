@@ -85,6 +85,24 @@ internal static class ProjectionDescriptors
         "Projection '{0}': {1} needs numIn = numOut, but numIn = {2} and numOut = {3}",
         DiagnosticSeverity.Error, "OneToOne pairs pre i with post i, and IncludeSelf = false removes the pairs (i, i): both need a square matrix.");
 
+    public const string PoissonTargetNotPopulationId = "SPK4040";
+    public static readonly DiagnosticDescriptor PoissonTargetNotPopulation = Make(PoissonTargetNotPopulationId,
+        "Poisson input target is not a population",
+        "Poisson input '{0}': Target = typeof({1}) is not a population compiled with it",
+        DiagnosticSeverity.Error, "A [PoissonInput] adds to a state variable of a [Population] of this compilation: name it with Target = typeof(P).");
+
+    public const string PoissonUnknownVariableId = "SPK4041";
+    public static readonly DiagnosticDescriptor PoissonUnknownVariable = Make(PoissonUnknownVariableId,
+        "Poisson input variable is not a state of the target",
+        "Poisson input '{0}': Variable = \"{1}\" is not a state variable of '{2}' (its states: {3})",
+        DiagnosticSeverity.Error, "BrainPy's target_var: a state variable of the target's neuron model.");
+
+    public const string PoissonInvalidParameterId = "SPK4042";
+    public static readonly DiagnosticDescriptor PoissonInvalidParameter = Make(PoissonInvalidParameterId,
+        "Poisson input parameter out of range",
+        "Poisson input '{0}': {1} = {2} must be {3}",
+        DiagnosticSeverity.Error, "NumInput counts sources (> 0), Freq is a rate in Hz whose per-step probability Freq·dt/1000 is at most 1 (checked at dt = 0.1 ms; the runtime checks the network's dt), Weight is finite.");
+
     // ---- declared networks ----
 
     public const string MemberInitializedId = "SPK4020";
@@ -126,6 +144,7 @@ internal static class ProjectionDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
-        PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
+        PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare,
+        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };
 }

@@ -80,6 +80,9 @@ internal static class NetworkEmitter
                         w.Line($"{F(m)} = new {m.Type}({s}, __dt);");
                         if (pres.Any(p => p.Member.Type == m.Type)) w.Line($"{DelayField(m)} = new {Rt}SpikeDelay({m.Type}.Size, 0);");
                         break;
+                    case MemberKind.PoissonInput:
+                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        break;
                     case MemberKind.HalfProjection:
                         w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
                         break;
@@ -94,10 +97,10 @@ internal static class NetworkEmitter
         }
         w.Line();
         w.Line("/// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed");
-        w.Line("/// spikes and delivers them into its post's merged buffer (Half projections are fed by a hand-written Update).</summary>");
+        w.Line("/// spikes and delivers them into its post's merged buffer, and every Poisson input adds its draws (Half projections are fed by a hand-written Update).</summary>");
         w.Line(gc);
         using (w.Block("public void UpdateProjections()"))
-            foreach (var q in projs.Where(static q => q.Member.Kind == MemberKind.FullProjection)) w.Line($"{F(q.Member)}.Update();");
+            foreach (var q in projs.Where(static q => q.Member.Kind is MemberKind.FullProjection or MemberKind.PoissonInput)) w.Line($"{F(q.Member)}.Update();");
         w.Line();
         w.Line("/// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name=\"input\"/>.</summary>");
         w.Line("/// <param name=\"input\">External current of every neuron.</param>");

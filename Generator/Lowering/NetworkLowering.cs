@@ -12,12 +12,19 @@ namespace SpikeSharp.Generator.Lowering;
 /// delay); members without a valid model make the network a placeholder. Also the populations that need a state file.</summary>
 internal static class NetworkLowering
 {
-    public static NetworkPlan2 Plan(NetworkSpec spec, NetworkPlan models, string version)
+    public static NetworkPlan2 Plan(NetworkSpec spec, NetworkPlan models, ImmutableArray<PoissonSpec> poisson, string version)
     {
         var members = new List<NetworkMemberPlan>();
         var invalid = new List<string>();
         foreach (var m in spec.Members)
         {
+            if (m.Kind == MemberKind.PoissonInput)
+            {
+                bool ok = poisson.Any(p => p.Type.FullyQualifiedName == m.Type);
+                if (!ok) invalid.Add(m.Field);
+                members.Add(new NetworkMemberPlan(m, 0, null, ok));
+                continue;
+            }
             if (m.Kind == MemberKind.Population)
             {
                 var pop = models.Populations.FirstOrDefault(p => p.Spec.Type.FullyQualifiedName == m.Type);

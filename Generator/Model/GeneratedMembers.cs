@@ -188,6 +188,19 @@ internal static class GeneratedMembers
         return m;
     }
 
+    /// <summary>The members of a [PoissonInput].</summary>
+    public static IReadOnlyList<Member> Poisson(string typeName, string targetType) => new List<Member>
+    {
+        new("NumInput", null, "public const int NumInput"),
+        new("Freq", null, "public const double Freq"),
+        new("Weight", null, "public const float Weight"),
+        new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
+        new("Target", null, $"public {targetType} Target"),
+        new("Input", null, "public global::SpikeSharp.PoissonInput Input"),
+        new(Constructor, new[] { targetType, "ulong" }, $"public {typeName}({targetType} target, ulong seed)"),
+        new("Update", new string[0], "public void Update()"),
+    };
+
     /// <summary>The projection's reference to the k-th post array its events go to: <c>__g</c>, <c>__g1</c>, ….</summary>
     public static string ProjectionBufferField(int k) => k == 0 ? "__g" : "__g" + k;
 

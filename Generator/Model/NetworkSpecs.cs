@@ -2,7 +2,7 @@ using SpikeSharp.Generator.Helpers;
 
 namespace SpikeSharp.Generator.Model;
 
-internal enum MemberKind { Population, HalfProjection, FullProjection }
+internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput }
 
 /// <summary>A member field of a [Network]: its name as declared, its type (fully qualified, as the planner names models),
 /// its role, and for a projection its pre (Full only) and post types.</summary>
@@ -21,3 +21,7 @@ internal sealed record NetworkPlan2(NetworkSpec Spec, EquatableArray<NetworkMemb
 
 /// <summary>A population that is a member of some network gets a second generated file with its state I/O.</summary>
 internal sealed record PopulationStatePlan(PopulationPlan Population, string HintName);
+
+/// <summary>A [PoissonInput] class: its target population (fully qualified), the target variable and BrainPy's
+/// num_input, freq (Hz) and weight.</summary>
+internal sealed record PoissonSpec(TypeDecl Type, string TargetType, string Variable, int NumInput, double Freq, double Weight, string GeneratorVersion);

@@ -11,6 +11,7 @@ internal static class AttributeNames
     public const string HalfProjAlignPostMg = "SpikeSharp.HalfProjAlignPostMgAttribute";
     public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
+    public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
     public const string EventCSRLinear = "SpikeSharp.EventCSRLinearAttribute";
 }

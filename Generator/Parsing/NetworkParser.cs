@@ -43,6 +43,7 @@ internal static class NetworkParser
                 case AttributeNames.Population: kind ??= MemberKind.Population; break;
                 case AttributeNames.HalfProjAlignPostMg: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
                 case AttributeNames.FullProjAlignPostMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
+                case AttributeNames.PoissonInput: if (kind is null) { kind = MemberKind.PoissonInput; role = a; } break;
             }
         }
         return kind;
@@ -100,7 +101,7 @@ internal static class NetworkParser
             }
             byType.Add(fq, f.Name);
             var pre = kind == MemberKind.FullProjection ? TypeArg(role, "Pre") : null;
-            var post = kind == MemberKind.Population ? null : TypeArg(role, "Post");
+            var post = kind == MemberKind.Population ? null : TypeArg(role, kind == MemberKind.PoissonInput ? "Target" : "Post");
             members.Add(new NetworkMember(f.Name, fq, kind, pre is null ? null : ModelParser.FullyQualifiedName(pre), post is null ? null : ModelParser.FullyQualifiedName(post)));
         }
 
@@ -113,11 +114,11 @@ internal static class NetworkParser
         {
             if (m.Kind == MemberKind.Population) { anyPopulation = true; continue; }
             var loc = locOf[m.Field];
-            string role = m.Kind == MemberKind.FullProjection ? "FullProjAlignPostMg" : "HalfProjAlignPostMg";
+            string role = m.Kind switch { MemberKind.FullProjection => "FullProjAlignPostMg", MemberKind.PoissonInput => "PoissonInput", _ => "HalfProjAlignPostMg" };
             if (m.Pre is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Pre))
                 sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, "pre", Short(m.Pre));
             if (m.Post is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Post))
-                sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, "post", Short(m.Post));
+                sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, m.Kind == MemberKind.PoissonInput ? "target" : "post", Short(m.Post));
             if (m.Kind == MemberKind.HalfProjection && !userUpdate)
                 sink.Report(ProjectionDescriptors.HalfProjectionNotFed, loc, name, m.Field);
         }

@@ -127,3 +127,23 @@ public enum Conn
     /// <summary>Pre i to post i (<see cref="Connect.OneToOne"/>).</summary>
     OneToOne,
 }
+
+/// <summary>BrainPy's <c>bp.dyn.PoissonInput(target_var, num_input, freq, weight)</c> as a network member: each step, before
+/// the populations update, adds <c>X·Weight</c> to every element of <see cref="Variable"/> of the <see cref="Target"/>
+/// population, <c>X</c> the events of <see cref="NumInput"/> independent Poisson sources of <see cref="Freq"/> Hz
+/// (binomial, or its normal approximation with the standard deviation; see <see cref="PoissonInput"/>). The generated
+/// <c>Update()</c> draws for the target's current step index, so the draws follow the seed, not what ran before.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PoissonInputAttribute : Attribute
+{
+    /// <summary>The target population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Target { get; set; }
+    /// <summary>The state variable that receives the input (BrainPy's <c>target_var</c>). Default "V".</summary>
+    public string Variable { get; set; } = "V";
+    /// <summary>Poisson sources per target neuron (BrainPy's <c>num_input</c>).</summary>
+    public int NumInput { get; set; }
+    /// <summary>Rate of each source in Hz (BrainPy's <c>freq</c>).</summary>
+    public double Freq { get; set; }
+    /// <summary>Added per source event (BrainPy's <c>weight</c>).</summary>
+    public double Weight { get; set; }
+}
