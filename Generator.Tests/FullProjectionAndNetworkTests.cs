@@ -150,14 +150,14 @@ public class FullProjectionAndNetworkTests
     public void ProjectionPopulationNotMember_SPK4022()
     {
         var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; QP {|SPK4022:qp|}; }", DiagnosticSeverity.Error);
-        Assert.Equal("Network 'Net': projection 'qp' (FullProjAlignPostMg) needs its pre population 'Q', which is not a member of the network", d.GetMessage());
+        Assert.Equal("Network 'Net': projection 'qp' (Full projection) needs its pre population 'Q', which is not a member of the network", d.GetMessage());
     }
 
     [Fact]
     public void HalfProjectionWithoutUpdate_SPK4023_Warning_NotWithAHandWrittenUpdate()
     {
         var d = Net("using SpikeSharp; namespace D; [Network] public partial class Net { P p; HalfP {|SPK4023:h|}; }", DiagnosticSeverity.Warning);
-        Assert.StartsWith("Network 'Net': 'h' is a HalfProjAlignPostMg, which the generated Step does not feed", d.GetMessage());
+        Assert.StartsWith("Network 'Net': 'h' is a Half projection, which the generated Step does not feed", d.GetMessage());
         const string hand = "using SpikeSharp; namespace D; [Network] public partial class Net { P p; HalfP h; public Spikes Update(float x) { h.Deliver(Spikes.None(10)); return p.Update(x); } }";
         DiagnosticMarkup.AssertDiagnostics(hand, Pops, Proj);
         Assert.Empty(GeneratorHarness.Run(hand, Pops, Proj).CompileErrors);
@@ -319,4 +319,41 @@ public class PoissonInputDiagnosticTests
     public void InvalidParameter_SPK4042() =>
         Assert.Equal("Poisson input 'Drive': NumInput = 0 must be a positive whole number of sources",
             Single("[PoissonInput(Target = typeof(P), {|SPK4042:NumInput = 0|}, Freq = 10, Weight = 0.5)]").GetMessage());
+}
+
+public class OwnSynapseDiagnosticTests
+{
+    [Fact]
+    public void OwnSynapseWithDualExpon_SPK4050_AndExponCompilesClean()
+    {
+        const string pops = """
+            using SpikeSharp;
+            namespace D;
+            [Population(100)] [LifRef(Tau = 20)] public partial class P;
+            """;
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            namespace D;
+            [{|SPK4050:HalfProjAlignPost(Post = typeof(P))|}]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [DualExponV2] [Coba(E = 0)]
+            public partial class H;
+            """, DiagnosticSeverity.Error, pops);
+        Assert.Equal("Projection 'H': [HalfProjAlignPost] supports the Expon synapse only (not DualExponV2) so far", d.GetMessage());
+        const string ok = """
+            using SpikeSharp;
+            namespace D;
+            [HalfProjAlignPost(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class H;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+            public partial class M;
+            """;
+        DiagnosticMarkup.AssertDiagnostics(ok, pops);
+        var r = GeneratorHarness.Run(ok, pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("own[j] *= decay;", r.Sources["D.H.g.cs"]);
+        Assert.DoesNotContain("own[j]", r.Sources["D.M.g.cs"]);
+        Assert.Contains("public readonly float[] G1;", r.Sources["D.P.g.cs"]); // not merged with M
+    }
 }

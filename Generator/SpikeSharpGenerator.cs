@@ -57,13 +57,29 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPostMg) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!);
-        var fullProjections = fullProjectionParses
-            .Select(static (p, _) => p.Model)
-            .Where(static p => p is { Spec: not null } or { Shell: not null });
+        // HalfProjAlignPost / FullProjAlignPost (own synapse, no merging): the same parse with their role.
+        var halfOwnParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPost,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.HalfProjAlignPost) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var fullOwnParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjAlignPost,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPost) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var otherProjectionParses = fullProjectionParses.Collect().Combine(halfOwnParses.Collect().Combine(fullOwnParses.Collect()))
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right.Left).AddRange(pair.Right.Right));
 
+        static IncrementalValueProvider<ImmutableArray<ModelParse<ProjectionSpec>>> Models(IncrementalValuesProvider<Parsed<ProjectionSpec>> parses) =>
+            parses.Select(static (p, _) => p.Model).Where(static p => p is { Spec: not null } or { Shell: not null }).Collect();
+        var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)));
         var plan = populations.Collect()
-            .Combine(projections.Collect().Combine(fullProjections.Collect()))
-            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left, pair.Right.Left.AddRange(pair.Right.Right), Version))
+            .Combine(projections.Collect().Combine(otherProjections))
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left,
+                pair.Right.Left.AddRange(pair.Right.Right.Left).AddRange(pair.Right.Right.Right.Left).AddRange(pair.Right.Right.Right.Right), Version))
             .WithTrackingName(TrackingNames.Plan);
 
         var populationPlans = plan.SelectMany(static (p, _) => p.Populations.AsImmutableArray()).WithTrackingName(TrackingNames.PopulationPlans);
@@ -81,7 +97,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         // declaration), then SPK2001 from the plan's merge groups.
         var parseDiagnostics = populationParses.Select(static (p, _) => p.Diagnostics).Collect()
             .Combine(projectionParses.Select(static (p, _) => p.Diagnostics).Collect()
-                .Combine(fullProjectionParses.Select(static (p, _) => p.Diagnostics).Collect()));
+                .Combine(otherProjectionParses.Select(static (list, _) => list.Select(static p => p.Diagnostics).ToImmutableArray())));
         context.RegisterSourceOutput(parseDiagnostics, static (spc, pair) =>
         {
             var seen = new System.Collections.Generic.HashSet<(string, Location, string)>();
@@ -90,7 +106,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
                     if (seen.Add((d.Id, d.Location, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))) spc.ReportDiagnostic(d);
         });
         var sites = projectionParses.Select(static (p, _) => p.Site).Collect()
-            .Combine(fullProjectionParses.Select(static (p, _) => p.Site).Collect())
+            .Combine(otherProjectionParses.Select(static (list, _) => list.Select(static p => p.Site).ToImmutableArray()))
             .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         context.RegisterSourceOutput(plan.Combine(sites), static (spc, pair) =>
         {

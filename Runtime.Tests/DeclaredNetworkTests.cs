@@ -299,3 +299,27 @@ public class DeclaredNetworkTests
         finally { File.Delete(path); }
     }
 }
+
+public class OwnSynapseTests
+{
+    [Fact]
+    public void AlignPostWithoutMg_OwnSynapse_DecayThenAdd_NotMerged()
+    {
+        var net = new OwnNet(seed: 1, dt: 0.1);
+        // Three projections with equal descriptors onto one post: three groups (BrainPy merges none of them).
+        Assert.Equal(OwnFullCsr.MergeKey, OwnFull.MergeKey.Replace("OwnFull", "OwnFullCsr"));
+        float e = (float)Math.Exp(-0.1 / 5);
+        var g = new List<(float A, float B)>();
+        for (int t = 0; t < 6; t++) { net.Update(0f); g.Add((net.Post.G0[0], net.Post.G1[0])); }
+        // A (no delay): the spike of step 0 arrives at step 1 as the full weight (decay, then add), then decays.
+        Assert.Equal(0f, g[0].A);
+        Assert.Equal(1f, g[1].A);
+        Assert.Equal(1f * e, g[2].A);
+        Assert.Equal(1f * e * e, g[3].A);
+        // B (3 steps, CSR): weight 2 at step 3.
+        Assert.Equal(0f, g[2].B);
+        Assert.Equal(2f, g[3].B);
+        Assert.Equal(2f * e, g[4].B);
+        Assert.Equal(0f, net.Post.G2[0]);
+    }
+}

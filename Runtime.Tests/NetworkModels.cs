@@ -165,3 +165,34 @@ public partial class DrivenNet
     public Driven Pop;
     public Drive Drive;
 }
+
+// --- FullProjAlignPost / HalfProjAlignPost: own synapse each, decay then add.
+[Population(1)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitConstant("V", -60)] public partial class OwnPost;
+
+[FullProjAlignPost(Pre = typeof(LatPre), Post = typeof(OwnPost))]
+[EventJitFPHomoLinear(1, 1, Prob = 1, Weight = 1)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class OwnFull;
+
+[FullProjAlignPost(Pre = typeof(LatPre), Post = typeof(OwnPost), DelaySteps = 3)]
+[EventCSRLinear(1, 1, Conn = Conn.AllToAll, Weight = 2)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class OwnFullCsr;
+
+[HalfProjAlignPost(Post = typeof(OwnPost))]
+[EventJitFPHomoLinear(1, 1, Prob = 1, Weight = 4)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class OwnHalf;
+
+[Network]
+public partial class OwnNet
+{
+    public LatPre Pre;
+    public OwnPost Post;
+    public OwnFull A;
+    public OwnFullCsr B;
+    public OwnHalf H;
+
+    public Spikes Update(float input)
+    {
+        H.Deliver(Spikes.None(1)); // called every step: its own synapse decays every step
+        return Step(input);
+    }
+}

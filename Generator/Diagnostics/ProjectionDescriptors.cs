@@ -103,6 +103,12 @@ internal static class ProjectionDescriptors
         "Poisson input '{0}': {1} = {2} must be {3}",
         DiagnosticSeverity.Error, "NumInput counts sources (> 0), Freq is a rate in Hz whose per-step probability Freq·dt/1000 is at most 1 (checked at dt = 0.1 ms; the runtime checks the network's dt), Weight is finite.");
 
+    public const string OwnSynapseNotExponId = "SPK4050";
+    public static readonly DiagnosticDescriptor OwnSynapseNotExpon = Make(OwnSynapseNotExponId,
+        "Unmerged projection needs an Expon synapse",
+        "Projection '{0}': [{1}] supports the Expon synapse only (not {2}) so far",
+        DiagnosticSeverity.Error, "HalfProjAlignPost and FullProjAlignPost own their synapse and decay it themselves (decay then add); SpikeSharp implements that decay for Expon. Use the Mg form (merged, add then decay) for DualExponV2.");
+
     // ---- declared networks ----
 
     public const string MemberInitializedId = "SPK4020";
@@ -126,7 +132,7 @@ internal static class ProjectionDescriptors
     public const string HalfProjectionNotFedId = "SPK4023";
     public static readonly DiagnosticDescriptor HalfProjectionNotFed = Make(HalfProjectionNotFedId,
         "Half projection gets no spikes from the generated step",
-        "Network '{0}': '{1}' is a HalfProjAlignPostMg, which the generated Step does not feed (a Half projection is handed its spikes by the model's update); write Update(float) and call {1}.Deliver(...), or make it a FullProjAlignPostMg",
+        "Network '{0}': '{1}' is a Half projection, which the generated Step does not feed (a Half projection is handed its spikes by the model's update); write Update(float) and call {1}.Deliver(...), or make it a FullProjAlignPostMg",
         DiagnosticSeverity.Warning, "BrainPy's Half projections are called by the user's update with the spikes they get; the generated step cannot know them.");
 
     public const string NoPopulationId = "SPK4024";
@@ -145,6 +151,6 @@ internal static class ProjectionDescriptors
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
         PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare,
-        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
+        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };
 }

@@ -20,7 +20,8 @@ internal static class CsrProjectionEmitter
         var csr = comm.Csr!;
         var full = spec.Full;
         var w = new IndentedWriter();
-        string role = full is null ? "HalfProjAlignPostMg" : $"FullProjAlignPostMg from <see cref=\"{full.PreType}\"/>";
+        string own = spec.OwnSynapse ? " (own synapse)" : "Mg";
+        string role = full is null ? "HalfProjAlignPost" + own : $"FullProjAlignPost{own} from <see cref=\"{full.PreType}\"/>";
         var closers = Open(w, spec.Type,
             $"{role} onto <see cref=\"{spec.PostType}\"/>{(full is null ? "" : " (" + XmlText(ProjectionEmitter.DelayText(full)) + ")")}: EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
@@ -46,6 +47,7 @@ internal static class CsrProjectionEmitter
         foreach (var a in spec.Syn.Def.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
+        if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
         w.Line("int __threads;");
@@ -101,6 +103,7 @@ internal static class CsrProjectionEmitter
                 w.Line("StreamId = streamId;");
                 for (int k = 0; k < eventArrays.Count; k++)
                     w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
+                if (spec.OwnSynapse) w.Line(ProjectionEmitter.DecayInit(spec));
                 w.Line(build);
             }
         }
@@ -112,6 +115,7 @@ internal static class CsrProjectionEmitter
         {
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
+            if (spec.OwnSynapse) ProjectionEmitter.EmitOwnDecay(w);
             w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
             using (w.Block("if (parts <= 1)"))
                 for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, Weight);");

@@ -19,7 +19,7 @@ internal static class ProjectionEmitter
         var w = new IndentedWriter();
         var full = spec.Full;
         var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan) :
-            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            $"{(spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
@@ -46,6 +46,7 @@ internal static class ProjectionEmitter
         foreach (var a in synDef.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
+        if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
         w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
@@ -121,6 +122,7 @@ internal static class ProjectionEmitter
             w.Line("StreamId = streamId;");
             for (int k = 0; k < eventArrays.Count; k++)
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
+            if (spec.OwnSynapse) w.Line(DecayInit(spec));
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
             w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
@@ -136,6 +138,7 @@ internal static class ProjectionEmitter
         {
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
+            if (spec.OwnSynapse) EmitOwnDecay(w);
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
             using (w.Block("if (parts <= 1)"))
             {
@@ -164,7 +167,7 @@ internal static class ProjectionEmitter
     static string FullSummary(ProjectionSpec spec, ProjectionPlan plan)
     {
         var comm = spec.Comm;
-        return $"FullProjAlignPostMg from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+        return $"{(spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
     }
 
     /// <summary>"no delay", "delay 1.5 ms", "delay 3 steps".</summary>
@@ -246,6 +249,7 @@ internal static class ProjectionEmitter
                 var a = EventArray(spec, k);
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{a.Name}{group};");
             }
+            if (spec.OwnSynapse) w.Line(DecayInit(spec));
             commInit(w, spec);
         }
         w.Line();
@@ -253,6 +257,19 @@ internal static class ProjectionEmitter
         w.Line("/// the merged post buffer. Call it before the post updates and before the pre's delay is pushed. Allocates nothing.</summary>");
         w.Line(gc);
         w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
+    }
+
+    /// <summary>The own synapse's decay, computed like the population's merged decays: exp(−dt/τ) in double, rounded once.</summary>
+    internal static string DecayInit(ProjectionSpec spec) =>
+        $"__decay = (float)global::System.Math.Exp(-post.Dt / {Literals.Double(spec.Syn.Value("Tau"))});";
+
+    /// <summary>BrainPy's Expon.update before add_current: the own synapse decays first, every step the projection runs.</summary>
+    internal static void EmitOwnDecay(IndentedWriter w)
+    {
+        w.Line("// Own synapse (HalfProjAlignPost / FullProjAlignPost): decay, then add this step's events (brainpy-semantics.md §4.2 item 3).");
+        w.Line("float[] own = __g;");
+        w.Line("float decay = __decay;");
+        w.Line("for (int j = 0; j < own.Length; j++) own[j] *= decay;");
     }
 
     internal static Model.Definitions.SynArray EventArray(ProjectionSpec spec, int k)

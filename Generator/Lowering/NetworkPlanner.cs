@@ -94,7 +94,7 @@ internal static class NetworkPlanner
             {
                 foreach (var proj in projs)
                 {
-                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out);
+                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out, proj.OwnSynapse ? proj.Type.MetadataName : null);
                     int gi = groups.FindIndex(g => g.Key.Equals(key));
                     if (gi < 0) { gi = groups.Count; groups.Add((key, new List<string>())); }
                     groups[gi].Members.Add(proj.Type.MetadataName);

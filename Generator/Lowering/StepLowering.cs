@@ -84,6 +84,13 @@ internal static class StepLowering
             foreach (var a in sd.Arrays)
             {
                 synArrays.Add(new PlanArray(Rename(a.Name), Rename(a.Name), g.Index, a.Doc, true));
+                if (g.Key.Owner is not null)
+                {
+                    // An unmerged projection's own synapse: its projection decayed it and added this step's events
+                    // (decay then add, brainpy-semantics.md §4.2 item 3); the population only reads it.
+                    body.Add(new Let(NextLocal(Rename(a.Name)), new Var(Rename(a.Name))));
+                    continue;
+                }
                 body.Add(new Let(NextLocal(Rename(a.Name)), Bind(a.Decay)));
                 body.Add(new Store(Rename(a.Name)));
             }

@@ -101,7 +101,8 @@ internal static class GeneratedMembers
     /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
     /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
-    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, bool csr = false)
+    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, bool csr = false,
+        bool ownSynapse = false)
     {
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
@@ -128,6 +129,7 @@ internal static class GeneratedMembers
             new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
+        if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
         if (csr)
         {
             m.RemoveAll(static x => x.Name is "__skips" or "__cache" or "Delivery" or "TargetCache");

@@ -4,11 +4,13 @@ namespace SpikeSharp.Generator.Model;
 
 // Lowered forms, one per generated file. Emitters format a plan; they decide no semantics.
 
-/// <summary>Synapse + output descriptor shared by every projection of one merge group (compared by value).</summary>
-internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out)
+/// <summary>Synapse + output descriptor shared by every projection of one merge group (compared by value).
+/// <see cref="Owner"/>: an unmerged (HalfProjAlignPost / FullProjAlignPost) projection's own synapse, which never merges
+/// and which its projection decays (decay then add), not the population.</summary>
+internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out, string? Owner = null)
 {
     /// <summary>BrainPy-style text of the key, e.g. "None // Expon(tau=5) // COBA(E=0)"; equal values print equally.</summary>
-    public string Text =>
+    public string Text => (Owner is null ? "" : "own synapse of " + Owner + ": ") +
         (OutLabel ?? "None") + " // " + Describe(Syn.Def.BrainPy, Syn.Def.Params, Syn.Values) + " // " + Describe(Out.Def.BrainPy, Out.Def.Params, Out.Values);
 
     /// <summary>"Expon(tau=5)": BrainPy's class and parameter names with the values.</summary>

@@ -10,6 +10,8 @@ internal static class AttributeNames
     public const string InitConstant = "SpikeSharp.InitConstantAttribute";
     public const string HalfProjAlignPostMg = "SpikeSharp.HalfProjAlignPostMgAttribute";
     public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
+    public const string HalfProjAlignPost = "SpikeSharp.HalfProjAlignPostAttribute";
+    public const string FullProjAlignPost = "SpikeSharp.FullProjAlignPostAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";

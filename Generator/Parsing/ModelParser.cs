@@ -72,7 +72,9 @@ internal static class ModelParser
                     sink.Report(DiagnosticDescriptors.ConflictingRoles, args.AttributeLocation ?? FirstLocation(type), name);
                     break;
                 case AttributeNames.FullProjAlignPostMg:
-                    sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name, "Population", "FullProjAlignPostMg");
+                case AttributeNames.HalfProjAlignPost:
+                case AttributeNames.FullProjAlignPost:
+                    sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name, "Population", attrName.Substring(11, attrName.Length - 20));
                     break;
                 case AttributeNames.InitNormal:
                 case AttributeNames.InitUniform:
@@ -201,9 +203,11 @@ internal static class ModelParser
         string role = AttributeNames.HalfProjAlignPostMg)
     {
         shell = null;
-        bool isFull = role == AttributeNames.FullProjAlignPostMg;
+        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost;
+        bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
+        string roleName = role.Substring("SpikeSharp.".Length, role.Length - "SpikeSharp.".Length - "Attribute".Length);
         var full = isFull ? new FullProjectionParse() : null;
-        var typeInfo = ParseTypeDecl(type, isFull ? "FullProjAlignPostMg" : "HalfProjAlignPostMg", sink, out var shellDecl);
+        var typeInfo = ParseTypeDecl(type, roleName, sink, out var shellDecl);
         var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
@@ -232,12 +236,17 @@ internal static class ModelParser
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
                 case AttributeNames.FullProjAlignPostMg:
+                case AttributeNames.HalfProjAlignPost:
+                case AttributeNames.FullProjAlignPost:
                 {
                     if (attrName != role)
                     {
-                        // Both roles on one type: reported once (by the Full parse); neither parse gives it a model.
+                        // Two projection roles on one type: reported once (by the parse of the later role in this order);
+                        // neither parse gives it a model.
                         alsoPopulation = true;
-                        if (isFull) sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name, "HalfProjAlignPostMg", "FullProjAlignPostMg");
+                        if (RoleRank(role) > RoleRank(attrName))
+                            sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name,
+                                attrName.Substring(11, attrName.Length - 20), roleName);
                         break;
                     }
                     if (projectionCount++ > 0) break; // CS0579; the type is skipped (no shell either)
@@ -369,22 +378,36 @@ internal static class ModelParser
         if (typeInfo is not null)
         {
             var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
-                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null);
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null, ownSynapse);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (full is null && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && !ownSynapse && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
             || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
         if (full is not null && full.Pre is null) return null;
+        if (ownSynapse && syn.Model != "Expon")
+        {
+            sink.Report(ProjectionDescriptors.OwnSynapseNotExpon, projLoc ?? FirstLocation(type), name, roleName, syn.Model);
+            return null;
+        }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
-            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value));
+            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse);
     }
+
+    /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
+    static int RoleRank(string role) => role switch
+    {
+        AttributeNames.HalfProjAlignPostMg => 0,
+        AttributeNames.FullProjAlignPostMg => 1,
+        AttributeNames.HalfProjAlignPost => 2,
+        _ => 3,
+    };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;
     /// for a type that is not partial, where the parse did not check, checked here without reporting) and no second
@@ -502,7 +525,7 @@ internal static class ModelParser
             {
                 string? n = a.AttributeClass?.ToDisplayString();
                 bIsPopulation |= n == AttributeNames.Population;
-                bIsProjection |= n == AttributeNames.HalfProjAlignPostMg || n == AttributeNames.FullProjAlignPostMg;
+                bIsProjection |= n is AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
             }
             if (bIsPopulation || bIsProjection)
             {

@@ -43,6 +43,8 @@ internal static class NetworkParser
                 case AttributeNames.Population: kind ??= MemberKind.Population; break;
                 case AttributeNames.HalfProjAlignPostMg: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
                 case AttributeNames.FullProjAlignPostMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
+                case AttributeNames.HalfProjAlignPost: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
+                case AttributeNames.FullProjAlignPost: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.PoissonInput: if (kind is null) { kind = MemberKind.PoissonInput; role = a; } break;
             }
         }
@@ -114,7 +116,7 @@ internal static class NetworkParser
         {
             if (m.Kind == MemberKind.Population) { anyPopulation = true; continue; }
             var loc = locOf[m.Field];
-            string role = m.Kind switch { MemberKind.FullProjection => "FullProjAlignPostMg", MemberKind.PoissonInput => "PoissonInput", _ => "HalfProjAlignPostMg" };
+            string role = m.Kind switch { MemberKind.FullProjection => "Full projection", MemberKind.PoissonInput => "PoissonInput", _ => "Half projection" };
             if (m.Pre is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Pre))
                 sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, "pre", Short(m.Pre));
             if (m.Post is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Post))

@@ -147,3 +147,34 @@ public sealed class PoissonInputAttribute : Attribute
     /// <summary>Added per source event (BrainPy's <c>weight</c>).</summary>
     public double Weight { get; set; }
 }
+
+/// <summary>The half part of a projection with align-post reduction and its OWN synapse (BrainPy <c>bp.dyn.HalfProjAlignPost</c>):
+/// no merging; each step the generated <c>Deliver(Spikes)</c> decays the synapse, then adds the events (decay then add:
+/// <c>g_t = g_{t−1}·e^(−dt/τ) + c_t</c>), and the post's output reads it. The synapse decays only on steps where the
+/// projection is called, as in BrainPy. Expon only.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class HalfProjAlignPostAttribute : Attribute
+{
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>The full projection with align-post reduction and its OWN synapse (BrainPy <c>bp.dyn.FullProjAlignPost</c>):
+/// as <see cref="HalfProjAlignPostAttribute"/>, reading the pre's delayed spikes itself like
+/// <see cref="FullProjAlignPostMgAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPostAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type.</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (see <see cref="FullProjAlignPostMgAttribute.Delay"/>).</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}

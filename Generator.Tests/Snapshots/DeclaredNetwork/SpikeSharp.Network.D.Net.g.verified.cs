@@ -36,7 +36,7 @@ namespace D
         }
 
         /// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed
-        /// spikes and delivers them into its post's merged buffer (Half projections are fed by a hand-written Update).</summary>
+        /// spikes and delivers them into its post's merged buffer, and every Poisson input adds its draws (Half projections are fed by a hand-written Update).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
