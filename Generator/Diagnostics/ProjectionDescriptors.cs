@@ -28,7 +28,7 @@ internal static class ProjectionDescriptors
     public const string MissingPreId = "SPK4003";
     public static readonly DiagnosticDescriptor MissingPre = Make(MissingPreId,
         "Full projection has no pre population",
-        "Projection '{0}': [FullProjAlignPostMg] needs Pre = typeof(<population>)",
+        "Projection '{0}': [{1}] needs Pre = typeof(<population>)",
         DiagnosticSeverity.Error, "A Full projection owns the read of its pre population's delayed spikes; name the pre population.");
 
     public const string InvalidDelayId = "SPK4004";

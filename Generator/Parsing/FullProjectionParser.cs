@@ -30,11 +30,11 @@ internal static class FullProjectionParser
         var read = args.NamedType("Pre", out var preType, out full.PreLocation);
         full.PreGiven = read != Read.Absent;
         if (read == Read.Invalid) unreadable();
-        else if (read == Read.Null) sink.Report(ProjectionDescriptors.MissingPre, full.PreLocation ?? args.AttributeLocation, name);
+        else if (read == Read.Null) sink.Report(ProjectionDescriptors.MissingPre, full.PreLocation ?? args.AttributeLocation, name, args.Name);
         else if (preType is INamedTypeSymbol named) full.Pre = named;
         else if (preType is not null)
             sink.Report(ProjectionDescriptors.PreNotPopulation, full.PreLocation ?? args.AttributeLocation, name, preType.ToDisplayString());
-        if (read == Read.Absent) sink.Report(ProjectionDescriptors.MissingPre, args.AttributeLocation, name);
+        if (read == Read.Absent) sink.Report(ProjectionDescriptors.MissingPre, args.AttributeLocation, name, args.Name);
 
         var msRead = args.Named("Delay", out double ms, out var msLoc);
         var stepsRead = args.Named("DelaySteps", out double steps, out var stepsLoc);
