@@ -357,3 +357,39 @@ public class OwnSynapseDiagnosticTests
         Assert.Contains("public readonly float[] G1;", r.Sources["D.P.g.cs"]); // not merged with M
     }
 }
+
+public class DeltaProjectionDiagnosticTests
+{
+    const string Pops = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        """;
+
+    [Fact]
+    public void DeltaWithSynapse_SPK4051_AndWithout_CompilesClean_AndOnlyItsPostGetsDelta()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            namespace D;
+            [{|SPK4051:HalfProjDelta(Post = typeof(P))|}]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1)] [Expon(Tau = 5)]
+            public partial class H;
+            """, DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'H': [HalfProjDelta] adds its comm's output to V directly; remove [Expon]", d.GetMessage());
+        const string ok = """
+            using SpikeSharp;
+            namespace D;
+            [Population(100)] [LifRef(Tau = 20)] public partial class Other;
+            [HalfProjDelta(Post = typeof(P))]
+            [EventJitFPHomoLinear(10, 100, Prob = 0.1, Weight = 0.5)]
+            public partial class H;
+            """;
+        DiagnosticMarkup.AssertDiagnostics(ok, Pops);
+        var r = GeneratorHarness.Run(ok, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("__g = post.Delta;", r.Sources["D.H.g.cs"]);
+        Assert.Contains("public readonly float[] Delta;", r.Sources["D.P.g.cs"]);
+        Assert.DoesNotContain("Delta", r.Sources["D.Other.g.cs"]); // only populations with delta projections change
+    }
+}

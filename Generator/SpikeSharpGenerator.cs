@@ -70,16 +70,32 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPost) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!);
+        // HalfProjDelta / FullProjDelta (onto V after integration): the same parse with their role.
+        var halfDeltaParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.HalfProjDelta,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.HalfProjDelta) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var fullDeltaParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjDelta,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjDelta) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
         var otherProjectionParses = fullProjectionParses.Collect().Combine(halfOwnParses.Collect().Combine(fullOwnParses.Collect()))
-            .Select(static (pair, _) => pair.Left.AddRange(pair.Right.Left).AddRange(pair.Right.Right));
+            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect()))
+            .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right.Left).AddRange(pair.Left.Right.Right).AddRange(pair.Right.Left).AddRange(pair.Right.Right));
 
         static IncrementalValueProvider<ImmutableArray<ModelParse<ProjectionSpec>>> Models(IncrementalValuesProvider<Parsed<ProjectionSpec>> parses) =>
             parses.Select(static (p, _) => p.Model).Where(static p => p is { Spec: not null } or { Shell: not null }).Collect();
-        var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)));
+        var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)))
+            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses)));
         var plan = populations.Collect()
             .Combine(projections.Collect().Combine(otherProjections))
             .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left,
-                pair.Right.Left.AddRange(pair.Right.Right.Left).AddRange(pair.Right.Right.Right.Left).AddRange(pair.Right.Right.Right.Right), Version))
+                pair.Right.Left.AddRange(pair.Right.Right.Left.Left).AddRange(pair.Right.Right.Left.Right.Left).AddRange(pair.Right.Right.Left.Right.Right)
+                    .AddRange(pair.Right.Right.Right.Left).AddRange(pair.Right.Right.Right.Right), Version))
             .WithTrackingName(TrackingNames.Plan);
 
         var populationPlans = plan.SelectMany(static (p, _) => p.Populations.AsImmutableArray()).WithTrackingName(TrackingNames.PopulationPlans);

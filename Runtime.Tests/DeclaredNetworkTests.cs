@@ -323,3 +323,24 @@ public class OwnSynapseTests
         Assert.Equal(0f, net.Post.G2[0]);
     }
 }
+
+public class DeltaProjectionTests
+{
+    [Fact]
+    public void FullProjDelta_AddsToVAfterIntegration_AndIsLostWhileHeld()
+    {
+        var net = new DeltaNet(seed: 1, dt: 0.1);
+        net.Step(0f); // step 0: the pre fires (and Held, V₀ above threshold, fires and is reset)
+        Assert.Equal(1, net.Pre.Spike.Count);
+        Assert.Equal(1, net.Held.Spike.Count);
+        Assert.Equal(net.Ref.V[0], net.Post.V[0]);
+        net.Step(0f); // step 1: the delta input arrives: V = integrated V + 3, exactly
+        Assert.Equal(net.Ref.V[0] + 3f, net.Post.V[0]);
+        Assert.Equal(0f, net.Post.Delta[0]); // consumed
+        Assert.Equal(-60f, net.Held.V[0]); // refractory: held at V_reset, the delta input is lost (BrainPy's order)
+        net.Step(0f);
+        Assert.Equal(-60f, net.Held.V[0]);
+        Assert.Equal(0f, net.Held.Delta[0]);
+        AllocationAssert.ZeroInSteadyState(() => { for (int t = 0; t < 50; t++) net.Step(0f); });
+    }
+}

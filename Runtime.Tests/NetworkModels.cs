@@ -196,3 +196,27 @@ public partial class OwnNet
         return Step(input);
     }
 }
+
+// --- FullProjDelta onto V: after integration, before the refractory hold.
+[Population(1)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitConstant("V", -58)] public partial class DeltaPost;
+[Population(1)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitConstant("V", -58)] public partial class DeltaRef;
+[Population(1)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitConstant("V", -45)] public partial class DeltaHeld;
+
+[FullProjDelta(Pre = typeof(LatPre), Post = typeof(DeltaPost))]
+[EventJitFPHomoLinear(1, 1, Prob = 1, Weight = 3)]
+public partial class ToDeltaPost;
+
+[FullProjDelta(Pre = typeof(LatPre), Post = typeof(DeltaHeld), DelaySteps = 1)]
+[EventCSRLinear(1, 1, Conn = Conn.OneToOne, Weight = 3)]
+public partial class ToDeltaHeld;
+
+[Network]
+public partial class DeltaNet
+{
+    public LatPre Pre;
+    public DeltaPost Post;
+    public DeltaRef Ref;
+    public DeltaHeld Held;
+    public ToDeltaPost A;
+    public ToDeltaHeld B;
+}

@@ -109,6 +109,12 @@ internal static class ProjectionDescriptors
         "Projection '{0}': [{1}] supports the Expon synapse only (not {2}) so far",
         DiagnosticSeverity.Error, "HalfProjAlignPost and FullProjAlignPost own their synapse and decay it themselves (decay then add); SpikeSharp implements that decay for Expon. Use the Mg form (merged, add then decay) for DualExponV2.");
 
+    public const string DeltaWithSynapseId = "SPK4051";
+    public static readonly DiagnosticDescriptor DeltaWithSynapse = Make(DeltaWithSynapseId,
+        "Delta projection takes no synapse or output",
+        "Projection '{0}': [{1}] adds its comm's output to V directly; remove [{2}]",
+        DiagnosticSeverity.Error, "BrainPy's HalfProjDelta(comm, post) and FullProjDelta(pre, delay, comm, post) have no synapse and no output: V += comm(spikes) after integration.");
+
     // ---- declared networks ----
 
     public const string MemberInitializedId = "SPK4020";
@@ -151,6 +157,6 @@ internal static class ProjectionDescriptors
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
         PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare,
-        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
+        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, DeltaWithSynapse, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };
 }

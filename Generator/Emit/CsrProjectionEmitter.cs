@@ -20,8 +20,8 @@ internal static class CsrProjectionEmitter
         var csr = comm.Csr!;
         var full = spec.Full;
         var w = new IndentedWriter();
-        string own = spec.OwnSynapse ? " (own synapse)" : "Mg";
-        string role = full is null ? "HalfProjAlignPost" + own : $"FullProjAlignPost{own} from <see cref=\"{full.PreType}\"/>";
+        string own = spec.OwnSynapse ? "AlignPost (own synapse)" : spec.Delta ? "Delta (onto V)" : "AlignPostMg";
+        string role = full is null ? "HalfProj" + own : $"FullProj{own} from <see cref=\"{full.PreType}\"/>";
         var closers = Open(w, spec.Type,
             $"{role} onto <see cref=\"{spec.PostType}\"/>{(full is null ? "" : " (" + XmlText(ProjectionEmitter.DelayText(full)) + ")")}: EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
@@ -102,7 +102,7 @@ internal static class CsrProjectionEmitter
                 w.Line("Seed = seed;");
                 w.Line("StreamId = streamId;");
                 for (int k = 0; k < eventArrays.Count; k++)
-                    w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
+                    w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{ProjectionEmitter.BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
                 if (spec.OwnSynapse) w.Line(ProjectionEmitter.DecayInit(spec));
                 w.Line(build);
             }

@@ -19,7 +19,7 @@ internal static class ProjectionEmitter
         var w = new IndentedWriter();
         var full = spec.Full;
         var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan) :
-            $"{(spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            $"{(spec.Delta ? "HalfProjDelta (onto V)" : spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
@@ -121,7 +121,7 @@ internal static class ProjectionEmitter
             w.Line("Seed = seed;");
             w.Line("StreamId = streamId;");
             for (int k = 0; k < eventArrays.Count; k++)
-                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
+                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
             if (spec.OwnSynapse) w.Line(DecayInit(spec));
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
@@ -167,7 +167,7 @@ internal static class ProjectionEmitter
     static string FullSummary(ProjectionSpec spec, ProjectionPlan plan)
     {
         var comm = spec.Comm;
-        return $"{(spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+        return $"{(spec.Delta ? "FullProjDelta (onto V)" : spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
     }
 
     /// <summary>"no delay", "delay 1.5 ms", "delay 3 steps".</summary>
@@ -247,7 +247,7 @@ internal static class ProjectionEmitter
             for (int k = 0; k < eventArrays; k++)
             {
                 var a = EventArray(spec, k);
-                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{a.Name}{group};");
+                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, a.Name, group)};");
             }
             if (spec.OwnSynapse) w.Line(DecayInit(spec));
             commInit(w, spec);
@@ -258,6 +258,10 @@ internal static class ProjectionEmitter
         w.Line(gc);
         w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
     }
+
+    /// <summary>The post array a projection's events go to: the merge group's (G0, …), or a delta projection's Delta.</summary>
+    internal static string BufferOf(ProjectionSpec spec, string array, int group) =>
+        spec.Delta ? Lowering.StepLowering.DeltaArray : array + group.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The own synapse's decay, computed like the population's merged decays: exp(−dt/τ) in double, rounded once.</summary>
     internal static string DecayInit(ProjectionSpec spec) =>

@@ -52,6 +52,9 @@ internal static class StepLowering
     public const string InputLocal = "input";
     public const string CurrentLocal = "current";
 
+    /// <summary>The delta-input array of a population that delta projections target.</summary>
+    public const string DeltaArray = "Delta";
+
     public static StepPlan Lower(PopulationPlan plan)
     {
         var neuron = plan.Spec.Neuron;
@@ -157,7 +160,20 @@ internal static class StepLowering
                 default:
                     throw new InvalidOperationException("unknown update " + u.Update.GetType().Name); // definitions are ours, not user input
             }
+            if (plan.Delta && u.State == "V")
+            {
+                // HalfProjDelta / FullProjDelta: V += the delta inputs after integration, before the refractory hold
+                // (brainpy-semantics.md §2.1, §4.2 item 9); the buffer is consumed.
+                next = next + new Var(DeltaArray);
+                comment += "; + delta inputs";
+            }
             body.Add(new Let(NextLocal(u.State), next, comment));
+        }
+        if (plan.Delta)
+        {
+            synArrays.Add(new PlanArray(DeltaArray, DeltaArray, -1, "Delta inputs added to V after integration (HalfProjDelta / FullProjDelta)", true));
+            body.Add(new Let(NextLocal(DeltaArray), new Num(0)));
+            body.Add(new Store(DeltaArray));
         }
 
         var resets = def.Resets.ToList();

@@ -25,8 +25,9 @@ internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out, stri
 /// <summary>One shared synapse buffer on a post population: its key and the projections that feed it (ordinal order).</summary>
 internal sealed record MergeGroup(int Index, MergeKey Key, EquatableArray<string> Projections);
 
-/// <summary>Everything needed to emit a population's file, and its hint name (unique ignoring case, see <c>HintNames</c>).</summary>
-internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeGroup> Groups, string GeneratorVersion, string HintName);
+/// <summary>Everything needed to emit a population's file, and its hint name (unique ignoring case, see <c>HintNames</c>).
+/// <see cref="Delta"/>: some HalfProjDelta / FullProjDelta targets it (then it has a <c>Delta</c> array, added to V after integration).</summary>
+internal sealed record PopulationPlan(PopulationSpec Spec, EquatableArray<MergeGroup> Groups, string GeneratorVersion, string HintName, bool Delta = false);
 
 /// <summary>Everything needed to emit a projection's file.</summary>
 internal sealed record ProjectionPlan(ProjectionSpec Spec, int GroupIndex, string MergeKeyText, string GeneratorVersion, string HintName);

@@ -89,7 +89,7 @@ internal sealed record OutSpec(string Model, EquatableArray<double> Values)
 /// <summary>A HalfProjAlignPostMg projection, or with <see cref="Full"/> a FullProjAlignPostMg. <see cref="PostType"/> is the
 /// post population's fully qualified name.
 /// <see cref="OwnSynapse"/>: HalfProjAlignPost / FullProjAlignPost, whose synapse is its own (not merged; decay then add).</summary>
-internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null, bool OwnSynapse = false);
+internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null, bool OwnSynapse = false, bool Delta = false);
 
 internal enum DelayUnit { None, Ms, Steps }
 

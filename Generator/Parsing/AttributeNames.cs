@@ -12,6 +12,8 @@ internal static class AttributeNames
     public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
     public const string HalfProjAlignPost = "SpikeSharp.HalfProjAlignPostAttribute";
     public const string FullProjAlignPost = "SpikeSharp.FullProjAlignPostAttribute";
+    public const string HalfProjDelta = "SpikeSharp.HalfProjDeltaAttribute";
+    public const string FullProjDelta = "SpikeSharp.FullProjDeltaAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";

@@ -74,6 +74,8 @@ internal static class ModelParser
                 case AttributeNames.FullProjAlignPostMg:
                 case AttributeNames.HalfProjAlignPost:
                 case AttributeNames.FullProjAlignPost:
+                case AttributeNames.HalfProjDelta:
+                case AttributeNames.FullProjDelta:
                     sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name, "Population", attrName.Substring(11, attrName.Length - 20));
                     break;
                 case AttributeNames.InitNormal:
@@ -203,7 +205,8 @@ internal static class ModelParser
         string role = AttributeNames.HalfProjAlignPostMg)
     {
         shell = null;
-        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost;
+        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta;
+        bool delta = role is AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
         bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
         string roleName = role.Substring("SpikeSharp.".Length, role.Length - "SpikeSharp.".Length - "Attribute".Length);
         var full = isFull ? new FullProjectionParse() : null;
@@ -238,6 +241,8 @@ internal static class ModelParser
                 case AttributeNames.FullProjAlignPostMg:
                 case AttributeNames.HalfProjAlignPost:
                 case AttributeNames.FullProjAlignPost:
+                case AttributeNames.HalfProjDelta:
+                case AttributeNames.FullProjDelta:
                 {
                     if (attrName != role)
                     {
@@ -350,6 +355,14 @@ internal static class ModelParser
         var anchor = projLoc ?? FirstLocation(type);
         if (!postGiven) sink.Report(DiagnosticDescriptors.MissingPost, anchor, name);
         if (comm is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "comm", Catalogue.CommList);
+        if (delta)
+        {
+            // A delta projection adds its comm's output to V directly: no synapse, no output (SPK4051 if given).
+            if (syn is not null || output is not null)
+                sink.Report(ProjectionDescriptors.DeltaWithSynapse, anchor, name, roleName, synAttr ?? outAttr);
+            syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
+            output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
+        }
         if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", Catalogue.SynapseList);
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
 
@@ -384,7 +397,7 @@ internal static class ModelParser
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (full is null && !ownSynapse && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && !ownSynapse && !delta && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
@@ -397,7 +410,7 @@ internal static class ModelParser
             return null;
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
-            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse);
+            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta);
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
@@ -406,7 +419,9 @@ internal static class ModelParser
         AttributeNames.HalfProjAlignPostMg => 0,
         AttributeNames.FullProjAlignPostMg => 1,
         AttributeNames.HalfProjAlignPost => 2,
-        _ => 3,
+        AttributeNames.FullProjAlignPost => 3,
+        AttributeNames.HalfProjDelta => 4,
+        _ => 5,
     };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;
@@ -525,7 +540,8 @@ internal static class ModelParser
             {
                 string? n = a.AttributeClass?.ToDisplayString();
                 bIsPopulation |= n == AttributeNames.Population;
-                bIsProjection |= n is AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
+                bIsProjection |= n is AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost
+                    or AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
             }
             if (bIsPopulation || bIsProjection)
             {

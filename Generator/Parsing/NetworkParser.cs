@@ -45,6 +45,8 @@ internal static class NetworkParser
                 case AttributeNames.FullProjAlignPostMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.HalfProjAlignPost: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
                 case AttributeNames.FullProjAlignPost: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
+                case AttributeNames.HalfProjDelta: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
+                case AttributeNames.FullProjDelta: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.PoissonInput: if (kind is null) { kind = MemberKind.PoissonInput; role = a; } break;
             }
         }

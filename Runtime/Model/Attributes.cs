@@ -178,3 +178,28 @@ public sealed class FullProjAlignPostAttribute : Attribute
     /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
     public string? OutLabel { get; set; }
 }
+
+/// <summary>BrainPy's <c>bp.dyn.HalfProjDelta(comm, post)</c>: the comm's output is added to the post's V after integration,
+/// before the refractory hold (a delta input lost while the neuron is held); no synapse, no output. The generated
+/// <c>Deliver(Spikes)</c> adds into the post's <c>Delta</c> array, which the post's update consumes.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class HalfProjDeltaAttribute : Attribute
+{
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+}
+
+/// <summary>BrainPy's <c>bp.dyn.FullProjDelta(pre, delay, comm, post)</c>: as <see cref="HalfProjDeltaAttribute"/>, reading
+/// the pre's delayed spikes itself.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjDeltaAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type.</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (see <see cref="FullProjAlignPostMgAttribute.Delay"/>).</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps.</summary>
+    public int DelaySteps { get; set; }
+}
