@@ -180,10 +180,13 @@ public class DefinitionTests
             {
                 var prop = type.GetProperty(p.Name)!;
                 Assert.True(prop.CanWrite, $"{name}.{p.Name} must be settable (a named argument)");
-                Assert.Equal(p.Type == "long" ? typeof(long) : typeof(double), prop.PropertyType);
+                // EventCSRLinear's connector options are a bool or the Conn enum.
+                var expectedType = p.Type switch { "long" => typeof(long), "bool" => typeof(bool), "double" => typeof(double), _ => typeof(SpikeSharp.Conn) };
+                Assert.Equal(expectedType, prop.PropertyType);
                 object? value = prop.GetValue(instance);
+                object expected = p.Type switch { "long" => (long)p.Default, "bool" => p.Default != 0, "double" => p.Default, _ => (SpikeSharp.Conn)(int)p.Default };
                 if (p.DefaultExpr is not null) Assert.True(double.IsNaN((double)value!), $"{name}.{p.Name}: a computed default reads NaN (not set)");
-                else Assert.Equal(p.Type == "long" ? (object)(long)p.Default : p.Default, value);
+                else Assert.Equal(expected, value);
                 string? doc = Doc($"P:SpikeSharp.{name}Attribute.{p.Name}");
                 Assert.True(doc is not null, $"{name}.{p.Name} has no XML doc");
                 Assert.Contains("Default:", doc!);

@@ -262,3 +262,42 @@ public class IncrementalityTests
         Assert.True(objects >= 5, $"only {objects} model objects were walked");
     }
 }
+
+public class NetworkIncrementalityTests
+{
+    const string Models = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        [Population(50)] [LifRef(Tau = 20)] public partial class Q;
+        [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]
+        [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class QP;
+        """;
+
+    const string Net = "using SpikeSharp;\nnamespace D;\n[Network] public partial class Net { P p; Q q; QP qp; }";
+
+    static GeneratorRunResult Rerun(int index, string after)
+    {
+        var compilation = GeneratorHarness.Compile(Models, Net);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var old = compilation.SyntaxTrees.ElementAt(index);
+        var next = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(after, GeneratorHarness.ParseOptions, path: old.FilePath));
+        return driver.RunGenerators(next).GetRunResult().Results.Single();
+    }
+
+    static IEnumerable<IncrementalStepRunReason> Reasons(GeneratorRunResult run, string step) =>
+        run.TrackedSteps.TryGetValue(step, out var steps) ? steps.SelectMany(s => s.Outputs.Select(o => o.Reason)) : Enumerable.Empty<IncrementalStepRunReason>();
+
+    [Fact]
+    public void EditOfTheNetworkOnly_LeavesTheModelPlanCached_AndReemitsTheNetwork()
+    {
+        var run = Rerun(1, Net.Replace("Q q; QP qp;", "Q q; QP qp; // a comment"));
+        Assert.All(Reasons(run, TrackingNames.Plan), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(run, TrackingNames.PopulationPlans), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+        Assert.All(Reasons(run, TrackingNames.Networks), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
+
+        var reordered = Rerun(1, Net.Replace("P p; Q q;", "Q q; P p;"));
+        Assert.Contains(IncrementalStepRunReason.Modified, Reasons(reordered, TrackingNames.Networks)); // seeds follow member order
+    }
+}

@@ -49,9 +49,53 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
             .Where(static p => p is { Spec: not null } or { Shell: not null })
             .WithTrackingName(TrackingNames.Projections);
 
+        // FullProjAlignPostMg: the same parse with the Full role; planned together with the Half projections (they share
+        // merge groups).
+        var fullProjectionParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjAlignPostMg,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPostMg) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        // HalfProjAlignPost / FullProjAlignPost (own synapse, no merging): the same parse with their role.
+        var halfOwnParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.HalfProjAlignPost,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.HalfProjAlignPost) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var fullOwnParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjAlignPost,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPost) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        // HalfProjDelta / FullProjDelta (onto V after integration): the same parse with their role.
+        var halfDeltaParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.HalfProjDelta,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.HalfProjDelta) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var fullDeltaParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjDelta,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjDelta) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var otherProjectionParses = fullProjectionParses.Collect().Combine(halfOwnParses.Collect().Combine(fullOwnParses.Collect()))
+            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect()))
+            .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right.Left).AddRange(pair.Left.Right.Right).AddRange(pair.Right.Left).AddRange(pair.Right.Right));
+
+        static IncrementalValueProvider<ImmutableArray<ModelParse<ProjectionSpec>>> Models(IncrementalValuesProvider<Parsed<ProjectionSpec>> parses) =>
+            parses.Select(static (p, _) => p.Model).Where(static p => p is { Spec: not null } or { Shell: not null }).Collect();
+        var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)))
+            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses)));
         var plan = populations.Collect()
-            .Combine(projections.Collect())
-            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left, pair.Right, Version))
+            .Combine(projections.Collect().Combine(otherProjections))
+            .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left,
+                pair.Right.Left.AddRange(pair.Right.Right.Left.Left).AddRange(pair.Right.Right.Left.Right.Left).AddRange(pair.Right.Right.Left.Right.Right)
+                    .AddRange(pair.Right.Right.Right.Left).AddRange(pair.Right.Right.Right.Right), Version))
             .WithTrackingName(TrackingNames.Plan);
 
         var populationPlans = plan.SelectMany(static (p, _) => p.Populations.AsImmutableArray()).WithTrackingName(TrackingNames.PopulationPlans);
@@ -68,18 +112,22 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         // Diagnostics: every parse's, once each (a type whose attribute repeats over partial declarations is parsed once per
         // declaration), then SPK2001 from the plan's merge groups.
         var parseDiagnostics = populationParses.Select(static (p, _) => p.Diagnostics).Collect()
-            .Combine(projectionParses.Select(static (p, _) => p.Diagnostics).Collect());
+            .Combine(projectionParses.Select(static (p, _) => p.Diagnostics).Collect()
+                .Combine(otherProjectionParses.Select(static (list, _) => list.Select(static p => p.Diagnostics).ToImmutableArray())));
         context.RegisterSourceOutput(parseDiagnostics, static (spc, pair) =>
         {
             var seen = new System.Collections.Generic.HashSet<(string, Location, string)>();
-            foreach (var list in pair.Left.Concat(pair.Right))
+            foreach (var list in pair.Left.Concat(pair.Right.Left).Concat(pair.Right.Right))
                 foreach (var d in list)
                     if (seen.Add((d.Id, d.Location, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))) spc.ReportDiagnostic(d);
         });
-        var sites = projectionParses.Select(static (p, _) => p.Site).Collect();
+        var sites = projectionParses.Select(static (p, _) => p.Site).Collect()
+            .Combine(otherProjectionParses.Select(static (list, _) => list.Select(static p => p.Site).ToImmutableArray()))
+            .Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         context.RegisterSourceOutput(plan.Combine(sites), static (spc, pair) =>
         {
             foreach (var d in MergeReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
+            foreach (var d in FullProjectionReport.Diagnostics(pair.Left, pair.Right)) spc.ReportDiagnostic(d);
         });
 
         // Users' own models ([NeuronModel]): checked as typed, used or not; a population parses the model it names again
@@ -92,6 +140,42 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         {
             foreach (var d in list) spc.ReportDiagnostic(d);
         });
+        // Declared networks: one parse per [Network] class (diagnostics apart), matched with the plan; the populations
+        // they hold get a second file with their state I/O.
+        var networkParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.Network,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? NetworkParser.Parse(t, ct) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        context.RegisterSourceOutput(networkParses.Select(static (p, _) => p.Diagnostics), static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
+        // [PoissonInput]: BrainPy's dyn.PoissonInput, a member of networks (runs with the projections).
+        var poissonParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.PoissonInput,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? PoissonInputParser.Parse(t, ct, Version) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        context.RegisterSourceOutput(poissonParses.Select(static (p, _) => p.Diagnostics), static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
+        var poissonSpecs = poissonParses.Select(static (p, _) => p.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
+        context.RegisterSourceOutput(poissonSpecs, static (spc, s) => spc.AddSource("SpikeSharp.PoissonInput." + s.Type.MetadataName + ".g.cs", PoissonInputEmitter.Emit(s)));
+
+        var networkPlans = networkParses
+            .Select(static (p, _) => p.Spec)
+            .Where(static s => s is not null)
+            .Combine(plan.Combine(poissonSpecs.Collect()))
+            .Select(static (pair, _) => NetworkLowering.Plan(pair.Left!, pair.Right.Left, pair.Right.Right, Version))
+            .WithTrackingName(TrackingNames.Networks);
+        context.RegisterSourceOutput(networkPlans, static (spc, p) => spc.AddSource(p.HintName, NetworkEmitter.Emit(p)));
+        var statePlans = networkPlans.Collect().Combine(plan)
+            .SelectMany(static (pair, _) => NetworkLowering.States(pair.Left, pair.Right).AsImmutableArray());
+        context.RegisterSourceOutput(statePlans, static (spc, p) => spc.AddSource(p.HintName, StateEmitter.Emit(p, Version)));
 
         // The runtime's own build: its model attribute classes, from the definitions.
         var emitAttributes = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>
@@ -112,4 +196,5 @@ internal static class TrackingNames
     public const string PopulationPlans = nameof(PopulationPlans);
     public const string ProjectionPlans = nameof(ProjectionPlans);
     public const string ShellPlans = nameof(ShellPlans);
+    public const string Networks = nameof(Networks);
 }

@@ -354,5 +354,5 @@ internal static class DiagnosticDescriptors
         BadModelMember,
         InitOrder,
         DuplicateModelPart,
-        ConstantSpike);
+        ConstantSpike).AddRange(ProjectionDescriptors.All);
 }

@@ -53,8 +53,15 @@ internal static class AttributeEmitter
             {
                 string unit = p.Unit.Length > 0 ? " (" + p.Unit + ")" : "";
                 string bp = p.BrainPyName == p.Name ? "" : $" BrainPy's <c>{p.BrainPyName}</c>.";
-                w.Line($"/// <summary>{p.Doc}{unit}.{bp} Default: {(p.DefaultExpr is null ? Literals.Short(p.Default) : "computed (NaN here means not set)")}.</summary>");
-                string value = p.Type == "long" ? Literals.Int((long)p.Default) : Literals.Double(p.Default);
+                string value = p.Type switch
+                {
+                    "long" => Literals.Int((long)p.Default),
+                    "bool" => p.Default != 0 ? "true" : "false",
+                    "double" => Literals.Double(p.Default),
+                    _ => $"({p.Type}){Literals.Int((long)p.Default)}", // an enum
+                };
+                string shownDefault = p.Type switch { "bool" => value, "double" or "long" => Literals.Short(p.Default), _ => Comms.ConnKinds[(int)p.Default] };
+                w.Line($"/// <summary>{p.Doc}{unit}.{bp} Default: {(p.DefaultExpr is null ? shownDefault : "computed (NaN here means not set)")}.</summary>");
                 w.Line($"public {p.Type} {p.Name} {{ get; set; }} = {value};");
             }
             if (neuron)

@@ -68,6 +68,12 @@ internal static class PopulationEmitter
                 w.Line($"public readonly float[] {a.Member};");
             }
         }
+        foreach (var a in step.SynapseArrays)
+        {
+            if (a.Group != -1) continue;
+            w.Line($"/// <summary>{XmlText(a.Doc)}, one entry per neuron; zeroed by each update.</summary>");
+            w.Line($"public readonly float[] {a.Member};");
+        }
         w.Line();
         w.Line("/// <summary>Time step (ms) this instance was built with.</summary>");
         w.Line("public readonly double Dt;");

@@ -15,9 +15,11 @@ internal static class ProjectionEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
+        if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
         var w = new IndentedWriter();
-        var closers = Open(w, spec.Type,
-            $"HalfProjAlignPostMg onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+        var full = spec.Full;
+        var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan) :
+            $"{(spec.Delta ? "HalfProjDelta (onto V)" : spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
@@ -44,6 +46,7 @@ internal static class ProjectionEmitter
         foreach (var a in synDef.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
+        if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
         w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
@@ -84,6 +87,14 @@ internal static class ProjectionEmitter
             w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => {GeneratedMembers.ProjectionBufferField(k)};");
         }
         w.Line();
+        if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, static (ww, sp) =>
+        {
+            ww.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
+            ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
+            ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+        });
+        else
+        {
         w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line(gc);
@@ -110,11 +121,13 @@ internal static class ProjectionEmitter
             w.Line("Seed = seed;");
             w.Line("StreamId = streamId;");
             for (int k = 0; k < eventArrays.Count; k++)
-                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{eventArrays[k].Name}{plan.GroupIndex};");
+                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
+            if (spec.OwnSynapse) w.Line(DecayInit(spec));
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
             w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
             w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+        }
         }
         w.Line();
         w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
@@ -125,6 +138,7 @@ internal static class ProjectionEmitter
         {
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
+            if (spec.OwnSynapse) EmitOwnDecay(w);
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
             using (w.Block("if (parts <= 1)"))
             {
@@ -148,6 +162,126 @@ internal static class ProjectionEmitter
         }
         Close(closers);
         return w.ToString();
+    }
+
+    static string FullSummary(ProjectionSpec spec, ProjectionPlan plan)
+    {
+        var comm = spec.Comm;
+        return $"{(spec.Delta ? "FullProjDelta (onto V)" : spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+    }
+
+    /// <summary>"no delay", "delay 1.5 ms", "delay 3 steps".</summary>
+    internal static string DelayText(FullSpec full) => full.Unit switch
+    {
+        DelayUnit.Ms => "delay " + Literals.Short(full.Value) + " ms",
+        DelayUnit.Steps => "delay " + Literals.Short(full.Value) + " steps",
+        _ => "no delay",
+    };
+
+    /// <summary>A Full projection's own members: Pre, PreDelay, DelaySteps, constructors that bind pre, post and the pre's
+    /// delay (registering an entry named after the projection, which grows the delay to this projection's steps), and
+    /// <c>Update()</c>, BrainPy's <c>update()</c>: read the pre's spikes DelaySteps ago and deliver them.</summary>
+    internal static void EmitFullMembers(IndentedWriter w, ProjectionSpec spec, FullSpec full, string gc, int eventArrays, int group,
+        System.Action<IndentedWriter, ProjectionSpec> commInit)
+    {
+        string pre = full.PreType, post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
+        string delay = Rt + "SpikeDelay";
+        w.Line("/// <summary>The pre-synaptic population instance.</summary>");
+        w.Line($"public {pre} Pre {{ get; }}");
+        w.Line("/// <summary>The pre population's spike delay, shared by every projection from it; this projection reads its own entry.</summary>");
+        w.Line($"public {delay} PreDelay {{ get; }}");
+        string how = full.Unit switch
+        {
+            DelayUnit.Ms => $"ceil({Literals.Short(full.Value)} ms / dt) (<see cref=\"{Rt}SpikeDelay.StepsFor\"/>, dt of the pre population)",
+            DelayUnit.Steps => $"{Literals.Short(full.Value)}, as written",
+            _ => "0: no delay",
+        };
+        w.Line($"/// <summary>Delay in steps: {how}. A spike of step t is delivered at step t + DelaySteps (t + 1 when 0).</summary>");
+        w.Line("public int DelaySteps { get; }");
+        w.Line();
+        w.Line("/// <summary>Binds the projection with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+        w.Line(gc);
+        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line(gc);
+        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection with an explicit stream family (see the Half projections' constructor of the same form) and");
+        w.Line("/// registers its entry in <paramref name=\"preDelay\"/>, growing it to <see cref=\"DelaySteps\"/> if needed (allocates: build before running).</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line("/// <param name=\"streamId\">Connectivity stream family (<see cref=\"DefaultStreamId\"/> by default).</param>");
+        w.Line(gc);
+        using (w.Block($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(pre);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(preDelay);");
+            w.Line("if (preDelay.Size != NumIn)");
+            w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}: preDelay holds {{preDelay.Size}} neurons but the pre population has NumIn = {{NumIn}}.\", \"preDelay\");");
+            w.Line($"if (pre.Dt != post.Dt) {Rt}Network.CommonDt((\"pre\", pre.Dt), (\"post\", post.Dt)); // throws, naming both");
+            w.Line("Pre = pre;");
+            w.Line("Post = post;");
+            w.Line("PreDelay = preDelay;");
+            w.Line("Seed = seed;");
+            w.Line("StreamId = streamId;");
+            w.Line(full.Unit switch
+            {
+                DelayUnit.Ms => $"DelaySteps = {Rt}SpikeDelay.StepsFor({Literals.Double(full.Value)}, pre.Dt, {Literals.String(spec.Type.Name + ".Delay")});",
+                DelayUnit.Steps => $"DelaySteps = {Literals.Int((long)full.Value)};",
+                _ => "DelaySteps = 0;",
+            });
+            w.Line($"string entry = {Literals.String(spec.Type.Name)};");
+            w.Line($"for (int k = 2; preDelay.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+            w.Line("preDelay.Register(entry, DelaySteps);");
+            for (int k = 0; k < eventArrays; k++)
+            {
+                var a = EventArray(spec, k);
+                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, a.Name, group)};");
+            }
+            if (spec.OwnSynapse) w.Line(DecayInit(spec));
+            commInit(w, spec);
+        }
+        w.Line();
+        w.Line("/// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref=\"DelaySteps\"/> steps ago (the latest push when 0) into");
+        w.Line("/// the merged post buffer. Call it before the post updates and before the pre's delay is pushed. Allocates nothing.</summary>");
+        w.Line(gc);
+        w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
+    }
+
+    /// <summary>The post array a projection's events go to: the merge group's (G0, …), or a delta projection's Delta.</summary>
+    internal static string BufferOf(ProjectionSpec spec, string array, int group) =>
+        spec.Delta ? Lowering.StepLowering.DeltaArray : array + group.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The own synapse's decay, computed like the population's merged decays: exp(−dt/τ) in double, rounded once.</summary>
+    internal static string DecayInit(ProjectionSpec spec) =>
+        $"__decay = (float)global::System.Math.Exp(-post.Dt / {Literals.Double(spec.Syn.Value("Tau"))});";
+
+    /// <summary>BrainPy's Expon.update before add_current: the own synapse decays first, every step the projection runs.</summary>
+    internal static void EmitOwnDecay(IndentedWriter w)
+    {
+        w.Line("// Own synapse (HalfProjAlignPost / FullProjAlignPost): decay, then add this step's events (brainpy-semantics.md §4.2 item 3).");
+        w.Line("float[] own = __g;");
+        w.Line("float decay = __decay;");
+        w.Line("for (int j = 0; j < own.Length; j++) own[j] *= decay;");
+    }
+
+    internal static Model.Definitions.SynArray EventArray(ProjectionSpec spec, int k)
+    {
+        int i = 0;
+        foreach (var a in spec.Syn.Def.Arrays)
+            if (a.ReceivesEvents && i++ == k) return a;
+        throw new System.ArgumentOutOfRangeException(nameof(k));
     }
 
     /// <summary>The CLR full name of the type (<c>typeof(T).FullName</c>: "Ns.Outer+Name"), which the default stream id hashes.</summary>

@@ -94,7 +94,12 @@ internal static class NetworkPlanner
             {
                 foreach (var proj in projs)
                 {
-                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out);
+                    if (proj.Delta)
+                    {
+                        projPlans.Add(new ProjectionPlan(proj, -1, "", version, hints[proj.Type.MetadataName]));
+                        continue;
+                    }
+                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out, proj.OwnSynapse ? proj.Type.MetadataName : null);
                     int gi = groups.FindIndex(g => g.Key.Equals(key));
                     if (gi < 0) { gi = groups.Count; groups.Add((key, new List<string>())); }
                     groups[gi].Members.Add(proj.Type.MetadataName);
@@ -103,7 +108,7 @@ internal static class NetworkPlanner
             }
             popPlans.Add(new PopulationPlan(pop,
                 groups.Select((g, i) => new MergeGroup(i, g.Key, g.Members.ToEquatableArray())).ToEquatableArray(), version,
-                hints[pop.Type.MetadataName]));
+                hints[pop.Type.MetadataName], projs is not null && projs.Any(static p => p.Delta)));
         }
         var shellPlans = shells.OrderBy(s => s.Shell.Type.MetadataName, StringComparer.Ordinal)
             .Select(s => new ShellPlan(s.Shell, s.Message, version, hints[s.Shell.Type.MetadataName]));

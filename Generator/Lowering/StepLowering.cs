@@ -52,6 +52,9 @@ internal static class StepLowering
     public const string InputLocal = "input";
     public const string CurrentLocal = "current";
 
+    /// <summary>The delta-input array of a population that delta projections target.</summary>
+    public const string DeltaArray = "Delta";
+
     public static StepPlan Lower(PopulationPlan plan)
     {
         var neuron = plan.Spec.Neuron;
@@ -84,6 +87,13 @@ internal static class StepLowering
             foreach (var a in sd.Arrays)
             {
                 synArrays.Add(new PlanArray(Rename(a.Name), Rename(a.Name), g.Index, a.Doc, true));
+                if (g.Key.Owner is not null)
+                {
+                    // An unmerged projection's own synapse: its projection decayed it and added this step's events
+                    // (decay then add, brainpy-semantics.md §4.2 item 3); the population only reads it.
+                    body.Add(new Let(NextLocal(Rename(a.Name)), new Var(Rename(a.Name))));
+                    continue;
+                }
                 body.Add(new Let(NextLocal(Rename(a.Name)), Bind(a.Decay)));
                 body.Add(new Store(Rename(a.Name)));
             }
@@ -153,7 +163,20 @@ internal static class StepLowering
                 default:
                     throw new InvalidOperationException("unknown update " + u.Update.GetType().Name); // definitions are ours, not user input
             }
+            if (plan.Delta && u.State == "V")
+            {
+                // HalfProjDelta / FullProjDelta: V += the delta inputs after integration, before the refractory hold
+                // (brainpy-semantics.md §2.1, §4.2 item 9); the buffer is consumed.
+                next = next + new Var(DeltaArray);
+                comment += "; + delta inputs";
+            }
             body.Add(new Let(NextLocal(u.State), next, comment));
+        }
+        if (plan.Delta)
+        {
+            synArrays.Add(new PlanArray(DeltaArray, DeltaArray, -1, "Delta inputs added to V after integration (HalfProjDelta / FullProjDelta)", true));
+            body.Add(new Let(NextLocal(DeltaArray), new Num(0)));
+            body.Add(new Store(DeltaArray));
         }
 
         // A user model's spike condition or reset may read I (built-in ones never do): the step's current.

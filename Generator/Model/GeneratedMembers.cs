@@ -99,8 +99,10 @@ internal static class GeneratedMembers
     }
 
     /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
-    /// (null when unknown: then the constructors are matched by name only if their parameter count fits).</summary>
-    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null)
+    /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
+    /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
+    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, bool csr = false,
+        bool ownSynapse = false)
     {
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
@@ -124,12 +126,32 @@ internal static class GeneratedMembers
             new("Post", null, $"public {post} Post"),
             new("Seed", null, "public ulong Seed"),
             new("StreamId", null, "public ulong StreamId"),
-            new(Constructor, new[] { post }, $"public {typeName}({post} post)"),
-            new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"),
-            new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"),
             new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
+        if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
+        if (csr)
+        {
+            m.RemoveAll(static x => x.Name is "__skips" or "__cache" or "Delivery" or "TargetCache");
+            m.Insert(m.Count - 2, new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"));
+        }
+        if (preType is null)
+        {
+            m.Insert(m.Count - 2, new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
+            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
+            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+        }
+        else
+        {
+            const string delay = "global::SpikeSharp.SpikeDelay";
+            m.Insert(m.Count - 2, new("Pre", null, $"public {preType} Pre"));
+            m.Insert(m.Count - 2, new("PreDelay", null, $"public {delay} PreDelay"));
+            m.Insert(m.Count - 2, new("DelaySteps", null, "public int DelaySteps"));
+            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
+            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
+            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+            m.Add(new("Update", new string[0], "public void Update()"));
+        }
         int k = 0;
         foreach (var a in syn.Arrays)
         {
@@ -140,6 +162,46 @@ internal static class GeneratedMembers
         }
         return m;
     }
+
+    /// <summary>The members of a [Network] (<c>Update(float)</c> only when the class does not write its own).</summary>
+    public static IReadOnlyList<Member> Network(string typeName, bool userUpdate)
+    {
+        const string spikes = "global::SpikeSharp.Spikes";
+        var m = new List<Member>
+        {
+            new(Constructor, new[] { "ulong", "double?" }, $"public {typeName}(ulong seed = 0, double? dt = null)"),
+            new("Dt", null, "public double Dt"),
+            new("Size", null, "public int Size"),
+            new("PopulationNames", null, "public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames"),
+            new("Spike", null, $"public {spikes} Spike"),
+            new("SpikesOf", new[] { "string" }, $"public {spikes} SpikesOf(string population)"),
+            new("OffsetOf", new[] { "string" }, "public int OffsetOf(string population)"),
+            new("SpikeSource", new[] { "string" }, $"public global::System.Func<{spikes}> SpikeSource(string population)"),
+            new("UpdateProjections", new string[0], "public void UpdateProjections()"),
+            new("UpdatePopulations", new[] { "float" }, "public void UpdatePopulations(float input)"),
+            new("UpdateDelays", new string[0], "public void UpdateDelays()"),
+            new("Step", new[] { "float" }, $"public {spikes} Step(float input)"),
+            new("StepIndex", null, "public int StepIndex"),
+            new("Save", new[] { "string" }, "public void Save(string path)"),
+            new("Load", new[] { "string" }, "public void Load(string path)"),
+            new("__all", null, "readonly int[] __all"),
+        };
+        if (!userUpdate) m.Add(new("Update", new[] { "float" }, $"public {spikes} Update(float input)"));
+        return m;
+    }
+
+    /// <summary>The members of a [PoissonInput].</summary>
+    public static IReadOnlyList<Member> Poisson(string typeName, string targetType) => new List<Member>
+    {
+        new("NumInput", null, "public const int NumInput"),
+        new("Freq", null, "public const double Freq"),
+        new("Weight", null, "public const float Weight"),
+        new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
+        new("Target", null, $"public {targetType} Target"),
+        new("Input", null, "public global::SpikeSharp.PoissonInput Input"),
+        new(Constructor, new[] { targetType, "ulong" }, $"public {typeName}({targetType} target, ulong seed)"),
+        new("Update", new string[0], "public void Update()"),
+    };
 
     /// <summary>The projection's reference to the k-th post array its events go to: <c>__g</c>, <c>__g1</c>, ….</summary>
     public static string ProjectionBufferField(int k) => k == 0 ? "__g" : "__g" + k;

@@ -67,8 +67,11 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
-/// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed).</summary>
-internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed);
+/// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed), or with <see cref="Csr"/> an EventCSRLinear.</summary>
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null);
+
+/// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
+internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);
 
 /// <summary>A synapse model and its parameter values (definition order).</summary>
 internal sealed record SynSpec(string Model, EquatableArray<double> Values)
@@ -86,5 +89,14 @@ internal sealed record OutSpec(string Model, EquatableArray<double> Values)
     public double Value(string parameter) => Values[NeuronSpec.IndexOf(Def.Params, parameter)];
 }
 
-/// <summary>A HalfProjAlignPostMg projection. <see cref="PostType"/> is the post population's fully qualified name.</summary>
-internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel);
+/// <summary>A HalfProjAlignPostMg projection, or with <see cref="Full"/> a FullProjAlignPostMg. <see cref="PostType"/> is the
+/// post population's fully qualified name.
+/// <see cref="OwnSynapse"/>: HalfProjAlignPost / FullProjAlignPost, whose synapse is its own (not merged; decay then add).</summary>
+internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null, bool OwnSynapse = false, bool Delta = false);
+
+internal enum DelayUnit { None, Ms, Steps }
+
+/// <summary>What a Full projection adds to a Half one: its pre population (fully qualified) and its delay, as written
+/// (<see cref="DelayUnit.None"/>: no delay; <see cref="DelayUnit.Ms"/>: <see cref="Value"/> ms, converted to steps with the
+/// network's dt when built; <see cref="DelayUnit.Steps"/>: <see cref="Value"/> steps).</summary>
+internal sealed record FullSpec(string PreType, DelayUnit Unit, double Value);

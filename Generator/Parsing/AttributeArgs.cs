@@ -134,6 +134,23 @@ internal readonly struct AttributeArgs
         return Read.Absent;
     }
 
+    /// <summary>Reads a named bool argument.</summary>
+    public Read NamedBool(string name, out bool value, out Location? location)
+    {
+        value = false;
+        var syntax = NamedSyntax(name);
+        location = syntax?.GetLocation();
+        if (syntax is not null && Unbound) return Read.Invalid;
+        foreach (var kv in _data.NamedArguments)
+        {
+            if (kv.Key != name) continue;
+            if (kv.Value.Kind != TypedConstantKind.Primitive || kv.Value.Value is not bool b) return Read.Invalid;
+            value = b;
+            return Read.Ok;
+        }
+        return Read.Absent;
+    }
+
     static bool ToLong(object? o, out long value)
     {
         value = 0;

@@ -9,5 +9,13 @@ internal static class AttributeNames
     public const string InitUniform = "SpikeSharp.InitUniformAttribute";
     public const string InitConstant = "SpikeSharp.InitConstantAttribute";
     public const string HalfProjAlignPostMg = "SpikeSharp.HalfProjAlignPostMgAttribute";
+    public const string FullProjAlignPostMg = "SpikeSharp.FullProjAlignPostMgAttribute";
+    public const string HalfProjAlignPost = "SpikeSharp.HalfProjAlignPostAttribute";
+    public const string FullProjAlignPost = "SpikeSharp.FullProjAlignPostAttribute";
+    public const string HalfProjDelta = "SpikeSharp.HalfProjDeltaAttribute";
+    public const string FullProjDelta = "SpikeSharp.FullProjDeltaAttribute";
+    public const string Network = "SpikeSharp.NetworkAttribute";
+    public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
+    public const string EventCSRLinear = "SpikeSharp.EventCSRLinearAttribute";
 }

@@ -243,6 +243,11 @@ internal sealed class ConstantResolver
             {
                 case AttributeNames.Population: population = true; break;
                 case AttributeNames.HalfProjAlignPostMg: projection = true; break;
+                case AttributeNames.FullProjAlignPostMg: projection = true; break;
+                case AttributeNames.HalfProjAlignPost: projection = true; break;
+                case AttributeNames.FullProjAlignPost: projection = true; break;
+                case AttributeNames.HalfProjDelta: projection = true; break;
+                case AttributeNames.FullProjDelta: projection = true; break;
             }
         }
         if (population && PopulationConstants.TryGetValue(name, out var k)) return k;

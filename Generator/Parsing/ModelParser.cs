@@ -71,6 +71,13 @@ internal static class ModelParser
                 case AttributeNames.HalfProjAlignPostMg:
                     sink.Report(DiagnosticDescriptors.ConflictingRoles, args.AttributeLocation ?? FirstLocation(type), name);
                     break;
+                case AttributeNames.FullProjAlignPostMg:
+                case AttributeNames.HalfProjAlignPost:
+                case AttributeNames.FullProjAlignPost:
+                case AttributeNames.HalfProjDelta:
+                case AttributeNames.FullProjDelta:
+                    sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name, "Population", attrName.Substring(11, attrName.Length - 20));
+                    break;
                 case AttributeNames.InitNormal:
                 case AttributeNames.InitUniform:
                 case AttributeNames.InitConstant:
@@ -185,22 +192,29 @@ internal static class ModelParser
 
     /// <summary>The generator's parse: the spec, and a shell (see <see cref="ShellSpec"/>) for when it is invalid or
     /// the planner drops it (post invalid, numOut not the post's size).</summary>
-    public static Parsed<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation)
+    public static Parsed<ProjectionSpec> ParseProjectionForGenerator(INamedTypeSymbol type, CancellationToken ct, Compilation? compilation,
+        string role = AttributeNames.HalfProjAlignPostMg)
     {
         var sink = new DiagnosticSink();
-        var spec = ParseProjection(type, sink, ct, compilation, out var shell);
+        var spec = ParseProjection(type, sink, ct, compilation, out var shell, role);
         Location? at = null;
         foreach (var a in type.GetAttributes())
-            if (a.AttributeClass?.ToDisplayString() == AttributeNames.HalfProjAlignPostMg && a.ApplicationSyntaxReference is { } r) { at = r.GetSyntax(ct).GetLocation(); break; }
+            if (a.AttributeClass?.ToDisplayString() == role && a.ApplicationSyntaxReference is { } r) { at = r.GetSyntax(ct).GetLocation(); break; }
         return new Parsed<ProjectionSpec>(new ModelParse<ProjectionSpec>(spec, shell), sink.Diagnostics.ToImmutableArray(), spec is null ? null : (spec.Type.MetadataName, at));
     }
 
     /// <summary>Parses a [HalfProjAlignPostMg] class, its post's attributes included (SPK0002, SPK0003, SPK0024, SPK0026);
     /// <paramref name="compilation"/> resolves arguments that name generated constants (null: as the compiler gives them).</summary>
-    static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation, out ShellSpec? shell)
+    static ProjectionSpec? ParseProjection(INamedTypeSymbol type, DiagnosticSink sink, CancellationToken ct, Compilation? compilation, out ShellSpec? shell,
+        string role = AttributeNames.HalfProjAlignPostMg)
     {
         shell = null;
-        var typeInfo = ParseTypeDecl(type, "HalfProjAlignPostMg", sink, out var shellDecl);
+        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta;
+        bool delta = role is AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
+        bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
+        string roleName = role.Substring("SpikeSharp.".Length, role.Length - "SpikeSharp.".Length - "Attribute".Length);
+        var full = isFull ? new FullProjectionParse() : null;
+        var typeInfo = ParseTypeDecl(type, roleName, sink, out var shellDecl);
         var resolver = compilation is null ? null : new ConstantResolver(compilation, sink, type.Name, ct);
         var c = new Ctx(type.Name, sink);
         string name = type.Name;
@@ -228,9 +242,25 @@ internal static class ModelParser
                     alsoPopulation = true; // SPK0022, reported once by ParsePopulation
                     break;
                 case AttributeNames.HalfProjAlignPostMg:
+                case AttributeNames.FullProjAlignPostMg:
+                case AttributeNames.HalfProjAlignPost:
+                case AttributeNames.FullProjAlignPost:
+                case AttributeNames.HalfProjDelta:
+                case AttributeNames.FullProjDelta:
                 {
+                    if (attrName != role)
+                    {
+                        // Two projection roles on one type: reported once (by the parse of the later role in this order);
+                        // neither parse gives it a model.
+                        alsoPopulation = true;
+                        if (RoleRank(role) > RoleRank(attrName))
+                            sink.Report(ProjectionDescriptors.TwoRoles, args.AttributeLocation ?? FirstLocation(type), name,
+                                attrName.Substring(11, attrName.Length - 20), roleName);
+                        break;
+                    }
                     if (projectionCount++ > 0) break; // CS0579; the type is skipped (no shell either)
                     projLoc = args.AttributeLocation;
+                    if (full is not null) FullProjectionParser.ReadPreAndDelay(args, full, name, sink, () => c.Unreadable = true);
                     var read = args.NamedType("Post", out var postType, out postLoc);
                     postGiven = read != Read.Absent;
                     if (read == Read.Invalid) c.Unreadable = true; // e.g. typeof(Unknown): the compiler reports it
@@ -288,6 +318,17 @@ internal static class ModelParser
                     comm = new CommSpec(numIn, numOut, prob, weight, seed);
                     break;
                 }
+                case AttributeNames.EventCSRLinear:
+                {
+                    if (commAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "comm", commAttr, args.Name);
+                        break;
+                    }
+                    commAttr = args.Name;
+                    comm = CsrCommParser.Read(args, name, sink, out numOutLoc, () => c.Unreadable = true);
+                    break;
+                }
                 default:
                 {
                     if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
@@ -318,6 +359,14 @@ internal static class ModelParser
         var anchor = projLoc ?? FirstLocation(type);
         if (!postGiven) sink.Report(DiagnosticDescriptors.MissingPost, anchor, name);
         if (comm is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "comm", Catalogue.CommList);
+        if (delta)
+        {
+            // A delta projection adds its comm's output to V directly: no synapse, no output (SPK4051 if given).
+            if (syn is not null || output is not null)
+                sink.Report(ProjectionDescriptors.DeltaWithSynapse, anchor, name, roleName, synAttr ?? outAttr);
+            syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
+            output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
+        }
         if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", Catalogue.SynapseList);
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
 
@@ -340,22 +389,44 @@ internal static class ModelParser
                 sink.Report(DiagnosticDescriptors.CommSizeMismatch, numOutLoc ?? anchor, name, comm.NumOut, post.Name, Literals.Short(postSize));
         }
 
+        if (full is not null && projectionCount == 1)
+            FullProjectionParser.CheckPre(type, full, comm, projLoc ?? FirstLocation(type), typeInfo, name, sink, ct, compilation);
+
         if (typeInfo is not null)
         {
-            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def);
+            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null, ownSynapse);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && !ownSynapse && !delta && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
         if (sink.HasErrors || c.Unreadable || alsoPopulation || projectionCount != 1 || typeInfo is null || post is null
             || comm is null || comm.NumIn <= 0 || comm.NumOut <= 0 || syn is null || output is null) return null;
-        return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel);
+        if (full is not null && full.Pre is null) return null;
+        if (ownSynapse && syn.Model != "Expon")
+        {
+            sink.Report(ProjectionDescriptors.OwnSynapseNotExpon, projLoc ?? FirstLocation(type), name, roleName, syn.Model);
+            return null;
+        }
+        return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
+            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta);
     }
+
+    /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
+    static int RoleRank(string role) => role switch
+    {
+        AttributeNames.HalfProjAlignPostMg => 0,
+        AttributeNames.FullProjAlignPostMg => 1,
+        AttributeNames.HalfProjAlignPost => 2,
+        AttributeNames.FullProjAlignPost => 3,
+        AttributeNames.HalfProjDelta => 4,
+        _ => 5,
+    };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;
     /// for a type that is not partial, where the parse did not check, checked here without reporting) and no second
@@ -389,7 +460,7 @@ internal static class ModelParser
     /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
     /// a member SpikeSharp generates: same name, unless both are methods/constructors with different parameter types.
     /// Members declared in this generator's own output (a compilation that already holds it) are not the user's.</summary>
-    static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    internal static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
     {
         GeneratedMembers.Member? Find(string name, Func<GeneratedMembers.Member, bool> fits)
         {
@@ -442,7 +513,7 @@ internal static class ModelParser
     /// different parameter types. A base that is itself a model counts with the members SpikeSharp generates into it
     /// (they do not exist yet when the generator runs, so the list is what it checks against).
     /// Located at the base type in the class's base list.</summary>
-    static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    internal static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
     {
         var baseType = type.BaseType;
         if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return;
@@ -473,7 +544,8 @@ internal static class ModelParser
             {
                 string? n = a.AttributeClass?.ToDisplayString();
                 bIsPopulation |= n == AttributeNames.Population;
-                bIsProjection |= n == AttributeNames.HalfProjAlignPostMg;
+                bIsProjection |= n is AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost
+                    or AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
             }
             if (bIsPopulation || bIsProjection)
             {
@@ -573,7 +645,7 @@ internal static class ModelParser
     /// <param name="shellDecl">The declaration a shell can be generated into: the same, or also when the type's own
     /// declarations lack 'partial' and nothing else is wrong (the compiler then reports CS0260 once and merges the
     /// generated part, which spares every error about members the user's code uses).</param>
-    static TypeDecl? ParseTypeDecl(INamedTypeSymbol type, string attribute, DiagnosticSink sink, out TypeDecl? shellDecl)
+    internal static TypeDecl? ParseTypeDecl(INamedTypeSymbol type, string attribute, DiagnosticSink sink, out TypeDecl? shellDecl)
     {
         shellDecl = null;
         string? kind = type.TypeKind switch

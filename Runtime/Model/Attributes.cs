@@ -76,3 +76,130 @@ public sealed class HalfProjAlignPostMgAttribute : Attribute
 
 
 
+/// <summary>A full projection with align-post reduction and synapse merging (BrainPy <c>bp.dyn.FullProjAlignPostMg</c>):
+/// pre → delay of pre → comm → merged post-sized synapse → output → post. The synapse and output are merged with every
+/// align-post projection onto the same post whose descriptors are equal by value (Half and Full alike, BrainPy's key
+/// <c>"{out_label} // syn // out"</c>); the delay is one per pre population, shared by all its projections. The
+/// generated <c>Update()</c> reads the pre's spikes <see cref="Delay"/> ms (or <see cref="DelaySteps"/> steps) ago and
+/// delivers them: a spike of step t is delivered at step t + d (d = 0 or none: t + 1; design.md decision 1).
+/// Put one comm, one synapse and one output next to it, as for <see cref="HalfProjAlignPostMgAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPostMgAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (BrainPy's <c>delay</c>): <c>ceil(Delay/dt)</c> steps, computed in double when the projection
+    /// is built (<see cref="SpikeDelay.StepsFor"/>). 0 (default): no delay. Give this or <see cref="DelaySteps"/>, not both.</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps. 0 (default): no delay.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>); part of the merge key.</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
+/// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
+/// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full
+/// projections, <c>Dt</c>, <c>Size</c>, the step in DynSysGroup's order (projections, populations, delays) and, unless
+/// the class writes its own <c>Update(float)</c>, <c>Update</c> = that step. See README, "Networks".</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NetworkAttribute : Attribute
+{
+}
+
+/// <summary>The connector of <see cref="EventCSRLinearAttribute"/> (BrainPy's <c>bp.conn.*</c>; see <see cref="Connect"/>).</summary>
+public enum Conn
+{
+    /// <summary>BrainPy's <c>conn.FixedProb</c>: each pre gets exactly int(numOut·Prob) targets (<see cref="Connect.FixedProb"/>).</summary>
+    FixedProb,
+    /// <summary>Ours: every pair independently with probability Prob (<see cref="Connect.Bernoulli"/>).</summary>
+    Bernoulli,
+    /// <summary>Each post gets exactly Num sources (<see cref="Connect.FixedPreNum"/>).</summary>
+    FixedPreNum,
+    /// <summary>Each pre gets exactly Num targets (<see cref="Connect.FixedPostNum"/>).</summary>
+    FixedPostNum,
+    /// <summary>Exactly Num synapses in all (<see cref="Connect.FixedTotalNum"/>).</summary>
+    FixedTotalNum,
+    /// <summary>Every pair (<see cref="Connect.AllToAll"/>).</summary>
+    AllToAll,
+    /// <summary>Pre i to post i (<see cref="Connect.OneToOne"/>).</summary>
+    OneToOne,
+}
+
+/// <summary>BrainPy's <c>bp.dyn.PoissonInput(target_var, num_input, freq, weight)</c> as a network member: each step, before
+/// the populations update, adds <c>X·Weight</c> to every element of <see cref="Variable"/> of the <see cref="Target"/>
+/// population, <c>X</c> the events of <see cref="NumInput"/> independent Poisson sources of <see cref="Freq"/> Hz
+/// (binomial, or its normal approximation with the standard deviation; see <see cref="PoissonInput"/>). The generated
+/// <c>Update()</c> draws for the target's current step index, so the draws follow the seed, not what ran before.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PoissonInputAttribute : Attribute
+{
+    /// <summary>The target population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Target { get; set; }
+    /// <summary>The state variable that receives the input (BrainPy's <c>target_var</c>). Default "V".</summary>
+    public string Variable { get; set; } = "V";
+    /// <summary>Poisson sources per target neuron (BrainPy's <c>num_input</c>).</summary>
+    public int NumInput { get; set; }
+    /// <summary>Rate of each source in Hz (BrainPy's <c>freq</c>).</summary>
+    public double Freq { get; set; }
+    /// <summary>Added per source event (BrainPy's <c>weight</c>).</summary>
+    public double Weight { get; set; }
+}
+
+/// <summary>The half part of a projection with align-post reduction and its OWN synapse (BrainPy <c>bp.dyn.HalfProjAlignPost</c>):
+/// no merging; each step the generated <c>Deliver(Spikes)</c> decays the synapse, then adds the events (decay then add:
+/// <c>g_t = g_{t−1}·e^(−dt/τ) + c_t</c>), and the post's output reads it. The synapse decays only on steps where the
+/// projection is called, as in BrainPy. Expon only.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class HalfProjAlignPostAttribute : Attribute
+{
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>The full projection with align-post reduction and its OWN synapse (BrainPy <c>bp.dyn.FullProjAlignPost</c>):
+/// as <see cref="HalfProjAlignPostAttribute"/>, reading the pre's delayed spikes itself like
+/// <see cref="FullProjAlignPostMgAttribute"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPostAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type.</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (see <see cref="FullProjAlignPostMgAttribute.Delay"/>).</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>BrainPy's <c>bp.dyn.HalfProjDelta(comm, post)</c>: the comm's output is added to the post's V after integration,
+/// before the refractory hold (a delta input lost while the neuron is held); no synapse, no output. The generated
+/// <c>Deliver(Spikes)</c> adds into the post's <c>Delta</c> array, which the post's update consumes.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class HalfProjDeltaAttribute : Attribute
+{
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+}
+
+/// <summary>BrainPy's <c>bp.dyn.FullProjDelta(pre, delay, comm, post)</c>: as <see cref="HalfProjDeltaAttribute"/>, reading
+/// the pre's delayed spikes itself.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjDeltaAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type.</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type.</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms (see <see cref="FullProjAlignPostMgAttribute.Delay"/>).</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps.</summary>
+    public int DelaySteps { get; set; }
+}

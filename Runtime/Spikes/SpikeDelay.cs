@@ -80,23 +80,37 @@ public sealed class SpikeDelay
         _entries.Add(name, d);
     }
 
-    /// <summary>Registers an entry with a delay time in ms: <c>ceil(time/dt)</c> steps (BrainPy's rule); <c>null</c> means none.</summary>
+    /// <summary>Registers an entry with a delay time in ms: <c>ceil(time/dt)</c> steps (BrainPy's rule, see
+    /// <see cref="StepsFor"/>); <c>null</c> means none.</summary>
     public void RegisterTime(string name, double? timeMs, double dt)
     {
-        if (timeMs is { } t && !(double.IsFinite(t) && t >= 0))
-            throw new ArgumentOutOfRangeException(nameof(timeMs), t, $"SpikeDelay.RegisterTime(\"{name}\"): time must be a finite number of ms ≥ 0.");
-        if (!(double.IsFinite(dt) && dt > 0))
+        int? steps = timeMs is { } tm ? StepsFor(tm, dt, $"SpikeDelay.RegisterTime(\"{name}\")") : null;
+        if (timeMs is null && !(double.IsFinite(dt) && dt > 0))
             throw new ArgumentOutOfRangeException(nameof(dt), dt, $"SpikeDelay.RegisterTime(\"{name}\"): dt must be a positive finite number of ms.");
-        int? steps = null;
-        if (timeMs is { } tm)
-        {
-            double s = Math.Ceiling(tm / dt - 1e-9);
-            if (s > int.MaxValue)
-                throw new ArgumentOutOfRangeException(nameof(timeMs), tm, $"SpikeDelay.RegisterTime(\"{name}\"): {tm} ms at dt = {dt} ms is {s} steps, more than {int.MaxValue}.");
-            steps = (int)Math.Max(0, s);
-        }
         Register(name, steps);
     }
+
+    /// <summary>The delay in steps of <paramref name="timeMs"/> ms at <paramref name="dt"/>: BrainPy's <c>ceil(time/dt)</c>,
+    /// computed in double, with a tolerance of 1e-9 steps, so that a time that is a whole number of steps in decimal is
+    /// that number (1.1 ms at 0.1 ms is 11 steps; BrainPy's plain ceil gives 12, as 1.1/0.1 = 11.000000000000002 in
+    /// double) and any other time rounds up (0.25 ms at 0.1 ms is 3 steps).</summary>
+    /// <param name="timeMs">Delay in ms, finite and ≥ 0.</param>
+    /// <param name="dt">Time step in ms, positive and finite.</param>
+    /// <param name="context">Names the caller in messages.</param>
+    public static int StepsFor(double timeMs, double dt, string context = "SpikeDelay.StepsFor")
+    {
+        if (!(double.IsFinite(timeMs) && timeMs >= 0))
+            throw new ArgumentOutOfRangeException(nameof(timeMs), timeMs, $"{context}: time must be a finite number of ms ≥ 0.");
+        if (!(double.IsFinite(dt) && dt > 0))
+            throw new ArgumentOutOfRangeException(nameof(dt), dt, $"{context}: dt must be a positive finite number of ms.");
+        double s = Math.Ceiling(timeMs / dt - 1e-9);
+        if (s > int.MaxValue)
+            throw new ArgumentOutOfRangeException(nameof(timeMs), timeMs, $"{context}: {timeMs} ms at dt = {dt} ms is {s} steps, more than {int.MaxValue}.");
+        return (int)Math.Max(0, s);
+    }
+
+    /// <summary>Whether an entry of that name is registered.</summary>
+    public bool HasEntry(string name) => _entries.ContainsKey(name);
 
     /// <summary>The delay in steps of a registered entry.</summary>
     public int StepsOf(string name) =>
@@ -128,6 +142,26 @@ public sealed class SpikeDelay
         _counts[slot] = n;
         _head = slot;
         return Spikes.FromSortedUnchecked(_slots[slot].AsSpan(0, n), Size);
+    }
+
+    /// <summary>Writes the ring (slot count, head, and the spikes in transit) to a network state file.</summary>
+    public void WriteState(NetworkStateWriter state, string part)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Int(part + ".size", Size);
+        state.Int(part + ".slots", _slots.Length);
+        state.Int(part + ".head", _head);
+        for (int s = 0; s < _slots.Length; s++) state.Ints(part + ".slot" + s, _slots[s].AsSpan(0, _counts[s]));
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote (checking pass: sizes must match this delay's).</summary>
+    public void ReadState(NetworkStateReader state, string part)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Expect(part + ".size", Size);
+        state.Expect(part + ".slots", _slots.Length);
+        state.Int(part + ".head", ref _head, -1, _slots.Length - 1);
+        for (int s = 0; s < _slots.Length; s++) state.Ints(part + ".slot" + s, _slots[s], ref _counts[s]);
     }
 
     /// <summary>Empties the buffer (BrainPy's reset).</summary>

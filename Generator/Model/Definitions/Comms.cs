@@ -17,5 +17,26 @@ internal static class Comms
             new ParamDef("Seed", "seed", "", 0, ParamRule.Seed, Storage.None, "Connectivity seed used when the constructor is not given one", Type: "long"),
         });
 
-    public static readonly CommDef[] All = { EventJitFPHomoLinear };
+    /// <summary>The connector kinds of <see cref="EventCSRLinear"/> (the runtime's <c>SpikeSharp.Conn</c>, same order).</summary>
+    public static readonly string[] ConnKinds = { "FixedProb", "Bernoulli", "FixedPreNum", "FixedPostNum", "FixedTotalNum", "AllToAll", "OneToOne" };
+
+    public static readonly CommDef EventCSRLinear = new("EventCSRLinear", "bp.dnn.EventCSRLinear",
+        "Event-driven stored (CSR) connectivity with a homogeneous weight (BrainPy <c>bp.dnn.EventCSRLinear(conn, weight)</c>). The matrix is built once, when the projection is built, from the connector <c>Conn</c> and the seed, the same for any thread count, after its memory is checked against the memory available (see <c>CsrMatrix.Build</c>); each spike adds <c>Weight</c> to every stored target.",
+        new[]
+        {
+            new ParamDef("NumIn", "num_in", "", 0, ParamRule.Finite, Storage.None, "Number of pre-synaptic neurons (rows)", Type: "int"),
+            new ParamDef("NumOut", "num_out", "", 0, ParamRule.Finite, Storage.None, "Number of post-synaptic neurons (must equal the post population's size)", Type: "int"),
+        },
+        new[]
+        {
+            new ParamDef("Prob", "prob", "", 0, ParamRule.Finite, Storage.None, "Connection probability of FixedProb (exact out-degree int(numOut·prob), BrainPy's) and Bernoulli (each pair independently)"),
+            new ParamDef("Weight", "weight", "", 1, ParamRule.Finite, Storage.None, "Weight added to the synapse per event; negative weights are allowed"),
+            new ParamDef("Seed", "seed", "", 0, ParamRule.Seed, Storage.None, "Connectivity seed used when the constructor is not given one", Type: "long"),
+            new ParamDef("Conn", "conn", "", 0, ParamRule.Finite, Storage.None, "The connector: FixedProb (BrainPy's conn.FixedProb, the default), Bernoulli (ours: exact per-pair probability), FixedPreNum, FixedPostNum, FixedTotalNum, AllToAll, OneToOne", Type: "global::SpikeSharp.Conn"),
+            new ParamDef("Num", "num", "", 0, ParamRule.Finite, Storage.None, "The count of FixedPreNum (sources per post), FixedPostNum (targets per pre) and FixedTotalNum (synapses)", Type: "long"),
+            new ParamDef("AllowMultiConn", "allow_multi_conn", "", 0, ParamRule.Finite, Storage.None, "Draw targets with replacement (FixedProb, FixedPreNum, FixedPostNum, FixedTotalNum)", Type: "bool"),
+            new ParamDef("IncludeSelf", "include_self", "", 1, ParamRule.Finite, Storage.None, "Keep the pairs (i, i) (needs numIn = numOut when false)", Type: "bool"),
+        });
+
+    public static readonly CommDef[] All = { EventJitFPHomoLinear, EventCSRLinear };
 }

@@ -1,0 +1,261 @@
+using System.Collections.Generic;
+using System.Linq;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Model;
+using static SpikeSharp.Generator.Emit.EmitHelpers;
+
+namespace SpikeSharp.Generator.Emit;
+
+/// <summary>
+/// Emits a [Network]: the constructor (member k in declaration order gets <c>seed + k</c>; one spike delay per pre
+/// population of a Full projection, grown by each projection's entry), <c>Dt</c> and <c>Size</c>, the three phases of
+/// BrainPy's <c>DynSysGroup.update</c> (projections, populations, delays) and <c>Step</c> = the three in that order,
+/// <c>Update</c> = <c>Step</c> unless the class writes its own, the spikes of the network (populations concatenated in
+/// declaration order) and of each population by name, and Save/Load of the whole state. A network with a member
+/// that has no valid model gets members that throw.
+/// </summary>
+internal static class NetworkEmitter
+{
+    public static string Emit(NetworkPlan2 plan)
+    {
+        var spec = plan.Spec;
+        var w = new IndentedWriter();
+        var pops = plan.Members.Where(static m => m.Member.Kind == MemberKind.Population).ToList();
+        var projs = plan.Members.Where(static m => m.Member.Kind != MemberKind.Population).ToList();
+        var pres = pops.Where(p => projs.Any(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type)).ToList();
+        long total = 0;
+        foreach (var p in pops) total += p.Size;
+        bool valid = plan.Invalid.Length == 0 && total <= int.MaxValue;
+        string summary = "Network (BrainPy <c>DynSysGroup</c>) of " + string.Join(", ", plan.Members.Select(m => XmlText(m.Member.Field))) + "."
+            + (valid ? "" : " Placeholder: " + XmlText(InvalidMessage(plan)));
+        var closers = Open(w, spec.Type, summary, Rt + "ISpikingNetwork");
+        string gc = GeneratedCode(plan.GeneratorVersion);
+        string name = Identifiers.Escape(spec.Type.Name);
+        const string spikes = Rt + "Spikes";
+
+        if (!valid)
+        {
+            string fail = "throw new global::System.InvalidOperationException(" + Literals.String(InvalidMessage(plan)) + ")";
+            foreach (var m in GeneratedMembers.Network(name, spec.UserUpdate))
+            {
+                if (!m.Declaration.StartsWith("public ", System.StringComparison.Ordinal)) continue;
+                w.Line("/// <summary>Placeholder: the network has members with errors (see the type's summary).</summary>");
+                w.Line(gc);
+                w.Line($"{m.Declaration} => {fail};");
+            }
+            Close(closers);
+            return w.ToString();
+        }
+
+        foreach (var p in pres)
+            w.Line($"readonly {Rt}SpikeDelay {DelayField(p.Member)}; // delay of {p.Member.Field}'s spikes, shared by " +
+                   string.Join(", ", projs.Where(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type).Select(q => q.Member.Field + " (" + q.DelayText + ")")));
+        w.Line("readonly int[] __all; // the network's spikes of the last step, populations concatenated");
+        w.Line();
+        w.Line("/// <summary>Time step (ms) every member was built with.</summary>");
+        w.Line("public double Dt { get; }");
+        w.Line("/// <summary>Number of neurons of all populations together (" + string.Join(" + ", pops.Select(p => XmlText(p.Member.Field) + " " + p.Size)) + ").</summary>");
+        w.Line($"public int Size => {Literals.Int(total)};");
+        w.Line("/// <summary>The population members, in declaration order (the order of <see cref=\"Spike\"/>'s index ranges).</summary>");
+        w.Line($"public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames {{ get; }} = new string[] {{ {string.Join(", ", pops.Select(p => Literals.String(p.Member.Field)))} }};");
+        w.Line("/// <summary>Steps taken so far (of the first population; every population steps together in <see cref=\"Step\"/>).</summary>");
+        w.Line($"public int StepIndex => {F(pops[0].Member)}.StepIndex;");
+        w.Line();
+
+        w.Line("/// <summary>Builds every member: member k in declaration order (" + string.Join(", ", plan.Members.Select((m, k) => XmlText(m.Member.Field) + " " + k)) + ")");
+        w.Line("/// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>");
+        w.Line("/// <param name=\"seed\">Seed of the whole network.</param>");
+        w.Line($"/// <param name=\"dt\">Time step in ms; <see cref=\"{Rt}Simulation.Dt\"/> when null.</param>");
+        w.Line(gc);
+        using (w.Block($"public {name}(ulong seed = 0, double? dt = null)"))
+        {
+            w.Line($"double __dt = {Rt}Simulation.ResolveDt(dt);");
+            for (int k = 0; k < plan.Members.Length; k++)
+            {
+                var m = plan.Members[k].Member;
+                string s = k == 0 ? "seed" : $"unchecked(seed + {k}UL)";
+                switch (m.Kind)
+                {
+                    case MemberKind.Population:
+                        w.Line($"{F(m)} = new {m.Type}({s}, __dt);");
+                        if (pres.Any(p => p.Member.Type == m.Type)) w.Line($"{DelayField(m)} = new {Rt}SpikeDelay({m.Type}.Size, 0);");
+                        break;
+                    case MemberKind.PoissonInput:
+                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        break;
+                    case MemberKind.HalfProjection:
+                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        break;
+                    default:
+                        var pre = PopOf(plan, m.Pre!);
+                        w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s});");
+                        break;
+                }
+            }
+            w.Line($"Dt = {Rt}Network.CommonDt({string.Join(", ", pops.Select(p => $"({Literals.String(p.Member.Field)}, {F(p.Member)}.Dt)"))});");
+            w.Line($"__all = new int[{Literals.Int(total)}];");
+        }
+        w.Line();
+        w.Line("/// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed");
+        w.Line("/// spikes and delivers them into its post's merged buffer, and every Poisson input adds its draws (Half projections are fed by a hand-written Update).</summary>");
+        w.Line(gc);
+        using (w.Block("public void UpdateProjections()"))
+            foreach (var q in projs.Where(static q => q.Member.Kind is MemberKind.FullProjection or MemberKind.PoissonInput)) w.Line($"{F(q.Member)}.Update();");
+        w.Line();
+        w.Line("/// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name=\"input\"/>.</summary>");
+        w.Line("/// <param name=\"input\">External current of every neuron.</param>");
+        w.Line(gc);
+        using (w.Block("public void UpdatePopulations(float input)"))
+            foreach (var p in pops) w.Line($"{F(p.Member)}.Update(input);");
+        w.Line();
+        w.Line("/// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>");
+        w.Line(gc);
+        using (w.Block("public void UpdateDelays()"))
+            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.Push({F(p.Member)}.Spike);");
+        w.Line();
+        w.Line("/// <summary>One step in BrainPy's <c>DynSysGroup</c> order: projections, populations, delays; returns <see cref=\"Spike\"/>. Allocates nothing.</summary>");
+        w.Line("/// <param name=\"input\">External current of every neuron.</param>");
+        w.Line(gc);
+        using (w.Block($"public {spikes} Step(float input)"))
+        {
+            w.Line("UpdateProjections();");
+            w.Line("UpdatePopulations(input);");
+            w.Line("UpdateDelays();");
+            w.Line("return Spike;");
+        }
+        w.Line();
+        if (!spec.UserUpdate)
+        {
+            w.Line("/// <summary>The runner's step: <see cref=\"Step\"/> (write <c>Update(float)</c> in the class to replace it).</summary>");
+            w.Line("/// <param name=\"input\">External current of every neuron.</param>");
+            w.Line(gc);
+            w.Line($"public {spikes} Update(float input) => Step(input);");
+            w.Line();
+        }
+        w.Line("/// <summary>The spikes of the last step of every population, concatenated in declaration order (" +
+               string.Join(", ", Offsets(pops).Select(o => XmlText(o.Field) + $" [{o.Offset}, {o.Offset + o.Size})")) + ").</summary>");
+        using (w.Block($"public {spikes} Spike"))
+        {
+            using (w.Block("get"))
+            {
+                if (pops.Count == 1) w.Line($"return {F(pops[0].Member)}.Spike;");
+                else
+                {
+                    w.Line("int n = 0;");
+                    int j = 0;
+                    foreach (var o in Offsets(pops))
+                    {
+                        w.Line($"{spikes} s{j} = {Identifiers.Escape(o.Field)}.Spike;");
+                        w.Line($"for (int k = 0; k < s{j}.Count; k++) __all[n++] = s{j}.IndexAt(k) + {o.Offset};");
+                        j++;
+                    }
+                    w.Line($"return {spikes}.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), {Literals.Int(total)}); // sorted: ranges in order");
+                }
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>The spikes of the last step of the population member named <paramref name=\"population\"/> (indices of that population).</summary>");
+        w.Line("/// <param name=\"population\">A name of <see cref=\"PopulationNames\"/>.</param>");
+        w.Line(gc);
+        using (w.Block($"public {spikes} SpikesOf(string population)"))
+        {
+            using (w.Block("switch (population)"))
+            {
+                foreach (var p in pops) w.Line($"case {Literals.String(p.Member.Field)}: return {F(p.Member)}.Spike;");
+                w.Line($"default: throw Unknown(population);");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>Where the population named <paramref name=\"population\"/> starts in <see cref=\"Spike\"/>.</summary>");
+        w.Line("/// <param name=\"population\">A name of <see cref=\"PopulationNames\"/>.</param>");
+        w.Line(gc);
+        using (w.Block("public int OffsetOf(string population)"))
+        {
+            using (w.Block("switch (population)"))
+            {
+                foreach (var o in Offsets(pops)) w.Line($"case {Literals.String(o.Field)}: return {o.Offset};");
+                w.Line($"default: throw Unknown(population);");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>A source for a monitor of one population: <c>new SpikeMonitor(\"E\", net.SpikeSource(\"e\"))</c>. Allocates the delegate once.</summary>");
+        w.Line("/// <param name=\"population\">A name of <see cref=\"PopulationNames\"/>.</param>");
+        w.Line(gc);
+        using (w.Block($"public global::System.Func<{spikes}> SpikeSource(string population)"))
+        {
+            using (w.Block("switch (population)"))
+            {
+                foreach (var p in pops) w.Line($"case {Literals.String(p.Member.Field)}: return () => {F(p.Member)}.Spike;");
+                w.Line($"default: throw Unknown(population);");
+            }
+        }
+        w.Line();
+        w.Line(gc);
+        w.Line($"static global::System.ArgumentException Unknown(string population) => new global::System.ArgumentException($\"{spec.Type.Name}: no population named '{{population}}'; the populations are {string.Join(", ", pops.Select(p => p.Member.Field))}.\", nameof(population));");
+        w.Line();
+        EmitSaveLoad(w, plan, pops, pres, gc);
+        Close(closers);
+        return w.ToString();
+    }
+
+    static void EmitSaveLoad(IndentedWriter w, NetworkPlan2 plan, List<NetworkMemberPlan> pops, List<NetworkMemberPlan> pres, string gc)
+    {
+        string typeName = plan.Spec.Type.MetadataName;
+        w.Line("/// <summary>Saves the whole state (every population's state arrays, spikes and step index; every delay with the spikes");
+        w.Line("/// in transit) to one file, atomically (a temporary file replaces <paramref name=\"path\"/> once complete). Connectivity is not");
+        w.Line("/// saved: it is rebuilt from the seed. Load it into a network built with the same seed and dt.</summary>");
+        w.Line("/// <param name=\"path\">The file to write.</param>");
+        w.Line(gc);
+        using (w.Block("public void Save(string path)"))
+        {
+            w.Line($"{Rt}NetworkState.Save(path, {Literals.String(typeName)}, s =>");
+            w.Line("{");
+            w.Indent();
+            foreach (var p in pops) w.Line($"{F(p.Member)}.__WriteState(s, {Literals.String(p.Member.Field)});");
+            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(s, {Literals.String(p.Member.Field + ".delay")});");
+            w.Outdent();
+            w.Line("});");
+        }
+        w.Line();
+        w.Line("/// <summary>Loads a state written by <see cref=\"Save\"/>: checks the header, the network type, every part's name and size");
+        w.Line("/// first, then overwrites the state (a file that does not fit changes nothing). Continuing from it equals a run never stopped.</summary>");
+        w.Line("/// <param name=\"path\">The file to read.</param>");
+        w.Line(gc);
+        using (w.Block("public void Load(string path)"))
+        {
+            w.Line($"{Rt}NetworkState.Load(path, {Literals.String(typeName)}, s =>");
+            w.Line("{");
+            w.Indent();
+            foreach (var p in pops) w.Line($"{F(p.Member)}.__ReadState(s, {Literals.String(p.Member.Field)});");
+            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(s, {Literals.String(p.Member.Field + ".delay")});");
+            w.Outdent();
+            w.Line("});");
+        }
+    }
+
+    static IEnumerable<(string Field, long Offset, int Size)> Offsets(List<NetworkMemberPlan> pops)
+    {
+        long o = 0;
+        foreach (var p in pops)
+        {
+            yield return (p.Member.Field, o, p.Size);
+            o += p.Size;
+        }
+    }
+
+    static NetworkMember PopOf(NetworkPlan2 plan, string type)
+    {
+        foreach (var m in plan.Members)
+            if (m.Member.Kind == MemberKind.Population && m.Member.Type == type) return m.Member;
+        throw new System.InvalidOperationException(type); // the parse reported SPK4022 and gave no spec
+    }
+
+    static string F(NetworkMember m) => Identifiers.Escape(m.Field);
+
+    static string DelayField(NetworkMember m) => "__delay_" + m.Field;
+
+    static string InvalidMessage(NetworkPlan2 plan) =>
+        plan.Invalid.Length > 0
+            ? $"'{plan.Spec.Type.Name}' cannot be built: its member(s) {string.Join(", ", plan.Invalid.Select(i => "'" + i + "'"))} have no valid model (see their SpikeSharp errors)."
+            : $"'{plan.Spec.Type.Name}' cannot be built: its populations hold more than {int.MaxValue} neurons together.";
+}

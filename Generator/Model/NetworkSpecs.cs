@@ -1,0 +1,27 @@
+using SpikeSharp.Generator.Helpers;
+
+namespace SpikeSharp.Generator.Model;
+
+internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput }
+
+/// <summary>A member field of a [Network]: its name as declared, its type (fully qualified, as the planner names models),
+/// its role, and for a projection its pre (Full only) and post types.</summary>
+internal sealed record NetworkMember(string Field, string Type, MemberKind Kind, string? Pre, string? Post);
+
+/// <summary>A [Network] partial class: its members in declaration order, and whether it writes its own <c>Update(float)</c>.</summary>
+internal sealed record NetworkSpec(TypeDecl Type, EquatableArray<NetworkMember> Members, bool UserUpdate);
+
+/// <summary>A network member after matching with the plan: a population's size, or a projection's delay (Full: null
+/// when the plan has no valid model for it).</summary>
+internal sealed record NetworkMemberPlan(NetworkMember Member, int Size, string? DelayText, bool Valid);
+
+/// <summary>Everything the network's file needs; <see cref="Invalid"/> names members without a valid model (then the
+/// network is a placeholder whose constructor throws).</summary>
+internal sealed record NetworkPlan2(NetworkSpec Spec, EquatableArray<NetworkMemberPlan> Members, EquatableArray<string> Invalid, string GeneratorVersion, string HintName);
+
+/// <summary>A population that is a member of some network gets a second generated file with its state I/O.</summary>
+internal sealed record PopulationStatePlan(PopulationPlan Population, string HintName);
+
+/// <summary>A [PoissonInput] class: its target population (fully qualified), the target variable and BrainPy's
+/// num_input, freq (Hz) and weight.</summary>
+internal sealed record PoissonSpec(TypeDecl Type, string TargetType, string Variable, int NumInput, double Freq, double Weight, string GeneratorVersion);
