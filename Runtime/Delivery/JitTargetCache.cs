@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading;
 
@@ -88,25 +89,16 @@ public sealed class JitTargetCache
         var skips = GeometricSkips.For(prob);
         ulong seedKey = CounterRng.SeedKey(seed, streamId);
         long synapses = 0, bytes = 0;
+        var clipped = ClippedSkips.For(prob, Math.Max(1, widest));
         if (widest <= 65_536)
         {
-            _t16 = new ushort[blocks][];
-            for (int b = 0; b < blocks; b++)
-            {
-                _t16[b] = BuildBlock<ushort>(b, seedKey, skips, threads, out _rows[b]);
-                synapses += _t16[b].Length;
-                bytes += 2L * _t16[b].Length;
-            }
+            _t16 = Build<ushort>(seedKey, skips, clipped, threads);
+            foreach (var t in _t16) { synapses += t.Length; bytes += 2L * t.Length; }
         }
         else
         {
-            _t32 = new int[blocks][];
-            for (int b = 0; b < blocks; b++)
-            {
-                _t32[b] = BuildBlock<int>(b, seedKey, skips, threads, out _rows[b]);
-                synapses += _t32[b].Length;
-                bytes += 4L * _t32[b].Length;
-            }
+            _t32 = Build<int>(seedKey, skips, clipped, threads);
+            foreach (var t in _t32) { synapses += t.Length; bytes += 4L * t.Length; }
         }
         Synapses = synapses;
         Bytes = bytes + 4L * blocks * (numIn + 1L);
@@ -204,56 +196,197 @@ public sealed class JitTargetCache
         if (Interlocked.Exchange(ref _released, 1) == 0) DeliverySettings.Release(Bytes);
     }
 
-    /// <summary>Walks the streams of block <paramref name="b"/> for every pre: chunks of pres in parallel, each into its
-    /// own buffer, then concatenated in pre order (so the CSR does not depend on the scheduling).</summary>
-    T[] BuildBlock<T>(int b, ulong seedKey, GeometricSkips skips, int threads, out int[] rows) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Walks every (pre, block) stream: chunks of pres in parallel, each chunk walking all blocks of a pre in turn
+    /// (the pre's part of the stream keys once) into its own buffer per block, then the chunks concatenated in pre order
+    /// per block (so the CSR does not depend on the scheduling).</summary>
+    T[][] Build<T>(ulong seedKey, GeometricSkips skips, ClippedSkips? clipped, int threads) where T : unmanaged, IBinaryInteger<T>
     {
-        int numIn = NumIn, start = _blockStart[b], end = _blockStart[b + 1];
-        rows = new int[numIn + 1];
+        int numIn = NumIn, blocks = _blockStart.Length - 1;
+        for (int b = 0; b < blocks; b++) _rows[b] = new int[numIn + 1];
         int chunk = Math.Max(256, (numIn + 4 * threads - 1) / Math.Max(1, 4 * threads));
         int chunks = (numIn + chunk - 1) / chunk;
-        var bufs = new T[chunks][];
-        var lens = new int[chunks];
-        double perPre = (double)(end - start) * skips.Prob;
-        var counts = rows; // counts at [pre + 1], prefix-summed below
-        // A small block (under about 2 ms of walking) is built on this thread; larger ones on the step loop's worker pool
-        // (no thread-pool or TPL start-up), chunk c on part c mod parts: each chunk into its own buffer, whatever the split.
-        var work = new BuildWork<T>(chunk, numIn, b, start, end, seedKey, skips, counts, bufs, lens, perPre);
+        var bufs = new T[chunks][][];
+        var lens = new int[chunks][];
+        // A small build (under about 2 ms of walking) runs on this thread; larger ones on the step loop's worker pool
+        // (no thread-pool or TPL start-up), chunk c on part c mod parts: each chunk into its own buffers, whatever the split.
+        double perPre = NumOut * skips.Prob;
+        var work = new BuildWork<T>(chunk, numIn, _blockStart, seedKey, skips, clipped, _rows, bufs, lens, skips.Prob);
         Parallelism.Run(work, perPre * numIn < 500_000 ? 1 : Math.Min(threads, chunks));
-        long total = 0;
-        for (int c = 0; c < chunks; c++) total += lens[c];
-        if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
-        var data = GC.AllocateUninitializedArray<T>((int)total); // filled below, entry by entry
-        int at = 0;
-        for (int c = 0; c < chunks; c++)
+        var data = new T[blocks][];
+        for (int b = 0; b < blocks; b++)
         {
-            bufs[c].AsSpan(0, lens[c]).CopyTo(data.AsSpan(at));
-            at += lens[c];
-            bufs[c] = null!;
+            long total = 0;
+            for (int c = 0; c < chunks; c++) total += lens[c][b];
+            if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
+            var d = GC.AllocateUninitializedArray<T>((int)total); // filled below, entry by entry
+            int at = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                bufs[c][b].AsSpan(0, lens[c][b]).CopyTo(d.AsSpan(at));
+                at += lens[c][b];
+                bufs[c][b] = null!;
+            }
+            var rows = _rows[b]; // counts at [pre + 1], prefix-summed
+            for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
+            data[b] = d;
         }
-        for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
         return data;
     }
 
-    sealed class BuildWork<T>(int chunk, int numIn, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts,
-        T[][] bufs, int[] lens, double perPre) : IParallelWork where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Draws per round of the clipped walk: the round's draws are made whatever their outcome (no branch on each).</summary>
+    const int Round = 8;
+
+    sealed class BuildWork<T>(int chunk, int numIn, int[] blockStart, ulong seedKey, GeometricSkips skips, ClippedSkips? clipped,
+        int[][] counts, T[][][] bufs, int[][] lens, double prob) : IParallelWork where T : unmanaged, IBinaryInteger<T>
     {
         public void Execute(int part, int parts)
         {
+            int blocks = blockStart.Length - 1;
             for (int c = part; c < bufs.Length; c += parts)
             {
                 int lo = c * chunk, hi = Math.Min(numIn, lo + chunk);
-                double mean = perPre * (hi - lo);
-                var buf = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64)); // every read entry is written
-                lens[c] = WalkChunk(ref buf, lo, hi, b, start, end, seedKey, skips, counts);
+                var buf = new T[blocks][];
+                var len = new int[blocks];
+                for (int b = 0; b < blocks; b++)
+                {
+                    double mean = (double)(blockStart[b + 1] - blockStart[b]) * prob * (hi - lo);
+                    buf[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64 + Round)); // every read entry is written
+                }
+                if (clipped is not null) WalkChunkClipped(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
+                else for (int b = 0; b < blocks; b++) len[b] = WalkChunk(ref buf[b], lo, hi, b, blockStart[b], blockStart[b + 1], seedKey, skips, counts[b]);
                 bufs[c] = buf;
+                lens[c] = len;
             }
         }
     }
 
+    /// <summary>Walks the (pre, block) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>), every block of a pre in
+    /// turn, with the clipped skip table: <see cref="Round"/> draws at a time with no branch per draw (a draw past the block
+    /// leaves the position past it, so later draws of the round add nothing; targets past the count are overwritten or
+    /// dropped). A round with a draw that needs <c>Math.Log</c> is walked again exactly. The same targets as
+    /// <see cref="JitConnectivity.Targets"/>; each pre's count at <c>counts[b][pre + 1]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
+    static unsafe void WalkChunkClipped<T>(T[][] buf, int[] len, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int blocks = buf.Length;
+        int mant = skips.MantBits, low = skips.LowBits, lastRow = skips.Rows - 1;
+        long slowMask = ~(skips.SlowBit - 1);
+        bool vector = VectorBuild;
+        fixed (ulong* table = &skips.TableRef)
+        {
+            for (int pre = lo; pre < hi; pre++)
+            {
+                ulong inner = CounterRng.PreKeyOfSeedKey(seedKey, (ulong)pre);
+                for (int b = 0; b < blocks; b++)
+                {
+                    ulong ctr = CounterRng.StreamKeyOfPreKey(inner, (ulong)b);
+                    long start = blockStart[b], end = blockStart[b + 1], pos = start;
+                    int n = len[b], first = n;
+                    T[] bb = buf[b];
+                    while (pos < end)
+                    {
+                        if (bb.Length - n < Round) bb = Grow(buf, b, n);
+                        ref T dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bb), n);
+                        bool slow = vector
+                            ? VectorRound(ref dst, ref ctr, ref pos, ref n, start, end, table, mant, low, lastRow, slowMask)
+                            : ScalarRound(ref dst, ref ctr, ref pos, ref n, start, end, table, mant, low, lastRow, slowMask);
+                        if (slow) // a draw of the round needs the log: the rest of this stream, exactly
+                        {
+                            while (true)
+                            {
+                                ctr += CounterRng.Gamma;
+                                long skip = skips.Exact.Next(ctr);
+                                if (skip >= end - pos) break;
+                                pos += skip;
+                                if (n == bb.Length) bb = Grow(buf, b, n);
+                                bb[n++] = T.CreateTruncating(pos - start);
+                                if (++pos >= end) break;
+                            }
+                            break;
+                        }
+                    }
+                    len[b] = n;
+                    counts[b][pre + 1] = n - first;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the build draws a round in one AVX-512 vector (else <see cref="ScalarRound"/>; same targets). Settable
+    /// for tests.</summary>
+    internal static bool VectorBuild { get; set; } = Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx2.IsSupported;
+
+    /// <summary>One round of <see cref="Round"/> draws, one at a time: writes the round's targets at <paramref name="dst"/>
+    /// (entries past the new count are scratch), advances the counter, position and count; returns true, with the state
+    /// unchanged, when a draw needs the exact slow path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe bool ScalarRound<T>(ref T dst, ref ulong ctrRef, ref long posRef, ref int nRef, long start, long end, ulong* table,
+        int mant, int low, int lastRow, long slowMask) where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong ctr = ctrRef;
+        long pos = posRef, acc = 0;
+        int n = nRef;
+        for (int j = 0; j < Round; j++)
+        {
+            ctr += CounterRng.Gamma;
+            long k = ClippedSkips.Decode(ref *table, mant, low, lastRow, CounterRng.Mix(ctr));
+            acc |= k;
+            pos += k; // past the block, it stays past: later draws of the round add nothing
+            Unsafe.Add(ref dst, j) = T.CreateTruncating(pos - start);
+            n += pos < end ? 1 : 0;
+            pos++;
+        }
+        if ((acc & slowMask) != 0) return true;
+        ctrRef = ctr;
+        posRef = pos;
+        nRef = n;
+        return false;
+    }
+
+    /// <summary><see cref="ScalarRound"/> in vectors: the 8 draws mixed, decoded (octave by leading zeros, two 4-wide gathers)
+    /// and prefix-summed into positions at once; the targets stored narrowed, the count those before the block's end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe bool VectorRound<T>(ref T dst, ref ulong ctrRef, ref long posRef, ref int nRef, long start, long end, ulong* table,
+        int mant, int low, int lastRow, long slowMask) where T : unmanaged, IBinaryInteger<T>
+    {
+        ulong ctr = ctrRef;
+        var z = Vector512.Create(ctr) + Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma;
+        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
+        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+        z ^= Vector512.ShiftRightLogical(z, 31);
+        z = Vector512.ShiftRightLogical(z, 11); // ClippedSkips.Decode, 8 lanes
+        var o = Avx512CD.LeadingZeroCount(z) - Vector512.Create(11UL);
+        var nn = Avx512F.ShiftLeftLogicalVariable(z, o);
+        var at = (Vector512.ShiftLeft(Vector512.Min(o, Vector512.Create((ulong)lastRow)), mant)
+            + (Vector512.ShiftRightLogical(nn, low) & Vector512.Create((1UL << mant) - 1))).AsInt64();
+        var e = Vector512.Create(Avx2.GatherVector256(table, at.GetLower(), 8), Avx2.GatherVector256(table, at.GetUpper(), 8));
+        var k = Vector512.ShiftRightLogical(e - (nn & Vector512.Create((1UL << low) - 1)) - Vector512<ulong>.One, low);
+        if ((k & Vector512.Create((ulong)slowMask)) != Vector512<ulong>.Zero) return true;
+        var s = k + Vector512<ulong>.One; // inclusive prefix sum of skip + 1: draw j's position is pos − 1 + s[j]
+        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 7);
+        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 6);
+        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 4);
+        var p = s.AsInt64() + Vector512.Create(posRef - 1);
+        var rel = p - Vector512.Create(start);
+        if (typeof(T) == typeof(ushort)) Avx512F.ConvertToVector128UInt16(rel.AsUInt64()).StoreUnsafe(ref Unsafe.As<T, ushort>(ref dst));
+        else Avx512F.ConvertToVector256Int32(rel).StoreUnsafe(ref Unsafe.As<T, int>(ref dst));
+        nRef += BitOperations.PopCount(Vector512.LessThan(p, Vector512.Create(end)).ExtractMostSignificantBits());
+        posRef = p.GetElement(7) + 1;
+        ctrRef = ctr + unchecked(Round * CounterRng.Gamma);
+        return false;
+    }
+
+    static T[] Grow<T>(T[][] buf, int b, int n)
+    {
+        if (n >= Array.MaxLength - Round) throw new OutOfMemoryException($"JitTargetCache: block {b} has more than {Array.MaxLength - Round} targets.");
+        Array.Resize(ref buf[b], (int)Math.Min(Array.MaxLength, 2L * n + 64 + Round));
+        return buf[b];
+    }
+
     /// <summary>Walks the (pre, block <paramref name="b"/>) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>) into
     /// <paramref name="buf"/> (grown as needed), writing each pre's count at <c>counts[pre + 1]</c>; returns the targets written.
-    /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table.</summary>
+    /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table (used when no clipped table fits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
     static int WalkChunk<T>(ref T[] buf, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts)
         where T : unmanaged, IBinaryInteger<T>
