@@ -21,6 +21,10 @@ public class DeliveryCacheTests
     {
         var one = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 1);
         var three = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 3);
+        bool vector = JitTargetCache.VectorBuild;
+        JitTargetCache scalar;
+        try { JitTargetCache.VectorBuild = false; scalar = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
+        finally { JitTargetCache.VectorBuild = vector; }
         Assert.Equal(numOut <= 1_048_576, one.Narrow);
         var expected = new int[numOut];
         var got = new int[numOut];
@@ -31,10 +35,59 @@ public class DeliveryCacheTests
             total += n;
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, one.Targets(pre, got)).ToArray());
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, three.Targets(pre, got)).ToArray());
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, scalar.Targets(pre, got)).ToArray());
         }
         Assert.Equal(total, one.Synapses);
         Assert.Equal(total, three.Synapses);
         Assert.True(one.Bytes <= JitTargetCache.EstimateBytes(numIn, numOut, prob), $"{one.Bytes} bytes over the estimate");
+    }
+
+    /// <summary>The build's clipped table gives min(k, cap) exactly: at random draws and at draws a few cells either side of
+    /// the analytic thresholds <c>u = 2⁵³·(1 − p)^k</c>, where a wrong bucket or offset would show.</summary>
+    [Theory]
+    [InlineData(0.0002, 25_000)]  // N = 400 000: 16 blocks
+    [InlineData(0.02, 4000)]      // seed network: every octave regular
+    [InlineData(0.002, 8000)]
+    [InlineData(0.75, 300)]
+    [InlineData(1.0, 50)]
+    [InlineData(0.0001, 68_750)]
+    [InlineData(0.3, 1)]
+    public void ClippedSkips_AreTheExactSkipsClipped(double prob, long cap)
+    {
+        var t = ClippedSkips.For(prob, cap);
+        Assert.NotNull(t);
+        var exact = GeometricSkips.For(prob);
+        var rng = new Random(9);
+        for (int i = 0; i < 300_000; i++)
+        {
+            ulong ctr = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
+            Assert.Equal(Math.Min(exact.Next(ctr), cap), t!.Next(ctr));
+        }
+        ref ulong table = ref t!.TableRef;
+        int checkedDraws = 0;
+        for (long k = 0; k <= Math.Min(cap, 200_000); k += 1 + k / 64)
+        {
+            double g = Math.Exp((k + 1) / exact.Scale) * 9007199254740992.0 - 1; // z of the threshold between k + 1 and k
+            if (!(g >= 8 && g < 9007199254740984.0)) continue;
+            for (long d = -4; d <= 4; d++)
+            {
+                ulong z = (ulong)((long)g + d), bits = z << 11 | 0x7FF;
+                long want = Math.Min(JitConnectivity.LogSkip(z + 1, exact.Scale), cap);
+                long got = ClippedSkips.Decode(ref table, t.MantBits, t.LowBits, t.Rows - 1, bits);
+                if (got >= t.SlowBit) continue; // marked: the exact path
+                Assert.True(want == got, $"p={prob} z={z}: table {got}, log {want}");
+                checkedDraws++;
+            }
+        }
+        Assert.True(checkedDraws > 0 || prob == 1.0); // p = 1: every skip is 0, no threshold
+    }
+
+    [Fact]
+    public void ClippedSkips_DeclineWhatTheyCannotHold()
+    {
+        Assert.Null(ClippedSkips.For(1e-6, 250_000)); // 2^21 buckets an octave: too large, the build uses GeometricSkips
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClippedSkips.For(0.1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClippedSkips.For(0, 10));
     }
 
     [Theory]
