@@ -90,13 +90,22 @@ internal sealed class ClippedSkips
         int per = 1 << mant;
         _table = new ulong[(long)rows * per];
         ulong capEntry = (ulong)(cap + 1) << LowBits; // t = 0: K = cap in the whole bucket
+        // a[k] (k = 1..cap): the smallest z with skip ≤ k − 1, so skip(z) ≥ k ⇔ z < a[k] and min(skip, cap) = #{k : z < a[k]}.
+        // A few logs per threshold; the buckets then need none.
+        var a = new ulong[cap + 1];
+        for (long k = 1; k <= cap; k++) a[k] = Threshold(exact, k);
+        long kp = cap; // #{k : z < a[k]} for the z being filled; z only grows, so kp only falls
+        long Count(ulong z)
+        {
+            while (kp > 0 && a[kp] <= z) kp--;
+            return kp;
+        }
         int slow = 0;
-        for (int o = 0; o < rows; o++)
+        for (int o = Math.Min(regular - 1, 53); o >= 0; o--) // increasing z
         {
             for (int j = 0; j < per; j++)
             {
                 int at = o * per + j;
-                if (o >= regular) { _table[at] = capEntry; continue; }
                 // The bucket's n range [nLo, nHi], and the z it holds: z = n ≫ o for the n with o low zero bits.
                 ulong nLo = (1UL << 52) + ((ulong)j << LowBits), nHi = nLo + (1UL << LowBits) - 1;
                 ulong zMin, zMax;
@@ -107,36 +116,53 @@ internal sealed class ClippedSkips
                     zMax = nHi >> o;
                     if (zMin > zMax) { _table[at] = capEntry; continue; } // no z lands here (deep octaves, small widths)
                 }
+                long kBottom = Count(zMin), kTop = Count(zMax);
                 if (zMax == (1UL << 53) - 1 && exact.TopDivisor < 1) { _table[at] = ulong.MaxValue; slow++; continue; }
-                long kTop = Skip(exact, zMax, cap), kBottom = Skip(exact, zMin, cap);
                 if (kBottom - kTop > 1) { _table[at] = ulong.MaxValue; slow++; continue; }
-                ulong t = 0;
-                if (kBottom != kTop)
-                {
-                    ulong lo = zMin, hi = zMax; // k(lo) = kTop + 1, k(hi) = kTop: the smallest z with k = kTop
-                    Narrow(exact, cap, kTop, ref lo, ref hi);
-                    while (hi - lo > 1)
-                    {
-                        ulong mid = lo + (hi - lo) / 2;
-                        if (Skip(exact, mid, cap) == kTop) hi = mid; else lo = mid;
-                    }
-                    t = (hi << o) - nLo;
-                }
+                ulong t = kBottom != kTop ? (a[kTop + 1] << o) - nLo : 0; // a[kTop + 1]: the smallest z with skip kTop
                 _table[at] = ((ulong)(kTop + 1) << LowBits) | t;
             }
         }
+        for (int o = regular; o < rows; o++)
+            for (int j = 0; j < per; j++) _table[o * per + j] = capEntry;
         SlowBuckets = slow;
     }
 
-    /// <summary>Shrinks the bisection bracket around the analytic threshold <c>u = 2⁵³·e^{(kTop+1)/scale}</c> when the
-    /// shrunk bracket still holds it (checked with two exact skips); otherwise leaves it.</summary>
-    static void Narrow(GeometricSkips exact, long cap, long kTop, ref ulong lo, ref ulong hi)
+    /// <summary>The smallest z with skip(z) ≤ k − 1 (k ≥ 1): from the analytic <c>u = 2⁵³·e^{k/scale}</c>, a galloping search
+    /// for a bracket (skip(lo) ≥ k, skip(hi) &lt; k), then bisection; exact as long as the skip does not increase with z (the
+    /// assumption of every table here).</summary>
+    static ulong Threshold(GeometricSkips exact, long k)
     {
-        double g = Math.Exp((kTop + 1) / exact.Scale) * 9007199254740992.0 - 1; // z of the threshold, approximately
-        if (!(g > lo && g < hi)) return;
-        ulong gz = (ulong)g, d = Math.Max(16UL, gz >> 38);
-        if (gz > lo + d && Skip(exact, gz - d, cap) > kTop) lo = gz - d;
-        if (gz + d < hi && Skip(exact, gz + d, cap) == kTop) hi = gz + d;
+        const ulong Top = (1UL << 53) - 1; // skip 0 there
+        double g = Math.Exp(k / exact.Scale) * 9007199254740992.0 - 1;
+        ulong c = g >= Top ? Top : g > 0 ? (ulong)g : 0, lo, hi;
+        if (Skip(exact, c, long.MaxValue) < k)
+        {
+            hi = c;
+            for (ulong d = 1; ; d *= 2)
+            {
+                if (hi < d) { if (Skip(exact, 0, long.MaxValue) < k) return 0; lo = 0; break; }
+                lo = hi - d;
+                if (Skip(exact, lo, long.MaxValue) >= k) break;
+                hi = lo;
+            }
+        }
+        else
+        {
+            lo = c;
+            for (ulong d = 1; ; d *= 2)
+            {
+                hi = Top - lo <= d ? Top : lo + d;
+                if (Skip(exact, hi, long.MaxValue) < k) break;
+                lo = hi;
+            }
+        }
+        while (hi - lo > 1)
+        {
+            ulong mid = lo + (hi - lo) / 2;
+            if (Skip(exact, mid, long.MaxValue) < k) hi = mid; else lo = mid;
+        }
+        return hi;
     }
 
     /// <summary>min(k, cap) of z (u = z + 1), as <see cref="GeometricSkips"/> defines k (the top cell: 0).</summary>

@@ -252,7 +252,8 @@ public sealed class JitTargetCache
                     double mean = (double)(blockStart[b + 1] - blockStart[b]) * prob * (hi - lo);
                     buf[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64 + Round)); // every read entry is written
                 }
-                if (clipped is not null) WalkChunkClipped(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
+                if (clipped is not null && VectorBuild) WalkChunkVector(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
+                else if (clipped is not null) WalkChunkClipped(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
                 else for (int b = 0; b < blocks; b++) len[b] = WalkChunk(ref buf[b], lo, hi, b, blockStart[b], blockStart[b + 1], seedKey, skips, counts[b]);
                 bufs[c] = buf;
                 lens[c] = len;
@@ -272,7 +273,6 @@ public sealed class JitTargetCache
         int blocks = buf.Length;
         int mant = skips.MantBits, low = skips.LowBits, lastRow = skips.Rows - 1;
         long slowMask = ~(skips.SlowBit - 1);
-        bool vector = VectorBuild;
         fixed (ulong* table = &skips.TableRef)
         {
             for (int pre = lo; pre < hi; pre++)
@@ -288,23 +288,25 @@ public sealed class JitTargetCache
                     {
                         if (bb.Length - n < Round) bb = Grow(buf, b, n);
                         ref T dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bb), n);
-                        bool slow = vector
-                            ? VectorRound(ref dst, ref ctr, ref pos, ref n, start, end, table, mant, low, lastRow, slowMask)
-                            : ScalarRound(ref dst, ref ctr, ref pos, ref n, start, end, table, mant, low, lastRow, slowMask);
-                        if (slow) // a draw of the round needs the log: the rest of this stream, exactly
+                        ulong c = ctr;
+                        long q = pos, acc = 0;
+                        int m = n;
+                        for (int j = 0; j < Round; j++)
                         {
-                            while (true)
-                            {
-                                ctr += CounterRng.Gamma;
-                                long skip = skips.Exact.Next(ctr);
-                                if (skip >= end - pos) break;
-                                pos += skip;
-                                if (n == bb.Length) bb = Grow(buf, b, n);
-                                bb[n++] = T.CreateTruncating(pos - start);
-                                if (++pos >= end) break;
-                            }
+                            c += CounterRng.Gamma;
+                            long k = ClippedSkips.Decode(ref *table, mant, low, lastRow, CounterRng.Mix(c));
+                            acc |= k;
+                            q += k; // past the block, it stays past: later draws of the round add nothing
+                            Unsafe.Add(ref dst, j) = T.CreateTruncating(q - start);
+                            m += q < end ? 1 : 0;
+                            q++;
+                        }
+                        if ((acc & slowMask) != 0) // a draw of the round needs the log: the rest of this stream, exactly
+                        {
+                            n = ExactRest(buf, b, n, ctr, pos, start, end, skips.Exact);
                             break;
                         }
+                        ctr = c; pos = q; n = m;
                     }
                     len[b] = n;
                     counts[b][pre + 1] = n - first;
@@ -313,69 +315,96 @@ public sealed class JitTargetCache
         }
     }
 
-    /// <summary>Whether the build draws a round in one AVX-512 vector (else <see cref="ScalarRound"/>; same targets). Settable
-    /// for tests.</summary>
-    internal static bool VectorBuild { get; set; } = Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx2.IsSupported;
-
-    /// <summary>One round of <see cref="Round"/> draws, one at a time: writes the round's targets at <paramref name="dst"/>
-    /// (entries past the new count are scratch), advances the counter, position and count; returns true, with the state
-    /// unchanged, when a draw needs the exact slow path.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static unsafe bool ScalarRound<T>(ref T dst, ref ulong ctrRef, ref long posRef, ref int nRef, long start, long end, ulong* table,
-        int mant, int low, int lastRow, long slowMask) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>The rest of a stream from counter <paramref name="ctr"/> and position <paramref name="pos"/>, one exact skip
+    /// at a time (a round with a marked draw); returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ExactRest<T>(T[][] buf, int b, int n, ulong ctr, long pos, long start, long end, GeometricSkips skips)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        ulong ctr = ctrRef;
-        long pos = posRef, acc = 0;
-        int n = nRef;
-        for (int j = 0; j < Round; j++)
+        T[] bb = buf[b];
+        while (true)
         {
             ctr += CounterRng.Gamma;
-            long k = ClippedSkips.Decode(ref *table, mant, low, lastRow, CounterRng.Mix(ctr));
-            acc |= k;
-            pos += k; // past the block, it stays past: later draws of the round add nothing
-            Unsafe.Add(ref dst, j) = T.CreateTruncating(pos - start);
-            n += pos < end ? 1 : 0;
-            pos++;
+            long skip = skips.Next(ctr);
+            if (skip >= end - pos) break;
+            pos += skip;
+            if (n == bb.Length) bb = Grow(buf, b, n);
+            bb[n++] = T.CreateTruncating(pos - start);
+            if (++pos >= end) break;
         }
-        if ((acc & slowMask) != 0) return true;
-        ctrRef = ctr;
-        posRef = pos;
-        nRef = n;
-        return false;
+        return n;
     }
 
-    /// <summary><see cref="ScalarRound"/> in vectors: the 8 draws mixed, decoded (octave by leading zeros, two 4-wide gathers)
-    /// and prefix-summed into positions at once; the targets stored narrowed, the count those before the block's end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static unsafe bool VectorRound<T>(ref T dst, ref ulong ctrRef, ref long posRef, ref int nRef, long start, long end, ulong* table,
-        int mant, int low, int lastRow, long slowMask) where T : unmanaged, IBinaryInteger<T>
+    /// <summary><see cref="WalkChunkClipped"/> with each round in vectors: the 8 draws mixed, decoded (octave by leading zeros,
+    /// two 4-wide gathers) and prefix-summed into positions at once, the targets stored narrowed, the count those before the
+    /// block's end. The same targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
+    static unsafe void WalkChunkVector<T>(T[][] buf, int[] len, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
+        where T : unmanaged, IBinaryInteger<T>
     {
-        ulong ctr = ctrRef;
-        var z = Vector512.Create(ctr) + Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma;
-        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
-        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-        z ^= Vector512.ShiftRightLogical(z, 31);
-        z = Vector512.ShiftRightLogical(z, 11); // ClippedSkips.Decode, 8 lanes
-        var o = Avx512CD.LeadingZeroCount(z) - Vector512.Create(11UL);
-        var nn = Avx512F.ShiftLeftLogicalVariable(z, o);
-        var at = (Vector512.ShiftLeft(Vector512.Min(o, Vector512.Create((ulong)lastRow)), mant)
-            + (Vector512.ShiftRightLogical(nn, low) & Vector512.Create((1UL << mant) - 1))).AsInt64();
-        var e = Vector512.Create(Avx2.GatherVector256(table, at.GetLower(), 8), Avx2.GatherVector256(table, at.GetUpper(), 8));
-        var k = Vector512.ShiftRightLogical(e - (nn & Vector512.Create((1UL << low) - 1)) - Vector512<ulong>.One, low);
-        if ((k & Vector512.Create((ulong)slowMask)) != Vector512<ulong>.Zero) return true;
-        var s = k + Vector512<ulong>.One; // inclusive prefix sum of skip + 1: draw j's position is pos − 1 + s[j]
-        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 7);
-        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 6);
-        s += Avx512F.AlignRight64(s, Vector512<ulong>.Zero, 4);
-        var p = s.AsInt64() + Vector512.Create(posRef - 1);
-        var rel = p - Vector512.Create(start);
-        if (typeof(T) == typeof(ushort)) Avx512F.ConvertToVector128UInt16(rel.AsUInt64()).StoreUnsafe(ref Unsafe.As<T, ushort>(ref dst));
-        else Avx512F.ConvertToVector256Int32(rel).StoreUnsafe(ref Unsafe.As<T, int>(ref dst));
-        nRef += BitOperations.PopCount(Vector512.LessThan(p, Vector512.Create(end)).ExtractMostSignificantBits());
-        posRef = p.GetElement(7) + 1;
-        ctrRef = ctr + unchecked(Round * CounterRng.Gamma);
-        return false;
+        int blocks = buf.Length;
+        int mant = skips.MantBits, low = skips.LowBits;
+        var offsets = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma; // draw j of a round: ctr + (j + 1)·γ
+        var eleven = Vector512.Create(11UL);
+        var lastRow = Vector512.Create((ulong)(skips.Rows - 1));
+        var mantMask = Vector512.Create((1UL << mant) - 1);
+        var lowMask = Vector512.Create((1UL << low) - 1);
+        var slowMask = Vector512.Create(~(ulong)(skips.SlowBit - 1));
+        var one = Vector512<ulong>.One;
+        var zero = Vector512<ulong>.Zero;
+        fixed (ulong* table = &skips.TableRef)
+        {
+            for (int pre = lo; pre < hi; pre++)
+            {
+                ulong inner = CounterRng.PreKeyOfSeedKey(seedKey, (ulong)pre);
+                for (int b = 0; b < blocks; b++)
+                {
+                    ulong ctr = CounterRng.StreamKeyOfPreKey(inner, (ulong)b);
+                    long start = blockStart[b], end = blockStart[b + 1], pos = start;
+                    int n = len[b], first = n;
+                    T[] bb = buf[b];
+                    var vStart = Vector512.Create(start);
+                    var vEnd = Vector512.Create(end);
+                    while (pos < end)
+                    {
+                        if (bb.Length - n < Round) bb = Grow(buf, b, n);
+                        var z = Vector512.Create(ctr) + offsets;
+                        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
+                        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+                        z ^= Vector512.ShiftRightLogical(z, 31);
+                        z = Vector512.ShiftRightLogical(z, 11); // ClippedSkips.Decode, 8 lanes
+                        var o = Avx512CD.LeadingZeroCount(z) - eleven;
+                        var nn = Avx512F.ShiftLeftLogicalVariable(z, o);
+                        var at = (Vector512.ShiftLeft(Vector512.Min(o, lastRow), mant) + (Vector512.ShiftRightLogical(nn, low) & mantMask)).AsInt64();
+                        var e = Vector512.Create(Avx2.GatherVector256(table, at.GetLower(), 8), Avx2.GatherVector256(table, at.GetUpper(), 8));
+                        var k = Vector512.ShiftRightLogical(e - (nn & lowMask) - one, low);
+                        if ((k & slowMask) != zero) // a draw of the round needs the log: the rest of this stream, exactly
+                        {
+                            n = ExactRest(buf, b, n, ctr, pos, start, end, skips.Exact);
+                            break;
+                        }
+                        var s = k + one; // inclusive prefix sum of skip + 1: draw j's position is pos − 1 + s[j]
+                        s += Avx512F.AlignRight64(s, zero, 7);
+                        s += Avx512F.AlignRight64(s, zero, 6);
+                        s += Avx512F.AlignRight64(s, zero, 4);
+                        var p = s.AsInt64() + Vector512.Create(pos - 1);
+                        ref T dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bb), n);
+                        if (typeof(T) == typeof(ushort)) Avx512F.ConvertToVector128UInt16((p - vStart).AsUInt64()).StoreUnsafe(ref Unsafe.As<T, ushort>(ref dst));
+                        else Avx512F.ConvertToVector256Int32(p - vStart).StoreUnsafe(ref Unsafe.As<T, int>(ref dst));
+                        n += BitOperations.PopCount(Vector512.LessThan(p, vEnd).ExtractMostSignificantBits());
+                        pos = p.GetElement(7) + 1;
+                        ctr += unchecked(Round * CounterRng.Gamma);
+                    }
+                    len[b] = n;
+                    counts[b][pre + 1] = n - first;
+                }
+            }
+        }
     }
+
+    /// <summary>Whether the build draws a round in one AVX-512 vector (<see cref="WalkChunkVector"/>, else <see cref="WalkChunkClipped"/>; same targets). Settable
+    /// for tests.</summary>
+    internal static bool VectorBuild { get; set; } = Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx2.IsSupported;
 
     static T[] Grow<T>(T[][] buf, int b, int n)
     {
