@@ -17,6 +17,7 @@ public class DeliveryCacheTests
     [InlineData(7, 50, 1.0)]
     [InlineData(12, 1_100_000, 0.0001)] // 16 blocks of 68 750 posts: 32-bit targets
     [InlineData(0, 100, 0.5)]           // no pre neurons
+    [InlineData(3000, 40_003, 0.005)]   // 600 000 targets: built in parts (2 or 3 chunks appended to chunk 0)
     public void CachedTargets_AreTheReferenceTargets_ForAnyBuildThreadCount(int numIn, int numOut, double prob)
     {
         var one = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 1);

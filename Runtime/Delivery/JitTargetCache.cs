@@ -196,35 +196,48 @@ public sealed class JitTargetCache
         if (Interlocked.Exchange(ref _released, 1) == 0) DeliverySettings.Release(Bytes);
     }
 
-    /// <summary>Walks every (pre, block) stream: chunks of pres in parallel, each chunk walking all blocks of a pre in turn
-    /// (the pre's part of the stream keys once) into its own buffer per block, then the chunks concatenated in pre order
-    /// per block (so the CSR does not depend on the scheduling).</summary>
+    /// <summary>Walks every (pre, block) stream: one contiguous chunk of pres per part, in parallel, each chunk walking all
+    /// blocks of a pre in turn (the pre's part of the stream keys once) into its own buffer per block; chunk 0's buffers are
+    /// sized for the whole block, so the other chunks are appended to them in pre order (no copy on one thread; the CSR
+    /// does not depend on the split).</summary>
     T[][] Build<T>(ulong seedKey, GeometricSkips skips, ClippedSkips? clipped, int threads) where T : unmanaged, IBinaryInteger<T>
     {
         int numIn = NumIn, blocks = _blockStart.Length - 1;
         for (int b = 0; b < blocks; b++) _rows[b] = new int[numIn + 1];
-        int chunk = Math.Max(256, (numIn + 4 * threads - 1) / Math.Max(1, 4 * threads));
-        int chunks = (numIn + chunk - 1) / chunk;
+        // A small build (under about 2 ms of walking) runs on this thread; larger ones on the step loop's worker pool
+        // (no thread-pool or TPL start-up), chunk c on part c.
+        double perPre = NumOut * skips.Prob;
+        int parts = perPre * numIn < 500_000 ? 1 : Math.Clamp((numIn + 255) / 256, 1, threads);
+        int chunk = Math.Max(1, (numIn + parts - 1) / parts);
+        int chunks = Math.Max(1, (numIn + chunk - 1) / chunk);
         var bufs = new T[chunks][][];
         var lens = new int[chunks][];
-        // A small build (under about 2 ms of walking) runs on this thread; larger ones on the step loop's worker pool
-        // (no thread-pool or TPL start-up), chunk c on part c mod parts: each chunk into its own buffers, whatever the split.
-        double perPre = NumOut * skips.Prob;
         var work = new BuildWork<T>(chunk, numIn, _blockStart, seedKey, skips, clipped, _rows, bufs, lens, skips.Prob);
-        Parallelism.Run(work, perPre * numIn < 500_000 ? 1 : Math.Min(threads, chunks));
+        Parallelism.Run(work, chunks);
         var data = new T[blocks][];
         for (int b = 0; b < blocks; b++)
         {
             long total = 0;
             for (int c = 0; c < chunks; c++) total += lens[c][b];
             if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
-            var d = GC.AllocateUninitializedArray<T>((int)total); // filled below, entry by entry
-            int at = 0;
-            for (int c = 0; c < chunks; c++)
+            var d = bufs[0][b];
+            int at = lens[0][b];
+            if (d.Length < total) // beyond chunk 0's margin (never seen): a fresh array
+            {
+                d = GC.AllocateUninitializedArray<T>((int)total);
+                bufs[0][b].AsSpan(0, at).CopyTo(d);
+            }
+            for (int c = 1; c < chunks; c++)
             {
                 bufs[c][b].AsSpan(0, lens[c][b]).CopyTo(d.AsSpan(at));
                 at += lens[c][b];
                 bufs[c][b] = null!;
+            }
+            if (d.Length - total > total / 256 + 4) // keep at most 0.4 % of slack (the estimate allows 1 %)
+            {
+                var exact = GC.AllocateUninitializedArray<T>((int)total);
+                d.AsSpan(0, (int)total).CopyTo(exact);
+                d = exact;
             }
             var rows = _rows[b]; // counts at [pre + 1], prefix-summed
             for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
@@ -249,8 +262,11 @@ public sealed class JitTargetCache
                 var len = new int[blocks];
                 for (int b = 0; b < blocks; b++)
                 {
-                    double mean = (double)(blockStart[b + 1] - blockStart[b]) * prob * (hi - lo);
-                    buf[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64 + Round)); // every read entry is written
+                    // Chunk 0 holds the whole block in the end: the expected count and a small margin (mean/1024 + 2.5 sd
+                    // + 64), so that the slack is usually below what Build keeps; the others just their own part.
+                    double width = (double)(blockStart[b + 1] - blockStart[b]) * prob, mean = width * (c == 0 ? numIn : hi - lo);
+                    double size = c == 0 ? mean * (1 + 1.0 / 1024) + 2.5 * Math.Sqrt(mean) + 64 + Round : mean * 1.02 + 6 * Math.Sqrt(mean) + 64 + Round;
+                    buf[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, size)); // every read entry is written
                 }
                 if (clipped is not null && VectorBuild) WalkChunkVector(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
                 else if (clipped is not null) WalkChunkClipped(buf, len, lo, hi, blockStart, seedKey, clipped, counts);
