@@ -26,6 +26,9 @@ public class DeliveryCacheTests
         JitTargetCache scalar;
         try { JitTargetCache.VectorBuild = false; scalar = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
         finally { JitTargetCache.VectorBuild = vector; }
+        JitTargetCache outgrown; // every chunk outgrows its region: arrays of their own, assembled
+        try { JitTargetCache.RegionScale = 0; outgrown = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
+        finally { JitTargetCache.RegionScale = 1; }
         Assert.Equal(numOut <= 1_048_576, one.Narrow);
         var expected = new int[numOut];
         var got = new int[numOut];
@@ -37,6 +40,7 @@ public class DeliveryCacheTests
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, one.Targets(pre, got)).ToArray());
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, three.Targets(pre, got)).ToArray());
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, scalar.Targets(pre, got)).ToArray());
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, outgrown.Targets(pre, got)).ToArray());
         }
         Assert.Equal(total, one.Synapses);
         Assert.Equal(total, three.Synapses);
