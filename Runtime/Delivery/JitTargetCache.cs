@@ -19,7 +19,9 @@ namespace SpikeSharp;
 /// Block <c>b</c> holds <c>numIn + 1</c> row offsets and its targets relative to the block's first post: 16-bit when
 /// every block has at most 65 536 posts (any projection onto at most 1 048 576 neurons), else 32-bit. Threads still own
 /// whole blocks, each post gets its adds in spike order, so the result is the same for every thread count. The build walks
-/// block after block, pre chunks in parallel, and concatenates the chunks in pre order: the same CSR for any thread count.
+/// contiguous chunks of pres in parallel, every block of a pre in turn, with the log-free <see cref="ClippedSkips"/> (8 draws
+/// a round, in AVX-512 vectors where available), each chunk into its region of the block's array, and moves the regions
+/// together in pre order: the same CSR for any thread count and SIMD setting.
 /// Rows are prefetched a few spikes ahead once the cache is larger than <see cref="PrefetchMinBytes"/>.
 /// </remarks>
 public sealed class JitTargetCache
