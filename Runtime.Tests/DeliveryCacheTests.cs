@@ -17,10 +17,18 @@ public class DeliveryCacheTests
     [InlineData(7, 50, 1.0)]
     [InlineData(12, 1_100_000, 0.0001)] // 16 blocks of 68 750 posts: 32-bit targets
     [InlineData(0, 100, 0.5)]           // no pre neurons
+    [InlineData(3000, 40_003, 0.005)]   // 600 000 targets: built in parts (2 or 3 chunks appended to chunk 0)
     public void CachedTargets_AreTheReferenceTargets_ForAnyBuildThreadCount(int numIn, int numOut, double prob)
     {
         var one = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 1);
         var three = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 3);
+        bool vector = JitTargetCache.VectorBuild;
+        JitTargetCache scalar;
+        try { JitTargetCache.VectorBuild = false; scalar = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
+        finally { JitTargetCache.VectorBuild = vector; }
+        JitTargetCache outgrown; // every chunk outgrows its region: arrays of their own, assembled
+        try { JitTargetCache.RegionScale = 0; outgrown = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
+        finally { JitTargetCache.RegionScale = 1; }
         Assert.Equal(numOut <= 1_048_576, one.Narrow);
         var expected = new int[numOut];
         var got = new int[numOut];
@@ -31,10 +39,61 @@ public class DeliveryCacheTests
             total += n;
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, one.Targets(pre, got)).ToArray());
             Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, three.Targets(pre, got)).ToArray());
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, scalar.Targets(pre, got)).ToArray());
+            Assert.Equal(expected.AsSpan(0, n).ToArray(), got.AsSpan(0, outgrown.Targets(pre, got)).ToArray());
         }
         Assert.Equal(total, one.Synapses);
         Assert.Equal(total, three.Synapses);
         Assert.True(one.Bytes <= JitTargetCache.EstimateBytes(numIn, numOut, prob), $"{one.Bytes} bytes over the estimate");
+    }
+
+    /// <summary>The build's clipped table gives min(k, cap) exactly: at random draws and at draws a few cells either side of
+    /// the analytic thresholds <c>u = 2⁵³·(1 − p)^k</c>, where a wrong bucket or offset would show.</summary>
+    [Theory]
+    [InlineData(0.0002, 25_000)]  // N = 400 000: 16 blocks
+    [InlineData(0.02, 4000)]      // seed network: every octave regular
+    [InlineData(0.002, 8000)]
+    [InlineData(0.75, 300)]
+    [InlineData(1.0, 50)]
+    [InlineData(0.0001, 68_750)]
+    [InlineData(0.3, 1)]
+    [InlineData(2e-5, 250_000)]   // N = 4 000 000: 2^17 buckets an octave
+    public void ClippedSkips_AreTheExactSkipsClipped(double prob, long cap)
+    {
+        var t = ClippedSkips.For(prob, cap);
+        Assert.NotNull(t);
+        var exact = GeometricSkips.For(prob);
+        var rng = new Random(9);
+        for (int i = 0; i < 300_000; i++)
+        {
+            ulong ctr = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40);
+            Assert.Equal(Math.Min(exact.Next(ctr), cap), t!.Next(ctr));
+        }
+        ref ulong table = ref t!.TableRef;
+        int checkedDraws = 0;
+        for (long k = 0; k <= Math.Min(cap, 200_000); k += 1 + k / 64)
+        {
+            double g = Math.Exp((k + 1) / exact.Scale) * 9007199254740992.0 - 1; // z of the threshold between k + 1 and k
+            if (!(g >= 8 && g < 9007199254740984.0)) continue;
+            for (long d = -4; d <= 4; d++)
+            {
+                ulong z = (ulong)((long)g + d), bits = z << 11 | 0x7FF;
+                long want = Math.Min(JitConnectivity.LogSkip(z + 1, exact.Scale), cap);
+                long got = ClippedSkips.Decode(ref table, t.MantBits, t.LowBits, t.Rows - 1, bits);
+                if (got >= t.SlowBit) continue; // marked: the exact path
+                Assert.True(want == got, $"p={prob} z={z}: table {got}, log {want}");
+                checkedDraws++;
+            }
+        }
+        Assert.True(checkedDraws > 0 || prob == 1.0); // p = 1: every skip is 0, no threshold
+    }
+
+    [Fact]
+    public void ClippedSkips_DeclineWhatTheyCannotHold()
+    {
+        Assert.Null(ClippedSkips.For(1e-7, 2_500_000)); // 2^24 buckets an octave: too large, the build uses GeometricSkips
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClippedSkips.For(0.1, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClippedSkips.For(0, 10));
     }
 
     [Theory]
@@ -237,6 +296,29 @@ public class DeliveryCacheTests
         Assert.Same(forced, JitTargetCache.Choose("ProbeC", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Auto, forced, budget: 0)); // kept
         Assert.Null(JitTargetCache.Choose("ProbeC", 3200, 4000, 0.02, 1, 2, DeliveryStrategy.Regenerate, forced, budget: 0));
         Assert.Equal("requested", DeliverySettings.Report().Last(r => r.Projection == "ProbeC").Reason);
+    }
+
+    /// <summary>N = 4 000 000 (the benchmark's largest case, 80 synapses per neuron) with the default budget: the
+    /// excitatory projection's cache (3.2 M pres, 32-bit targets) is estimated above 1 GiB and regenerates, the inhibitory
+    /// one (0.8 M pres) is cached, and that cache with the network's state stays under 1 GB (measured: peak 513–526 MiB,
+    /// README). The estimate is checked against a real build of a slice of the same projection (same blocks and widths).</summary>
+    [Fact]
+    public void FourMillion_DefaultBudget_CachesOnlyWhatFits_UnderOneGigabyte()
+    {
+        const int numOut = 4_000_000;
+        const double prob = 80.0 / numOut;
+        long budget = 1L << 30; // DefaultCacheBudgetBytes on any machine with 4 GiB or more
+        long e = JitTargetCache.EstimateBytes(3_200_000, numOut, prob), i = JitTargetCache.EstimateBytes(800_000, numOut, prob);
+        Assert.True(e > budget, $"excitatory estimate {e} fits in {budget}: it would be cached");
+        Assert.True(i <= budget, $"inhibitory estimate {i} does not fit in {budget}");
+        // The state of 4 M neurons: V, two conductances, refractory count and the spike buffers of the delay (generous: 64 B).
+        long state = 64L * numOut;
+        Assert.True(i + state < 1_000_000_000, $"cache {i} + state {state} bytes reach 1 GB");
+        // Per pre, the estimate is what a build actually holds (same blocks, 32-bit targets): a slice of 2000 pres.
+        var slice = JitTargetCache.Build(2000, numOut, prob, 5, 6);
+        Assert.False(slice.Narrow);
+        Assert.True(slice.Bytes <= JitTargetCache.EstimateBytes(2000, numOut, prob));
+        Assert.InRange(slice.Bytes * 400.0, 0.97 * i, 1.03 * i); // 800 000 pres: 400 such slices
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class GeometricSkips
             if (kBottom != kTop)
             {
                 ulong lo = uMin, hi = uMax; // k(lo) = kTop + 1, k(hi) = kTop: find the smallest u with k(u) = kTop
+                Narrow(kTop, ref lo, ref hi);
                 while (hi - lo > 1)
                 {
                     ulong mid = lo + (hi - lo) / 2;
@@ -86,6 +87,18 @@ public sealed class GeometricSkips
             }
             _table[j] = ((ulong)(kTop + 1) << LowBits) | t;
         }
+    }
+
+    /// <summary>Shrinks the bisection bracket [lo, hi] (k(lo) &gt; kTop = k(hi)) to a few thousand cells around the analytic
+    /// threshold <c>u = 2⁵³·e^{(kTop+1)/scale}</c> when two exact skips show that the shrunk bracket still holds it; k does
+    /// not increase with u, so the bisection then finds the same smallest u, with 13 logs instead of 40.</summary>
+    void Narrow(long kTop, ref ulong lo, ref ulong hi)
+    {
+        double g = Math.Exp((kTop + 1) / Scale) * 9007199254740992.0;
+        if (!(g > lo && g < hi)) return;
+        ulong gu = (ulong)g, d = Math.Max(16UL, gu >> 38);
+        if (gu > lo + d && Skip(gu - d) > kTop) lo = gu - d;
+        if (gu + d < hi && Skip(gu + d) == kTop) hi = gu + d;
     }
 
     /// <summary>The skip of cell u as <see cref="JitConnectivity.Skip"/> computes it (u = 2⁵³ only when λ ≥ 2⁻⁵³: 0).</summary>

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using System.Threading;
 
@@ -18,7 +19,9 @@ namespace SpikeSharp;
 /// Block <c>b</c> holds <c>numIn + 1</c> row offsets and its targets relative to the block's first post: 16-bit when
 /// every block has at most 65 536 posts (any projection onto at most 1 048 576 neurons), else 32-bit. Threads still own
 /// whole blocks, each post gets its adds in spike order, so the result is the same for every thread count. The build walks
-/// block after block, pre chunks in parallel, and concatenates the chunks in pre order: the same CSR for any thread count.
+/// contiguous chunks of pres in parallel, every block of a pre in turn, with the log-free <see cref="ClippedSkips"/> (8 draws
+/// a round, in AVX-512 vectors where available), each chunk into its region of the block's array, and moves the regions
+/// together in pre order: the same CSR for any thread count and SIMD setting.
 /// Rows are prefetched a few spikes ahead once the cache is larger than <see cref="PrefetchMinBytes"/>.
 /// </remarks>
 public sealed class JitTargetCache
@@ -88,25 +91,16 @@ public sealed class JitTargetCache
         var skips = GeometricSkips.For(prob);
         ulong seedKey = CounterRng.SeedKey(seed, streamId);
         long synapses = 0, bytes = 0;
+        var clipped = ClippedSkips.For(prob, Math.Max(1, widest));
         if (widest <= 65_536)
         {
-            _t16 = new ushort[blocks][];
-            for (int b = 0; b < blocks; b++)
-            {
-                _t16[b] = BuildBlock<ushort>(b, seedKey, skips, threads, out _rows[b]);
-                synapses += _t16[b].Length;
-                bytes += 2L * _t16[b].Length;
-            }
+            _t16 = Build<ushort>(seedKey, skips, clipped, threads);
+            for (int b = 0; b < blocks; b++) { synapses += _rows[b][numIn]; bytes += 2L * _t16[b].Length; } // arrays may keep ≤ 0.8 % slack
         }
         else
         {
-            _t32 = new int[blocks][];
-            for (int b = 0; b < blocks; b++)
-            {
-                _t32[b] = BuildBlock<int>(b, seedKey, skips, threads, out _rows[b]);
-                synapses += _t32[b].Length;
-                bytes += 4L * _t32[b].Length;
-            }
+            _t32 = Build<int>(seedKey, skips, clipped, threads);
+            for (int b = 0; b < blocks; b++) { synapses += _rows[b][numIn]; bytes += 4L * _t32[b].Length; }
         }
         Synapses = synapses;
         Bytes = bytes + 4L * blocks * (numIn + 1L);
@@ -132,7 +126,8 @@ public sealed class JitTargetCache
     }
 
     /// <summary>The estimated size of the cache of a projection, before building it: row offsets plus the expected synapses
-    /// <c>numIn·numOut·p</c> with a margin of 6 standard deviations and 1 % (so an actual build almost never exceeds it).</summary>
+    /// <c>numIn·numOut·p</c> with a margin of 6 standard deviations and 2 % (so an actual build, which keeps at most 0.8 %
+    /// of slack, almost never exceeds it).</summary>
     public static long EstimateBytes(int numIn, int numOut, double prob)
     {
         int blocks = JitConnectivity.BlockCount(numOut);
@@ -140,7 +135,7 @@ public sealed class JitTargetCache
         for (int b = 0; b < blocks; b++)
             widest = Math.Max(widest, JitConnectivity.BlockStart(numOut, b + 1) - JitConnectivity.BlockStart(numOut, b));
         double mean = (double)numIn * numOut * prob;
-        double synapses = mean * 1.01 + 6 * Math.Sqrt(mean) + 64;
+        double synapses = mean * 1.02 + 6 * Math.Sqrt(mean) + 64;
         double bytes = synapses * (widest <= 65_536 ? 2 : 4) + 4.0 * blocks * (numIn + 1.0);
         return bytes >= long.MaxValue / 2 ? long.MaxValue / 2 : (long)bytes;
     }
@@ -204,61 +199,289 @@ public sealed class JitTargetCache
         if (Interlocked.Exchange(ref _released, 1) == 0) DeliverySettings.Release(Bytes);
     }
 
-    /// <summary>Walks the streams of block <paramref name="b"/> for every pre: chunks of pres in parallel, each into its
-    /// own buffer, then concatenated in pre order (so the CSR does not depend on the scheduling).</summary>
-    T[] BuildBlock<T>(int b, ulong seedKey, GeometricSkips skips, int threads, out int[] rows) where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Walks every (pre, block) stream: one contiguous chunk of pres per part, in parallel, each chunk walking all
+    /// blocks of a pre in turn (the pre's part of the stream keys once). Each block has one array from the start, cut into
+    /// one region per chunk (its expected count and a margin); chunk c writes its targets into its region, and the regions
+    /// are then moved together in pre order, inside the array (no second copy of the targets; a chunk that outgrows its
+    /// region moves to an array of its own). The CSR does not depend on the split.</summary>
+    T[][] Build<T>(ulong seedKey, GeometricSkips skips, ClippedSkips? clipped, int threads) where T : unmanaged, IBinaryInteger<T>
     {
-        int numIn = NumIn, start = _blockStart[b], end = _blockStart[b + 1];
-        rows = new int[numIn + 1];
-        int chunk = Math.Max(256, (numIn + 4 * threads - 1) / Math.Max(1, 4 * threads));
-        int chunks = (numIn + chunk - 1) / chunk;
-        var bufs = new T[chunks][];
-        var lens = new int[chunks];
-        double perPre = (double)(end - start) * skips.Prob;
-        var counts = rows; // counts at [pre + 1], prefix-summed below
-        // A small block (under about 2 ms of walking) is built on this thread; larger ones on the step loop's worker pool
-        // (no thread-pool or TPL start-up), chunk c on part c mod parts: each chunk into its own buffer, whatever the split.
-        var work = new BuildWork<T>(chunk, numIn, b, start, end, seedKey, skips, counts, bufs, lens, perPre);
-        Parallelism.Run(work, perPre * numIn < 500_000 ? 1 : Math.Min(threads, chunks));
-        long total = 0;
-        for (int c = 0; c < chunks; c++) total += lens[c];
-        if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
-        var data = GC.AllocateUninitializedArray<T>((int)total); // filled below, entry by entry
-        int at = 0;
-        for (int c = 0; c < chunks; c++)
+        int numIn = NumIn, blocks = _blockStart.Length - 1;
+        for (int b = 0; b < blocks; b++) _rows[b] = new int[numIn + 1];
+        // A small build (under about 2 ms of walking) runs on this thread; larger ones on the step loop's worker pool
+        // (no thread-pool or TPL start-up), chunk c on part c.
+        double perPre = NumOut * skips.Prob;
+        int parts = perPre * numIn < 500_000 ? 1 : Math.Clamp((numIn + 255) / 256, 1, threads);
+        int chunk = Math.Max(1, (numIn + parts - 1) / parts);
+        int chunks = Math.Max(1, (numIn + chunk - 1) / chunk);
+        var st = new Regions<T>[chunks];
+        for (int c = 0; c < chunks; c++) st[c] = new Regions<T>(blocks);
+        var shared = new T[blocks][];
+        for (int b = 0; b < blocks; b++)
         {
-            bufs[c].AsSpan(0, lens[c]).CopyTo(data.AsSpan(at));
-            at += lens[c];
-            bufs[c] = null!;
+            double width = (double)(_blockStart[b + 1] - _blockStart[b]) * skips.Prob;
+            long size = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                double mean = width * (Math.Min(numIn, (c + 1) * chunk) - c * chunk);
+                int cap = (int)Math.Clamp(RegionScale * (mean + 3 * Math.Sqrt(mean) + 64 + Round), 0, Array.MaxLength);
+                st[c].Off[b] = (int)Math.Min(Array.MaxLength, size);
+                st[c].Lim[b] = cap;
+                size += cap;
+            }
+            // Every entry read is written first (targets before the count, regions moved together below).
+            shared[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, size));
+            for (int c = 0; c < chunks; c++)
+            {
+                st[c].Arr[b] = shared[b];
+                if ((long)st[c].Off[b] + st[c].Lim[b] > shared[b].Length) st[c].Lim[b] = Math.Max(0, shared[b].Length - st[c].Off[b]);
+            }
         }
-        for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
+        var work = new BuildWork<T>(chunk, numIn, _blockStart, seedKey, skips, clipped, _rows, st);
+        Parallelism.Run(work, chunks);
+        var data = new T[blocks][];
+        for (int b = 0; b < blocks; b++)
+        {
+            long total = 0;
+            bool inPlace = true;
+            for (int c = 0; c < chunks; c++)
+            {
+                total += st[c].Len[b];
+                inPlace &= ReferenceEquals(st[c].Arr[b], shared[b]);
+            }
+            if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
+            T[] d;
+            if (inPlace)
+            {
+                d = shared[b];
+                int at = st[0].Len[b]; // region 0 starts at 0
+                for (int c = 1; c < chunks; c++)
+                {
+                    Array.Copy(d, st[c].Off[b], d, at, st[c].Len[b]); // leftwards: region c starts at or after 'at'
+                    at += st[c].Len[b];
+                }
+            }
+            else // a chunk outgrew its region (never seen): assemble a fresh array
+            {
+                d = GC.AllocateUninitializedArray<T>((int)total);
+                int at = 0;
+                for (int c = 0; c < chunks; c++)
+                {
+                    Array.Copy(st[c].Arr[b], st[c].Off[b], d, at, st[c].Len[b]);
+                    at += st[c].Len[b];
+                }
+            }
+            if (d.Length - total > total / 128 + 4) // keep at most 0.8 % of slack (the estimate allows 2 %)
+            {
+                var exact = GC.AllocateUninitializedArray<T>((int)total);
+                Array.Copy(d, exact, total);
+                d = exact;
+            }
+            var rows = _rows[b]; // counts at [pre + 1], prefix-summed
+            for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
+            data[b] = d;
+        }
         return data;
     }
 
-    sealed class BuildWork<T>(int chunk, int numIn, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts,
-        T[][] bufs, int[] lens, double perPre) : IParallelWork where T : unmanaged, IBinaryInteger<T>
+    /// <summary>Scales every region (1; tests set 0 so that every chunk outgrows its region).</summary>
+    internal static double RegionScale { get; set; } = 1;
+
+    /// <summary>Where one chunk writes each block's targets: array, region start and capacity, targets written.</summary>
+    sealed class Regions<T>(int blocks)
+    {
+        public readonly T[][] Arr = new T[blocks][];
+        public readonly int[] Off = new int[blocks], Lim = new int[blocks], Len = new int[blocks];
+    }
+
+    /// <summary>Draws per round of the clipped walk: the round's draws are made whatever their outcome (no branch on each).</summary>
+    const int Round = 8;
+
+    sealed class BuildWork<T>(int chunk, int numIn, int[] blockStart, ulong seedKey, GeometricSkips skips, ClippedSkips? clipped,
+        int[][] counts, Regions<T>[] st) : IParallelWork where T : unmanaged, IBinaryInteger<T>
     {
         public void Execute(int part, int parts)
         {
-            for (int c = part; c < bufs.Length; c += parts)
+            int blocks = blockStart.Length - 1;
+            for (int c = part; c < st.Length; c += parts)
             {
                 int lo = c * chunk, hi = Math.Min(numIn, lo + chunk);
-                double mean = perPre * (hi - lo);
-                var buf = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, mean * 1.02 + 6 * Math.Sqrt(mean) + 64)); // every read entry is written
-                lens[c] = WalkChunk(ref buf, lo, hi, b, start, end, seedKey, skips, counts);
-                bufs[c] = buf;
+                var r = st[c];
+                if (clipped is not null && VectorBuild) WalkChunkVector(r, lo, hi, blockStart, seedKey, clipped, counts);
+                else if (clipped is not null) WalkChunkClipped(r, lo, hi, blockStart, seedKey, clipped, counts);
+                else for (int b = 0; b < blocks; b++) WalkChunk(r, lo, hi, b, blockStart[b], blockStart[b + 1], seedKey, skips, counts[b]);
             }
         }
     }
 
-    /// <summary>Walks the (pre, block <paramref name="b"/>) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>) into
-    /// <paramref name="buf"/> (grown as needed), writing each pre's count at <c>counts[pre + 1]</c>; returns the targets written.
-    /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table.</summary>
+    /// <summary>Walks the (pre, block) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>), every block of a pre in
+    /// turn, with the clipped skip table: <see cref="Round"/> draws at a time with no branch per draw (a draw past the block
+    /// leaves the position past it, so later draws of the round add nothing; targets past the count are overwritten or
+    /// dropped). A round with a draw that needs <c>Math.Log</c> is walked again exactly. The same targets as
+    /// <see cref="JitConnectivity.Targets"/>; each pre's count at <c>counts[b][pre + 1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
-    static int WalkChunk<T>(ref T[] buf, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts)
+    static unsafe void WalkChunkClipped<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
         where T : unmanaged, IBinaryInteger<T>
     {
-        int n = 0;
+        int blocks = r.Arr.Length;
+        int mant = skips.MantBits, low = skips.LowBits, lastRow = skips.Rows - 1;
+        long slowMask = ~(skips.SlowBit - 1);
+        fixed (ulong* table = &skips.TableRef)
+        {
+            for (int pre = lo; pre < hi; pre++)
+            {
+                ulong inner = CounterRng.PreKeyOfSeedKey(seedKey, (ulong)pre);
+                for (int b = 0; b < blocks; b++)
+                {
+                    ulong ctr = CounterRng.StreamKeyOfPreKey(inner, (ulong)b);
+                    long start = blockStart[b], end = blockStart[b + 1], pos = start;
+                    int n = r.Len[b], first = n, off = r.Off[b], lim = r.Lim[b];
+                    T[] bb = r.Arr[b];
+                    while (pos < end)
+                    {
+                        if (lim - n < Round) { bb = Grow(r, b, n); off = 0; lim = bb.Length; }
+                        ref T dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bb), off + n);
+                        ulong c = ctr;
+                        long q = pos, acc = 0;
+                        int m = n;
+                        for (int j = 0; j < Round; j++)
+                        {
+                            c += CounterRng.Gamma;
+                            long k = ClippedSkips.Decode(ref *table, mant, low, lastRow, CounterRng.Mix(c));
+                            acc |= k;
+                            q += k; // past the block, it stays past: later draws of the round add nothing
+                            Unsafe.Add(ref dst, j) = T.CreateTruncating(q - start);
+                            m += q < end ? 1 : 0;
+                            q++;
+                        }
+                        if ((acc & slowMask) != 0) // a draw of the round needs the log: the rest of this stream, exactly
+                        {
+                            n = ExactRest(r, b, n, ctr, pos, start, end, skips.Exact);
+                            break;
+                        }
+                        ctr = c; pos = q; n = m;
+                    }
+                    r.Len[b] = n;
+                    counts[b][pre + 1] = n - first;
+                }
+            }
+        }
+    }
+
+    /// <summary>The rest of a stream from counter <paramref name="ctr"/> and position <paramref name="pos"/>, one exact skip
+    /// at a time (a round with a marked draw); returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ExactRest<T>(Regions<T> r, int b, int n, ulong ctr, long pos, long start, long end, GeometricSkips skips)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        T[] bb = r.Arr[b];
+        int off = r.Off[b], lim = r.Lim[b];
+        while (true)
+        {
+            ctr += CounterRng.Gamma;
+            long skip = skips.Next(ctr);
+            if (skip >= end - pos) break;
+            pos += skip;
+            if (n == lim) { bb = Grow(r, b, n); off = 0; lim = bb.Length; }
+            bb[off + n++] = T.CreateTruncating(pos - start);
+            if (++pos >= end) break;
+        }
+        return n;
+    }
+
+    /// <summary><see cref="WalkChunkClipped"/> with each round in vectors: the 8 draws mixed, decoded (octave by leading zeros,
+    /// two 4-wide gathers) and prefix-summed into positions at once, the targets stored narrowed, the count those before the
+    /// block's end. The same targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
+    static unsafe void WalkChunkVector<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int blocks = r.Arr.Length;
+        int mant = skips.MantBits, low = skips.LowBits;
+        var offsets = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma; // draw j of a round: ctr + (j + 1)·γ
+        var eleven = Vector512.Create(11UL);
+        var lastRow = Vector512.Create((ulong)(skips.Rows - 1));
+        var mantMask = Vector512.Create((1UL << mant) - 1);
+        var lowMask = Vector512.Create((1UL << low) - 1);
+        var slowMask = Vector512.Create(~(ulong)(skips.SlowBit - 1));
+        var one = Vector512<ulong>.One;
+        var zero = Vector512<ulong>.Zero;
+        fixed (ulong* table = &skips.TableRef)
+        {
+            for (int pre = lo; pre < hi; pre++)
+            {
+                ulong inner = CounterRng.PreKeyOfSeedKey(seedKey, (ulong)pre);
+                for (int b = 0; b < blocks; b++)
+                {
+                    ulong ctr = CounterRng.StreamKeyOfPreKey(inner, (ulong)b);
+                    long start = blockStart[b], end = blockStart[b + 1], pos = start;
+                    int n = r.Len[b], first = n, off = r.Off[b], lim = r.Lim[b];
+                    T[] bb = r.Arr[b];
+                    var vStart = Vector512.Create(start);
+                    var vEnd = Vector512.Create(end);
+                    while (pos < end)
+                    {
+                        if (lim - n < Round) { bb = Grow(r, b, n); off = 0; lim = bb.Length; }
+                        var z = Vector512.Create(ctr) + offsets;
+                        z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL; // CounterRng.Mix, 8 lanes
+                        z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+                        z ^= Vector512.ShiftRightLogical(z, 31);
+                        z = Vector512.ShiftRightLogical(z, 11); // ClippedSkips.Decode, 8 lanes
+                        var o = Avx512CD.LeadingZeroCount(z) - eleven;
+                        var nn = Avx512F.ShiftLeftLogicalVariable(z, o);
+                        var at = (Vector512.ShiftLeft(Vector512.Min(o, lastRow), mant) + (Vector512.ShiftRightLogical(nn, low) & mantMask)).AsInt64();
+                        var e = Vector512.Create(Avx2.GatherVector256(table, at.GetLower(), 8), Avx2.GatherVector256(table, at.GetUpper(), 8));
+                        var k = Vector512.ShiftRightLogical(e - (nn & lowMask) - one, low);
+                        if ((k & slowMask) != zero) // a draw of the round needs the log: the rest of this stream, exactly
+                        {
+                            n = ExactRest(r, b, n, ctr, pos, start, end, skips.Exact);
+                            break;
+                        }
+                        var s = k + one; // inclusive prefix sum of skip + 1: draw j's position is pos − 1 + s[j]
+                        s += Avx512F.AlignRight64(s, zero, 7);
+                        s += Avx512F.AlignRight64(s, zero, 6);
+                        s += Avx512F.AlignRight64(s, zero, 4);
+                        var p = s.AsInt64() + Vector512.Create(pos - 1);
+                        ref T dst = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(bb), off + n);
+                        if (typeof(T) == typeof(ushort)) Avx512F.ConvertToVector128UInt16((p - vStart).AsUInt64()).StoreUnsafe(ref Unsafe.As<T, ushort>(ref dst));
+                        else Avx512F.ConvertToVector256Int32(p - vStart).StoreUnsafe(ref Unsafe.As<T, int>(ref dst));
+                        n += BitOperations.PopCount(Vector512.LessThan(p, vEnd).ExtractMostSignificantBits());
+                        pos = p.GetElement(7) + 1;
+                        ctr += unchecked(Round * CounterRng.Gamma);
+                    }
+                    r.Len[b] = n;
+                    counts[b][pre + 1] = n - first;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the build draws a round in one AVX-512 vector (<see cref="WalkChunkVector"/>, else <see cref="WalkChunkClipped"/>; same targets). Settable
+    /// for tests.</summary>
+    internal static bool VectorBuild { get; set; } = Avx512DQ.IsSupported && Avx512CD.IsSupported && Avx2.IsSupported;
+
+    /// <summary>Moves chunk <paramref name="r"/>'s <paramref name="n"/> targets of block <paramref name="b"/> out of its region
+    /// (full) into an array of its own, twice as large; returns it.</summary>
+    static T[] Grow<T>(Regions<T> r, int b, int n)
+    {
+        if (n >= Array.MaxLength - Round) throw new OutOfMemoryException($"JitTargetCache: block {b} has more than {Array.MaxLength - Round} targets.");
+        var a = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, 2L * n + 64 + Round));
+        Array.Copy(r.Arr[b], r.Off[b], a, 0, n);
+        r.Arr[b] = a;
+        r.Off[b] = 0;
+        r.Lim[b] = a.Length;
+        return a;
+    }
+
+    /// <summary>Walks the (pre, block <paramref name="b"/>) streams of pres [<paramref name="lo"/>, <paramref name="hi"/>) into
+    /// the chunk's region of block b (moved out when full), writing each pre's count at <c>counts[pre + 1]</c>.
+    /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table (used when no clipped table fits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
+    static void WalkChunk<T>(Regions<T> r, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        T[] bb = r.Arr[b];
+        int n = r.Len[b], off = r.Off[b], lim = r.Lim[b];
         for (int pre = lo; pre < hi; pre++)
         {
             int first = n;
@@ -270,17 +493,13 @@ public sealed class JitTargetCache
                 long skip = skips.Next(ctr);
                 if (skip >= end - pos) break;
                 pos += skip;
-                if (n == buf.Length)
-                {
-                    if (n == Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has more than {Array.MaxLength} targets.");
-                    Array.Resize(ref buf, (int)Math.Min(Array.MaxLength, 2L * n + 64));
-                }
-                buf[n++] = T.CreateTruncating(pos - start);
+                if (n == lim) { bb = Grow(r, b, n); off = 0; lim = bb.Length; }
+                bb[off + n++] = T.CreateTruncating(pos - start);
                 if (++pos >= end) break;
             }
             counts[pre + 1] = n - first;
         }
-        return n;
+        r.Len[b] = n;
     }
 
     /// <summary>Writes the stored targets of <paramref name="pre"/> (increasing, absolute) into <paramref name="targets"/>;

@@ -54,8 +54,16 @@ public static class CounterRng
 
     /// <summary><see cref="StreamKey(ulong, ulong, ulong)"/> from <see cref="SeedKey(ulong)"/>(seed).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong StreamKeyOfSeedKey(ulong seedKey, ulong a, ulong b) =>
-        Mix(Mix(seedKey + a * Gamma) ^ (b * 0xD1B54A32D192ED03UL));
+    internal static ulong StreamKeyOfSeedKey(ulong seedKey, ulong a, ulong b) => StreamKeyOfPreKey(PreKeyOfSeedKey(seedKey, a), b);
+
+    /// <summary>The part of <see cref="StreamKeyOfSeedKey"/> that depends on the seed key and <paramref name="a"/> alone
+    /// (hoisted out of a loop over blocks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong PreKeyOfSeedKey(ulong seedKey, ulong a) => Mix(seedKey + a * Gamma);
+
+    /// <summary><see cref="StreamKeyOfSeedKey"/> from <see cref="PreKeyOfSeedKey"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong StreamKeyOfPreKey(ulong preKey, ulong b) => Mix(preKey ^ (b * 0xD1B54A32D192ED03UL));
 
     /// <summary>Draw <paramref name="n"/> (0-based) of stream <paramref name="key"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
