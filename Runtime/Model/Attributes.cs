@@ -116,9 +116,9 @@ public enum Conn
     FixedProb,
     /// <summary>Ours: every pair independently with probability Prob (<see cref="Connect.Bernoulli"/>).</summary>
     Bernoulli,
-    /// <summary>Each post gets exactly Num sources (<see cref="Connect.FixedPreNum"/>).</summary>
+    /// <summary>Each post gets exactly Num sources (<see cref="Connect.FixedPreNum(int, bool, bool)"/>).</summary>
     FixedPreNum,
-    /// <summary>Each pre gets exactly Num targets (<see cref="Connect.FixedPostNum"/>).</summary>
+    /// <summary>Each pre gets exactly Num targets (<see cref="Connect.FixedPostNum(int, bool, bool)"/>).</summary>
     FixedPostNum,
     /// <summary>Exactly Num synapses in all (<see cref="Connect.FixedTotalNum"/>).</summary>
     FixedTotalNum,
