@@ -37,11 +37,11 @@ public sealed class TraubMiles : CustomNeuron
     /// <summary>Membrane potential</summary>
     [State("mV")] double V { get; set; } = -65;
     /// <summary>Sodium activation</summary>
-    [State] double M { get; set; }
+    [State("1")] double M { get; set; }
     /// <summary>Sodium inactivation</summary>
-    [State] double H { get; set; }
+    [State("1")] double H { get; set; }
     /// <summary>Potassium activation</summary>
-    [State] double N { get; set; }
+    [State("1")] double N { get; set; }
 
     // The input current I is the step's COBA current on the old V: it stays outside the exp_auto linear term of V.
     double dV() => (GL * (EL - V) - GNa * M * M * M * H * (V - ENa) - GK * N * N * N * N * (V - EK) + I) / Cm;
