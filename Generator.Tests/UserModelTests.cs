@@ -326,4 +326,95 @@ public class UserModelTests
         // The model's error is reported once, at the model; the population that names it adds nothing.
         DiagnosticMarkup.AssertDiagnostics(Head + "double dV() => -V / Tau + {|SPK3002:Q|};\nbool Spike() => V >= VTh;\n}\n[Population(10)] [M(Tau = 5)] public partial class Cells;\n");
     }
+
+    // ---- the units check (SPK3015–SPK3017): warnings from declared units only ----
+
+    const string UnitHead = """
+        using SpikeSharp;
+        using System;
+        namespace U;
+        [NeuronModel]
+        public sealed class L : CustomNeuron
+        {
+            [Param("mV")] public double VRest { get; set; } = -65;
+            [Param("mV")] public double VTh { get; set; } = -50;
+            [Param("ms")] public double Tau { get; set; } = 10;
+            [Param("nS")] public double G { get; set; } = 1;
+            [Param] public double K { get; set; } = 2;
+            [State("mV")] double V { get; set; } = -65;
+
+        """;
+
+    static Diagnostic OneUnit(string body) => DiagnosticMarkup.AssertSingle(UnitHead + body + "\n}\n", DiagnosticSeverity.Warning);
+
+    [Fact]
+    public void DerivativeWithWrongUnits_SPK3015()
+    {
+        var d = OneUnit("double {|SPK3015:dV|}() => (VRest - V) * Tau;\nbool Spike() => V >= VTh;");
+        Assert.Equal("Neuron model 'L': dV() has units of 10^-6 V·s, but the derivative of 'V' (mV) must have mV/ms = V/s (mV per ms)", d.GetMessage());
+    }
+
+    [Fact]
+    public void SumOfDifferentUnits_SPK3016()
+    {
+        var d = OneUnit("double {|SPK3016:dV|}() => (VRest - V + G) / Tau;\nbool Spike() => V >= VTh;");
+        Assert.Equal("Neuron model 'L': in dV(), 'VRest - V + G' adds 10^-3 V and 10^-9 A/V", d.GetMessage());
+    }
+
+    [Fact]
+    public void MillivoltsPlusVolts_AndExpOfAUnit_SPK3016()
+    {
+        var d = DiagnosticMarkup.AssertSingle(UnitHead.Replace("[Param(\"mV\")] public double VTh", "[Param(\"V\")] public double VTh") +
+            "double dV() => (VRest - V) / Tau;\nbool {|SPK3016:Spike|}() => V >= VTh;\n}\n", DiagnosticSeverity.Warning);
+        Assert.Equal("Neuron model 'L': in Spike(), 'V >= VTh' compares 10^-3 V and V", d.GetMessage());
+        var e = OneUnit("double {|SPK3016:dV|}() => (VRest - V) / Tau * Math.Exp(V);\nbool Spike() => V >= VTh;");
+        Assert.Equal("Neuron model 'L': in dV(), 'Math.Exp(V)' the argument of Exp has units of 10^-3 V, not a pure number", e.GetMessage());
+    }
+
+    [Fact]
+    public void ExplicitUpdateWithWrongUnits_SPK3017()
+    {
+        var d = OneUnit("[State(\"mV\")] double W { get; set; }\ndouble {|SPK3017:NextW|}() => W * Tau;\ndouble dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;");
+        Assert.Equal("Neuron model 'L': NextW() has units of 10^-6 V·s, but it is the new value of 'W', which has mV = 10^-3 V", d.GetMessage());
+    }
+
+    [Fact]
+    public void Units_Unknown_OrHiddenInNumbers_AreNotChecked()
+    {
+        // K has no unit, I has none, and a bare number as a factor hides one (the 4 of (13 − V + VT)/4 is 4 mV):
+        // nothing is reported, though none of these is dimensionally provable.
+        DiagnosticMarkup.AssertDiagnostics(UnitHead + "double dV() => (VRest - V) / Tau * K + I + Math.Exp(V / 4) + 2 * V;\nbool Spike() => V >= VTh && V > 0;\n}\n");
+        // Consistent units, with numbers in sums and a state-free right-hand side: clean.
+        DiagnosticMarkup.AssertDiagnostics(UnitHead + "double dV() => (VRest - V + 3) / Tau + G * (VRest - V) / G / Tau;\nbool Spike() => Old(V) < VTh && V >= VTh;\nvoid Reset() => V = VRest;\n}\n");
+    }
+
+    [Fact]
+    public void TraubMiles_OfCobaHH_PassesTheUnitsCheck_AndAWrongCapacitanceUnitIsFound()
+    {
+        string model = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "samples", "COBAHH", "Model.cs"));
+        // The whole sample, as it is: no diagnostic at all (its dV is mS·mV/µF = V/s = mV/ms).
+        DiagnosticMarkup.AssertDiagnostics(model);
+        const string cm = "[Param(\"µF\")] public double Cm";
+        Assert.Contains(cm, model);
+        var d = DiagnosticMarkup.AssertSingle(model.Replace(cm, "[Param(\"nF\")] public double Cm").Replace("    double dV() =>", "    double {|SPK3015:dV|}() =>"), DiagnosticSeverity.Warning);
+        Assert.Equal("Neuron model 'TraubMiles': dV() has units of 10^3 V/s, but the derivative of 'V' (mV) must have mV/ms = V/s (mV per ms)", d.GetMessage());
+    }
+
+    [Fact]
+    public void Units_Parse()
+    {
+        Assert.Equal(new Unit(1, 0, 0, -3), Unit.Parse("mV"));
+        Assert.Equal(new Unit(-1, 0, 1, -9), Unit.Parse("nS"));
+        Assert.Equal(new Unit(-1, 1, 1, -6), Unit.Parse("µF"));
+        Assert.Equal(Unit.Parse("uF"), Unit.Parse("µF"));
+        Assert.Equal(new Unit(1, -1, 0, 0), Unit.Parse("mV/ms"));
+        Assert.Equal(new Unit(1, 0, -1, 6), Unit.Parse("MΩ"));
+        Assert.Equal(new Unit(0, -2, 0, 0), Unit.Parse("s^-2"));
+        Assert.Equal(new Unit(0, 0, 1, -12), Unit.Parse("nS*mV"));
+        Assert.Equal(Unit.One, Unit.Parse("1"));
+        foreach (string unknown in new[] { "", " ", "m", "mM", "xyz", "mV/", "1e3", "k1" })
+            Assert.Null(Unit.Parse(unknown));
+        Assert.Equal("V/s", new Unit(1, -1, 0, 0).ToString());
+        Assert.Equal("10^-6 V·s", new Unit(1, 1, 0, -6).ToString());
+    }
 }

@@ -5,7 +5,8 @@ using Xunit;
 namespace SpikeSharp.Runtime.Tests;
 
 // samples/COBAHH (issue 12): BrainPy's COBAHH with a user-written Traub–Miles neuron. 10 000 steps (1 s at dt = 0.1 ms):
-// no NaN, no allocation in the step loop, the same bits for 1, 2 and 4 threads and with SIMD off.
+// no NaN, no allocation in the step loop, the same bits for 1, 2 and 4 threads and with SIMD off; the file's connectivity
+// (EventCSRLinear on FixedProb(80/4000, allow_multi_conn=True)).
 public class CobaHHTests
 {
     const int Steps = 10_000;
@@ -17,7 +18,7 @@ public class CobaHHTests
         Parallelism.Threads = threads;
         try
         {
-            var net = new CobaHHNetwork(seed: 11);
+            var net = new CobaHHNetwork(seed: 11, dt: 0.1);
             net.N.UseSimd = simd;
             long spikes = 0;
             ulong hash = 1469598103934665603UL;
@@ -43,9 +44,54 @@ public class CobaHHTests
         var (spikes, v, m, _) = Run(threads: 1, checkAllocation: true);
         foreach (float x in v) Assert.True(float.IsFinite(x) && x > -100 && x < 60, $"V = {x}");
         foreach (float x in m) Assert.True(x >= 0 && x <= 1, $"m = {x}");
-        // Self-sustained activity: tens of Hz over 4000 neurons for 1 s (measured 34 Hz for seed 1).
+        // Self-sustained activity: tens of Hz over 4000 neurons for 1 s (measured 40 Hz for seed 1).
         double rate = spikes / 4000.0;
         Assert.InRange(rate, 5, 200);
+    }
+
+    [Fact]
+    public void RemovableSingularities_OfTheRates_GiveTheirLimits()
+    {
+        // α_m, β_m and α_n are x/(e^{x/k} − 1) with x = 0 at V = 13 + VT = −50, V = 40 + VT = −23 and V = 15 + VT = −48:
+        // without the model's guard a float V exactly there gives 0/0 = NaN and the neuron is lost (seen in 1 s runs).
+        foreach (bool simd in new[] { true, false })
+        {
+            var net = new CobaHHNetwork(seed: 11, dt: 0.1);
+            net.N.UseSimd = simd;
+            net.N.V[0] = -50f; net.N.V[1] = -23f; net.N.V[2] = -48f;
+            net.N.V[3999] = -50f; // the scalar tail of the SIMD loop too
+            net.Update(0f);
+            foreach (int j in new[] { 0, 1, 2, 3999 })
+                Assert.True(float.IsFinite(net.N.V[j]) && net.N.M[j] > 0 && net.N.M[j] < 1 && net.N.N[j] > 0 && net.N.N[j] < 1,
+                    $"neuron {j}: V {net.N.V[j]}, m {net.N.M[j]}, n {net.N.N[j]} (simd {simd})");
+        }
+    }
+
+    [Fact]
+    public void Connectivity_EightyTargetsPerSource_DrawnWithReplacement_SelfAllowed()
+    {
+        var net = new CobaHHNetwork(seed: 11, dt: 0.1);
+        Assert.Equal((3200, 4000, 3200L * 80), (net.E.Matrix.NumPre, net.E.Matrix.NumPost, net.E.Matrix.Synapses));
+        Assert.Equal((800, 4000, 800L * 80), (net.I.Matrix.NumPre, net.I.Matrix.NumPost, net.I.Matrix.Synapses));
+        foreach (var (m, offset) in new[] { (net.E.Matrix, 0), (net.I.Matrix, CobaHHNetwork.NumExcitatory) })
+        {
+            long repeats = 0, self = 0;
+            for (int pre = 0; pre < m.NumPre; pre++)
+            {
+                int[] t = m.Targets(pre);
+                Assert.Equal(80, t.Length);
+                for (int k = 0; k < t.Length; k++)
+                {
+                    if (k > 0 && t[k] == t[k - 1]) repeats++;
+                    if (t[k] == pre + offset) self++;
+                }
+            }
+            // 80 draws from 4000 with replacement: C(80, 2)/4000 = 0.79 repeated pairs and 80/4000 = 0.02 self-connections
+            // per source expected; without replacement there would be no repeats at all.
+            double n = m.NumPre;
+            Assert.InRange(repeats, 0.79 * n * 0.8, 0.79 * n * 1.2);
+            Assert.InRange(self, 0.02 * n * 0.5, 0.02 * n * 1.5);
+        }
     }
 
     [Fact]

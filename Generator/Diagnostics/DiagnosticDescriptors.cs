@@ -307,6 +307,27 @@ internal static class DiagnosticDescriptors
         "Neuron model '{0}': Spike() reads no state variable and no input, so every neuron spikes on every step or never",
         "A spike condition compares a state variable (usually V after the step) with a threshold.");
 
+    static DiagnosticDescriptor UserWarning(string id, string title, string message, string help) =>
+        new(id, title, message, ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: help, helpLinkUri: Help(id));
+
+    public const string DerivativeUnitsId = "SPK3015";
+    public static readonly DiagnosticDescriptor DerivativeUnits = UserWarning(DerivativeUnitsId,
+        "Derivative has the wrong units",
+        "Neuron model '{0}': {1}() has units of {2}, but the derivative of '{3}' ({4}) must have {5} ({4} per ms)",
+        "From the units declared with [Param(\"…\")] and [State(\"…\")], a derivative dX() must have X's unit per ms (time is in ms). Only known units are checked: a member without a unit, the input I and a product with a bare number are not.");
+
+    public const string InconsistentUnitsId = "SPK3016";
+    public static readonly DiagnosticDescriptor InconsistentUnits = UserWarning(InconsistentUnitsId,
+        "Units do not match inside a model expression",
+        "Neuron model '{0}': in {1}(), '{2}' {3}",
+        "A sum, difference, comparison, Min/Max or ?: of two quantities with different declared units (or mV with V), or Exp/Log/Tanh of a quantity with a unit, is dimensionally wrong.");
+
+    public const string UpdateUnitsId = "SPK3017";
+    public static readonly DiagnosticDescriptor UpdateUnits = UserWarning(UpdateUnitsId,
+        "Explicit update has the wrong units",
+        "Neuron model '{0}': {1}() has units of {2}, but it is the new value of '{3}', which has {4}",
+        "An explicit update NextX() returns X's next value, in X's declared unit.");
+
     /// <summary>Every diagnostic SpikeSharp reports (all from the generator's one parse and its plan).</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         NotPartial,
@@ -354,5 +375,8 @@ internal static class DiagnosticDescriptors
         BadModelMember,
         InitOrder,
         DuplicateModelPart,
-        ConstantSpike).AddRange(ProjectionDescriptors.All);
+        ConstantSpike,
+        DerivativeUnits,
+        InconsistentUnits,
+        UpdateUnits).AddRange(ProjectionDescriptors.All);
 }

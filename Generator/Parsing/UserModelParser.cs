@@ -198,6 +198,34 @@ internal static class UserModelParser
         }
 
         var stateNames = states.Select(s => s.Name).ToList();
+        // Units check (SPK3015–SPK3017): only the units declared and understood; warnings, never an error.
+        var paramUnits = parameters.ToDictionary(p => p.Name, p => Unit.Parse(p.Unit), StringComparer.Ordinal);
+        var stateUnits = states.ToDictionary(s => s.Name, s => Unit.Parse(s.Unit), StringComparer.Ordinal);
+        var units = new UnitCheck(n => paramUnits.TryGetValue(n, out var u) ? u : null, n => stateUnits.TryGetValue(n, out var u) ? u : null);
+        void CheckUnits(Expr value, string method, string? target, bool isDerivative, Location at)
+        {
+            units.Problems.Clear();
+            var found = units.Infer(value);
+            foreach (var (e, problem) in units.Problems)
+            {
+                // As written: a state is its name (Old(x) in Spike(), where the plain name is the value after the step).
+                var shown = IrOps.Rewrite(e, n => n switch
+                {
+                    Var v => new Param(method == "Spike" ? "Old(" + v.Name + ")" : v.Name),
+                    Next x => new Param(x.Name),
+                    _ => null,
+                });
+                sink.Report(DiagnosticDescriptors.InconsistentUnits, at, owner, method, Text(shown), problem);
+            }
+            if (target is null || found is not { } f || stateUnits[target] is not { } x) return;
+            var expected = isDerivative ? x / Unit.Ms : x;
+            if (f == expected) return;
+            var declared = states.First(s => s.Name == target).Unit;
+            if (isDerivative)
+                sink.Report(DiagnosticDescriptors.DerivativeUnits, at, owner, method, f.ToString(), target, declared, declared + "/ms = " + expected);
+            else
+                sink.Report(DiagnosticDescriptors.UpdateUnits, at, owner, method, f.ToString(), target, declared + " = " + expected);
+        }
         var lower = new CSharpToIr(compilation, type, sink, owner, defaults, stateNames, ct);
 
         // Updates: dX() and NextX().
@@ -232,6 +260,7 @@ internal static class UserModelParser
             var value = lower.LowerMethodValue(kv.Value, new CSharpToIr.Env(CSharpToIr.Context.Step));
             if (value is null) { ok = false; continue; }
             updates[target] = (isDerivative ? new Ode(value) : new Explicit(value), Loc(ms));
+            CheckUnits(value, name, target, isDerivative, Loc(ms));
         }
         foreach (var s in states)
             if (!updates.ContainsKey(s.Name) && !methods.ContainsKey("d" + s.Name) && !methods.ContainsKey("Next" + s.Name))
@@ -260,6 +289,7 @@ internal static class UserModelParser
         else
         {
             spike = lower.LowerMethodValue(spikeDecl, new CSharpToIr.Env(CSharpToIr.Context.AfterStep));
+            if (spike is not null) CheckUnits(spike, "Spike", null, false, Loc(sm));
             if (spike is null) ok = false;
             else if (!IrOps.Nodes(spike).Any(n => n is Var or Next or Input))
             {

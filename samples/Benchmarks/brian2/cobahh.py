@@ -2,7 +2,9 @@
 
 The same model as samples/COBAHH (../shared/docs/benchmarks.md "COBAHH"): 4000 Traub–Miles neurons (3200 E), Expon
 tau 5 / 10 ms, COBA E 0 / -80 mV, weights 0.06 / 0.67, V0 = -65 + 5 N(0,1), m = h = n = 0, no input, spike = upward
-crossing of -20 mV, Bernoulli p = 0.02 per pair. As in SpikeSharp (and BrainPy), the synaptic current is frozen from v at
+crossing of -20 mV, each source exactly 80 targets among all 4000 drawn with replacement, self-connections allowed
+(BrainPy's FixedProb(80/4000, allow_multi_conn=True); here numpy's draw, given to connect as i, j arrays, so repeated
+pairs are separate synapses). As in SpikeSharp (and BrainPy), the synaptic current is frozen from v at
 the start of the step (run_regularly before the state update), so it stays outside the exponential-Euler linear term;
 Brian2's exponential_euler integrates each variable with the others held, like exp_auto. The two networks are
 statistically equal, not identical (different random streams). Written from Brian2's documentation.
@@ -37,10 +39,12 @@ def build(directory, steps):
     I = ge * (0 - v) + gi * (-80 - v)
     vold = v
     ''', when='before_groups')
+    import numpy as np
+    rng = np.random.default_rng(1)
     se = b2.Synapses(g[:ne], g, on_pre='ge_post += 0.06')
-    se.connect(p=0.02)
+    se.connect(i=np.repeat(np.arange(ne), 80), j=rng.integers(0, size, ne * 80))
     si = b2.Synapses(g[ne:], g, on_pre='gi_post += 0.67')
-    si.connect(p=0.02)
+    si.connect(i=np.repeat(np.arange(size - ne), 80), j=rng.integers(0, size, (size - ne) * 80))
     mon = b2.SpikeMonitor(g, record=False)  # kept: Brian2 collects the objects it can see
     b2.run(steps * 0.1 * b2.ms)
     t0 = time.time()
