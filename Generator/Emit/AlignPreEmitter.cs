@@ -221,5 +221,10 @@ internal static class AlignPreEmitter
     }
 
     /// <summary>BrainPy's align-pre DS key, <c>"Delay(d) // syn"</c>, with the delay as written and the values compared.</summary>
-    internal static string SynapseKey(ProjectionSpec spec) => "Delay(" + ProjectionEmitter.DelayText(spec.Full!) + ") // " + SynapseText(spec.Syn);
+    internal static string SynapseKey(ProjectionSpec spec) => "Delay(" + spec.Full!.Unit switch
+    {
+        DelayUnit.Ms => Literals.Short(spec.Full.Value) + " ms",
+        DelayUnit.Steps => Literals.Short(spec.Full.Value) + " steps",
+        _ => "None",
+    } + ") // " + SynapseText(spec.Syn);
 }

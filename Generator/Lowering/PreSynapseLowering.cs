@@ -42,6 +42,7 @@ internal static class PreSynapseLowering
             body.Add(new Let(StepLowering.NextLocal(a.Name), Hoist(Bind(a.Decay), constants), a.Doc));
         }
         var value = Hoist(Bind(def.Value), constants);
+        body = StepLowering.CommonSubexpressions(body); // NMDA's dt·A appears five times in φ: computed once (same bits)
         return new PreSynapsePlan(arrays.ToEquatableArray(), constants.ToEquatableArray(), body.ToEquatableArray(),
             value is Next n ? n.Name : null, value);
     }
