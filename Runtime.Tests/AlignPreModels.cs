@@ -44,3 +44,22 @@ public partial class ApNet
     public ApEPAmpa C;
     public ApEPNmda1 D;
 }
+
+// --- FullProjAlignPreSDMg: synapse on this step's spikes, its g delayed. S3 and S5 have equal synapses (merged: one state,
+// one value delay grown to 5 steps, each its own entry); S0 reads the latest g.
+[FullProjAlignPreSDMg(Pre = typeof(ApE), Post = typeof(ApP), DelaySteps = 3)] [CSRLinear(300, 200, Prob = 0.1, Weight = 0.05)] [Nmda] [MgBlock(E = 0)]
+public partial class ApSd3;
+[FullProjAlignPreSDMg(Pre = typeof(ApE), Post = typeof(ApP), DelaySteps = 5)] [CSRLinear(300, 200, Prob = 0.05, Weight = 0.02)] [Nmda] [Coba(E = 0)]
+public partial class ApSd5;
+[FullProjAlignPreSDMg(Pre = typeof(ApE), Post = typeof(ApP))] [CSRLinear(300, 200, Prob = 0.05, Weight = 0.3)] [Ampa] [Coba(E = 0)]
+public partial class ApSd0;
+
+[Network]
+public partial class ApSdNet
+{
+    public ApE E;
+    public ApP P;
+    public ApSd3 A;
+    public ApSd5 B;
+    public ApSd0 C;
+}

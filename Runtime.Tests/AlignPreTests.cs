@@ -246,6 +246,64 @@ public class AlignPreTests
         Assert.True(maxC > 0.01, $"comm output at most {maxC}");
     }
 
+    /// <summary>SD reference: the synapse on this step's spikes (delay 0 in <see cref="Reference"/>), and the comm reads g
+    /// pushed max(d, 1) steps ago.</summary>
+    [Fact]
+    public void SynapseThenDelay_Network_EqualsNaiveDenseReference()
+    {
+        var net = new ApSdNet(seed: 11, dt: Dt);
+        Assert.Equal("NMDA(a=0.5, tau_decay=100, tau_rise=2) // Delay", ApSd3.SynapseKey);
+        Assert.Same(net.A.Synapse, net.B.Synapse); // the delay is not part of the SD key
+        Assert.Equal(5, net.A.Synapse.ValueDelay!.MaxSteps);
+        var refs = new (Reference R, int D, List<double[]> History, Func<float[]> Input)[]
+        {
+            (new Reference(net.A.Matrix, 0, ApSd3.Weight, false), 3, new List<double[]>(), () => net.A.Input.ToArray()),
+            (new Reference(net.B.Matrix, 0, ApSd5.Weight, false), 5, new List<double[]>(), () => net.B.Input.ToArray()),
+            (new Reference(net.C.Matrix, 0, ApSd0.Weight, true), 0, new List<double[]>(), () => net.C.Input.ToArray()),
+        };
+        double maxC = 0;
+        for (int t = 0; t < 400; t++)
+        {
+            net.UpdateProjections();
+            foreach (var (r, d, history, input) in refs)
+            {
+                int back = Math.Max(d, 1);
+                double[] expected = history.Count - back >= 0 ? history[history.Count - back] : new double[ApP.Size];
+                var actual = input();
+                for (int j = 0; j < expected.Length; j++)
+                {
+                    Assert.True(Math.Abs(expected[j] - actual[j]) <= 1e-4 * Math.Abs(expected[j]) + 1e-6, $"step {t}, post {j}: {expected[j]:R} vs {actual[j]:R}");
+                    maxC = Math.Max(maxC, Math.Abs(expected[j]));
+                }
+            }
+            net.UpdatePopulations(12f);
+            var mask = Mask(net.E.Spike);
+            foreach (var (r, _, history, _) in refs) { r.Synapse(mask); history.Add(r.Comm()); }
+            net.UpdateDelays();
+        }
+        Assert.True(maxC > 0.01, $"comm output at most {maxC}");
+    }
+
+    [Fact]
+    public void SynapseThenDelay_SaveLoad_ResumesBitIdentical()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "alignpre-sd-" + Guid.NewGuid().ToString("N") + ".state");
+        try
+        {
+            var straight = new ApSdNet(seed: 5, dt: Dt);
+            var first = new ApSdNet(seed: 5, dt: Dt);
+            for (int t = 0; t < 120; t++) { straight.Step(12f); first.Step(12f); }
+            first.Save(path);
+            var resumed = new ApSdNet(seed: 5, dt: Dt);
+            resumed.Load(path);
+            for (int t = 0; t < 120; t++) Assert.Equal(Idx(straight.Step(12f)), Idx(resumed.Step(12f)));
+            Assert.Equal(straight.P.V.ToArray(), resumed.P.V.ToArray());
+            Assert.Equal(straight.B.Input.ToArray(), resumed.B.Input.ToArray());
+            AllocationAssert.ZeroInSteadyState(() => { for (int t = 0; t < 100; t++) resumed.Step(12f); });
+        }
+        finally { File.Delete(path); }
+    }
+
     [Fact]
     public void Latency_SpikeReachesPostAt_TPlusDPlusOne()
     {

@@ -26,8 +26,10 @@ internal static class AlignPreEmitter
         var w = new IndentedWriter();
         string synText = SynapseText(syn);
         string key = SynapseKey(spec);
+        bool sd = spec.SynapseThenDelay;
+        string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
         var closers = Open(w, spec.Type,
-            $"FullProjAlignPreDSMg from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → CSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(CsrProjectionEmitter.Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → CSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(CsrProjectionEmitter.Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, pre = full.PreType, name = Identifiers.Escape(spec.Type.Name);
@@ -45,7 +47,9 @@ internal static class AlignPreEmitter
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
         w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
         w.Line("public const ulong DefaultStreamId = 0x" + ProjectionEmitter.NameStreamId(ProjectionEmitter.FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
-        w.Line("/// <summary>The synapse's merge key (BrainPy's <c>\"Delay(d) // syn\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/>.</summary>");
+        w.Line(sd
+            ? "/// <summary>The synapse's merge key (BrainPy's <c>\"syn // Delay\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/> and its value delay.</summary>"
+            : "/// <summary>The synapse's merge key (BrainPy's <c>\"Delay(d) // syn\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/>.</summary>");
         w.Line($"public const string SynapseKey = {Literals.String(key)};");
         w.Line("/// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
@@ -72,7 +76,8 @@ internal static class AlignPreEmitter
         w.Line($"public {post} Post {{ get; }}");
         w.Line("/// <summary>The pre population's spike delay, shared by every projection from it.</summary>");
         w.Line($"public {delay} PreDelay {{ get; }}");
-        w.Line("/// <summary>Delay in steps. The synapse takes the pre's spikes of DelaySteps steps ago (this step's when 0).</summary>");
+        w.Line(sd ? "/// <summary>Delay of the synapse's value in steps: the comm reads g of DelaySteps steps ago (the latest when 0).</summary>"
+            : "/// <summary>Delay in steps. The synapse takes the pre's spikes of DelaySteps steps ago (this step's when 0).</summary>");
         w.Line("public int DelaySteps { get; }");
         w.Line("/// <summary>The connectivity seed.</summary>");
         w.Line("public ulong Seed { get; }");
@@ -136,7 +141,7 @@ internal static class AlignPreEmitter
             });
             w.Line($"string entry = {Literals.String(spec.Type.Name)};");
             w.Line($"for (int k = 2; preDelay.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
-            w.Line("preDelay.Register(entry, DelaySteps);");
+            if (!sd) w.Line("preDelay.Register(entry, DelaySteps);");
             w.Line($"__postInput = post.C{plan.GroupIndex};");
             w.Line("double Dt = pre.Dt;");
             var dbl = new ExprFormatter(ExprFormatter.Mode.Double, static p => throw new System.InvalidOperationException(p));
@@ -144,13 +149,19 @@ internal static class AlignPreEmitter
             string names = string.Join(", ", sp.Arrays.Select(a => Literals.String(a)));
             using (w.Block("if (shared is null)"))
             {
-                w.Line($"Synapse = new {state}(SynapseKey, NumIn, {names});");
+                w.Line(sd ? $"Synapse = new {state}(SynapseKey, NumIn, {names}) {{ ValueDelay = new {Rt}FloatDelay(NumIn, 0) }};"
+                    : $"Synapse = new {state}(SynapseKey, NumIn, {names});");
                 w.Line("OwnsSynapse = true;");
             }
             using (w.Block("else"))
             {
                 w.Line($"shared.CheckShareable(SynapseKey, NumIn, {Literals.String(spec.Type.Name)});");
                 w.Line("Synapse = shared;");
+            }
+            if (sd)
+            {
+                w.Line($"for (int k = 2; Synapse.ValueDelay!.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
             }
             w.Line(sp.ValueArray is null ? "__readValue = __valueOut;" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
             w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
@@ -163,7 +174,8 @@ internal static class AlignPreEmitter
         using (w.Block("public void UpdateSynapse()"))
         {
             w.Line("if (!OwnsSynapse) return;");
-            w.Line($"{Rt}Spikes spikes = DelaySteps == 0 ? Pre.Spike : PreDelay.At(DelaySteps);");
+            w.Line(sd ? $"{Rt}Spikes spikes = Pre.Spike; // Synapse then Delay: this step's spikes"
+                : $"{Rt}Spikes spikes = DelaySteps == 0 ? Pre.Spike : PreDelay.At(DelaySteps);");
             w.Line("float[] input = __spikeInput;");
             w.Line("global::System.Array.Clear(input);");
             w.Line("for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;");
@@ -180,6 +192,7 @@ internal static class AlignPreEmitter
                 foreach (var a in sp.Arrays) w.Line($"a{a}[i] = {StepLowering.NextLocal(a)};");
                 if (sp.ValueArray is null) w.Line($"value[i] = {f.Format(sp.Value)};");
             }
+            if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
         w.Line();
         w.Line("/// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads");
@@ -189,7 +202,7 @@ internal static class AlignPreEmitter
         {
             w.Line("global::System.Array.Clear(__postInput);");
             w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
-            w.Line("if (parts <= 1) Matrix.Multiply(__readValue.Span, __postInput, Weight);");
+            w.Line($"if (parts <= 1) Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight);");
             w.Line($"else {Rt}Parallelism.Run(this, parts);");
         }
         w.Line();
@@ -197,18 +210,24 @@ internal static class AlignPreEmitter
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
             w.Line("Matrix.PartBlocks(part, parts, out int first, out int end);");
-            w.Line("Matrix.Multiply(__readValue.Span, __postInput, Weight, first, end);");
+            w.Line($"Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight, first, end);");
         }
         w.Line();
         w.Line("/// <summary>Writes the synapse state (only when this projection owns it) as part <c>{part}.syn.*</c>.</summary>");
         w.Line(gc);
         using (w.Block($"internal void __WriteState({Rt}NetworkStateWriter state, string part)"))
+        {
             w.Line("if (OwnsSynapse) Synapse.WriteState(state, part + \".syn\");");
+            if (sd) w.Line("if (OwnsSynapse) Synapse.ValueDelay!.WriteState(state, part + \".synDelay\");");
+        }
         w.Line();
         w.Line("/// <summary>Reads what <see cref=\"__WriteState\"/> wrote.</summary>");
         w.Line(gc);
         using (w.Block($"internal void __ReadState({Rt}NetworkStateReader state, string part)"))
+        {
             w.Line("if (OwnsSynapse) Synapse.ReadState(state, part + \".syn\");");
+            if (sd) w.Line("if (OwnsSynapse) Synapse.ValueDelay!.ReadState(state, part + \".synDelay\");");
+        }
         Close(closers);
         return w.ToString();
     }
@@ -221,7 +240,7 @@ internal static class AlignPreEmitter
     }
 
     /// <summary>BrainPy's align-pre DS key, <c>"Delay(d) // syn"</c>, with the delay as written and the values compared.</summary>
-    internal static string SynapseKey(ProjectionSpec spec) => "Delay(" + spec.Full!.Unit switch
+    internal static string SynapseKey(ProjectionSpec spec) => spec.SynapseThenDelay ? SynapseText(spec.Syn) + " // Delay" : "Delay(" + spec.Full!.Unit switch
     {
         DelayUnit.Ms => Literals.Short(spec.Full.Value) + " ms",
         DelayUnit.Steps => Literals.Short(spec.Full.Value) + " steps",

@@ -101,6 +101,9 @@ internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec C
     /// <summary>A FullProjAlignPreDSMg: <see cref="Syn"/> is pre-sized (on the projection, stepped on the delayed spikes),
     /// its value goes through the non-event comm to the output's own post buffer (<c>C{group}</c>, not merged).</summary>
     public bool AlignPre { get; init; }
+
+    /// <summary>With <see cref="AlignPre"/>: FullProjAlignPreSDMg (the synapse on the pre's current spikes, its value delayed).</summary>
+    public bool SynapseThenDelay { get; init; }
 }
 
 internal enum DelayUnit { None, Ms, Steps }

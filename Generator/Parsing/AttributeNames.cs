@@ -15,6 +15,7 @@ internal static class AttributeNames
     public const string HalfProjDelta = "SpikeSharp.HalfProjDeltaAttribute";
     public const string FullProjDelta = "SpikeSharp.FullProjDeltaAttribute";
     public const string FullProjAlignPreDSMg = "SpikeSharp.FullProjAlignPreDSMgAttribute";
+    public const string FullProjAlignPreSDMg = "SpikeSharp.FullProjAlignPreSDMgAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";

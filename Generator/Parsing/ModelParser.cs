@@ -209,7 +209,7 @@ internal static class ModelParser
         string role = AttributeNames.HalfProjAlignPostMg)
     {
         shell = null;
-        bool alignPre = role is AttributeNames.FullProjAlignPreDSMg;
+        bool alignPre = role is AttributeNames.FullProjAlignPreDSMg or AttributeNames.FullProjAlignPreSDMg;
         bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta || alignPre;
         bool delta = role is AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
         bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
@@ -249,6 +249,7 @@ internal static class ModelParser
                 case AttributeNames.HalfProjDelta:
                 case AttributeNames.FullProjDelta:
                 case AttributeNames.FullProjAlignPreDSMg:
+                case AttributeNames.FullProjAlignPreSDMg:
                 {
                     if (attrName != role)
                     {
@@ -433,7 +434,8 @@ internal static class ModelParser
             return null;
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
-            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta) { AlignPre = alignPre };
+            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta)
+            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg };
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
@@ -445,7 +447,8 @@ internal static class ModelParser
         AttributeNames.FullProjAlignPost => 3,
         AttributeNames.HalfProjDelta => 4,
         AttributeNames.FullProjDelta => 5,
-        _ => 6,
+        AttributeNames.FullProjAlignPreDSMg => 6,
+        _ => 7,
     };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;

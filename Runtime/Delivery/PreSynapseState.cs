@@ -29,6 +29,10 @@ public sealed class PreSynapseState
         for (int k = 0; k < names.Length; k++) _arrays[k] = new float[size];
     }
 
+    /// <summary>FullProjAlignPreSDMg: the delay of the synapse's value (pushed after every step of the synapse), shared with
+    /// the state; each projection reads its own entry. Null for FullProjAlignPreDSMg.</summary>
+    public FloatDelay? ValueDelay { get; init; }
+
     /// <summary>The merge key.</summary>
     public string Key { get; }
 

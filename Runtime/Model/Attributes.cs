@@ -122,6 +122,25 @@ public sealed class FullProjAlignPreDSMgAttribute : Attribute
     public string? OutLabel { get; set; }
 }
 
+/// <summary>BrainPy's <c>FullProjAlignPreSDMg</c>, "Synapse then Delay": pre → pre-sized synapse (stepped after the pre updates,
+/// on its spikes of this step; merged per pre and synapse values, key <c>"syn // Delay"</c>) → a delay of the synapse's value g
+/// (<see cref="FloatDelay"/>, one per merged synapse, each projection its own entry) → non-event comm (<c>[CSRLinear]</c>) →
+/// output (one per projection) → post. A spike of step t enters g at step t and reaches the post at step t + d (d = 0: t + 1).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPreSDMgAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay of g in ms: <c>ceil(Delay/dt)</c> steps. 0 (default): none. Give this or <see cref="DelaySteps"/>, not both.</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay of g in steps. 0 (default): none.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
 /// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
 /// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
 /// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full
