@@ -62,6 +62,29 @@ public class AlignPreGeneratorTests
     }
 
     [Fact]
+    public void SynapseThenDelay_CompilesClean_SharesSynapseAcrossDelays_MatchesSnapshot()
+    {
+        const string source = """
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P), DelaySteps = 2)]
+            [CSRLinear(50, 100, Prob = 0.1)] [Alpha(TauDecay = 5)] [Cuba]
+            public partial class Sd2;
+            [FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.4)]
+            [CSRLinear(50, 100, Prob = 0.2)] [Alpha(TauDecay = 5.0)] [Coba(E = -80)]
+            public partial class Sd4;
+            [Network] public partial class SdNet { public P p; public Q q; public Sd2 a; public Sd4 b; }
+            """;
+        DiagnosticMarkup.AssertDiagnostics(source, Pops);
+        var r = GeneratorHarness.Run(source, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("b = new global::D.Sd4(q, p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, a.Synapse);", r.Sources["SpikeSharp.Network.D.SdNet.g.cs"]);
+        Assert.Contains("public const string SynapseKey = \"Alpha(tau_decay=5) // Delay\";", r.Sources["D.Sd4.g.cs"]);
+        SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key is "D.Sd2.g.cs" or "SpikeSharp.Network.D.SdNet.g.cs")
+            .ToDictionary(kv => kv.Key, kv => kv.Value), "AlignPreSD");
+    }
+
+    [Fact]
     public void EventComm_OnAlignPre_SPK4060_AtTheComm()
     {
         var d = DiagnosticMarkup.AssertSingle("""
