@@ -85,6 +85,19 @@ public class AlignPreGeneratorTests
     }
 
     [Fact]
+    public void UserMember_ClashingWithGenerated_IsReported_NotACompilerError()
+    {
+        var d = DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))]
+            [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock]
+            public partial class QP { public void {|SPK0025:UpdateSynapse|}() { } }
+            """, DiagnosticSeverity.Error, Pops);
+        Assert.Contains("UpdateSynapse", d.GetMessage());
+    }
+
+    [Fact]
     public void EventComm_OnAlignPre_SPK4060_AtTheComm()
     {
         var d = DiagnosticMarkup.AssertSingle("""

@@ -414,7 +414,10 @@ internal static class ModelParser
 
         if (typeInfo is not null)
         {
-            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
+            var members = alignPre
+                ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
+                : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
                 full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null, ownSynapse);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
