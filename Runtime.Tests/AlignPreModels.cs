@@ -63,3 +63,17 @@ public partial class ApSdNet
     public ApSd5 B;
     public ApSd0 C;
 }
+
+// --- A post large enough for several post blocks, so that Threads = 2 really splits CSRLinear's multiply.
+[Population(20000)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitUniform("V", Min = -60, Max = -50)]
+public partial class ApBig;
+[FullProjAlignPreDSMg(Pre = typeof(ApE), Post = typeof(ApBig), DelaySteps = 2)] [CSRLinear(300, 20000, Prob = 0.05, Weight = 0.05)] [Nmda] [MgBlock(E = 0)]
+public partial class ApEBig;
+
+[Network]
+public partial class ApBigNet
+{
+    public ApE E;
+    public ApBig B;
+    public ApEBig X;
+}

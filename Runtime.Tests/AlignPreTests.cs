@@ -360,6 +360,26 @@ public class AlignPreTests
         finally { File.Delete(path); }
     }
 
+    [Fact]
+    public void CsrLinearComm_OneAndTwoThreads_SameBits()
+    {
+        var one = new ApBigNet(seed: 4, dt: Dt);
+        var two = new ApBigNet(seed: 4, dt: Dt);
+        one.X.Threads = 1;
+        two.X.Threads = 2;
+        Assert.True(two.X.Matrix.Blocks > 1, $"only {two.X.Matrix.Blocks} post block(s): the split would not be tested");
+        Assert.True(Parallelism.DeliverParts(ApEBig.NumOut, 2) > 1);
+        float max = 0;
+        for (int t = 0; t < 200; t++)
+        {
+            Assert.Equal(Idx(one.Step(12f)), Idx(two.Step(12f)));
+            Assert.Equal(one.X.Input.ToArray(), two.X.Input.ToArray());
+            foreach (float v in one.X.Input) max = Math.Max(max, v);
+        }
+        Assert.True(max > 0);
+        Assert.Equal(one.B.V.ToArray(), two.B.V.ToArray());
+    }
+
     static int[] Idx(Spikes s) { var r = new int[s.Count]; for (int k = 0; k < r.Length; k++) r[k] = s.IndexAt(k); return r; }
 
     [Fact]
