@@ -83,14 +83,29 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjDelta) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!);
+        // FullProjAlignPreDSMg (pre-sized synapse on the projection, non-event comm, its own output): the same parse with its role.
+        var alignPreParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjAlignPreDSMg,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPreDSMg) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        var alignPreSdParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.FullProjAlignPreSDMg,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPreSDMg) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
         var otherProjectionParses = fullProjectionParses.Collect().Combine(halfOwnParses.Collect().Combine(fullOwnParses.Collect()))
-            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect()))
-            .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right.Left).AddRange(pair.Left.Right.Right).AddRange(pair.Right.Left).AddRange(pair.Right.Right));
+            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect().Combine(alignPreParses.Collect().Combine(alignPreSdParses.Collect())
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right)))))
+            .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right.Left).AddRange(pair.Left.Right.Right).AddRange(pair.Right.Left).AddRange(pair.Right.Right.Left).AddRange(pair.Right.Right.Right));
 
         static IncrementalValueProvider<ImmutableArray<ModelParse<ProjectionSpec>>> Models(IncrementalValuesProvider<Parsed<ProjectionSpec>> parses) =>
             parses.Select(static (p, _) => p.Model).Where(static p => p is { Spec: not null } or { Shell: not null }).Collect();
         var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)))
-            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses)));
+            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses).Combine(Models(alignPreParses).Combine(Models(alignPreSdParses)).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right))));
         var plan = populations.Collect()
             .Combine(projections.Collect().Combine(otherProjections))
             .Select(static (pair, _) => NetworkPlanner.Plan(pair.Left,

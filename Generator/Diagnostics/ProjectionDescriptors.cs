@@ -115,6 +115,32 @@ internal static class ProjectionDescriptors
         "Projection '{0}': [{1}] adds its comm's output to V directly; remove [{2}]",
         DiagnosticSeverity.Error, "BrainPy's HalfProjDelta(comm, post) and FullProjDelta(pre, delay, comm, post) have no synapse and no output: V += comm(spikes) after integration.");
 
+    // ---- align-pre projections ----
+
+    public const string EventCommOnAlignPreId = "SPK4060";
+    public static readonly DiagnosticDescriptor EventCommOnAlignPre = Make(EventCommOnAlignPreId,
+        "Event comm on an align-pre projection",
+        "Projection '{0}': [{1}] is an event comm, but [{2}] hands its comm the synapse's value, a float for every pre neuron; use [CSRLinear]",
+        DiagnosticSeverity.Error, "An align-pre projection's synapse is pre-sized and its value is non-zero almost everywhere (brainpy-semantics.md §4.2 items 5–8): BrainPy's docs ask for a non-event comm, and an event comm would treat every non-zero g as a spike.");
+
+    public const string AlignPostSynapseOnAlignPreId = "SPK4061";
+    public static readonly DiagnosticDescriptor AlignPostSynapseOnAlignPre = Make(AlignPostSynapseOnAlignPreId,
+        "Align-post synapse on an align-pre projection",
+        "Projection '{0}': [{1}] is an align-post synapse; [{2}] needs a pre-sized synapse ({3})",
+        DiagnosticSeverity.Error, "Expon and DualExponV2 live on the post population and receive events (add_current); an align-pre projection steps a pre-sized synapse (Alpha, DualExpon, NMDA, AMPA, GABAa) on the pre's spikes.");
+
+    public const string PreSynapseOnAlignPostId = "SPK4062";
+    public static readonly DiagnosticDescriptor PreSynapseOnAlignPost = Make(PreSynapseOnAlignPostId,
+        "Pre-sized synapse on an align-post projection",
+        "Projection '{0}': [{1}] is a pre-sized synapse (no add_current); [{2}] needs an align-post synapse ({3}), or use [FullProjAlignPreDSMg]",
+        DiagnosticSeverity.Error, "BrainPy's align-post projections call syn.add_current, which only Expon and DualExponV2 have (brainpy-semantics.md §3.1).");
+
+    public const string NonEventCommOnAlignPostId = "SPK4063";
+    public static readonly DiagnosticDescriptor NonEventCommOnAlignPost = Make(NonEventCommOnAlignPostId,
+        "Non-event comm on a spike projection",
+        "Projection '{0}': [{1}] multiplies a float vector; [{2}] delivers spikes: use [EventCSRLinear]",
+        DiagnosticSeverity.Error, "CSRLinear is the comm of an align-pre projection (its input is the synapse's value); projections that deliver spikes use the event form.");
+
     // ---- declared networks ----
 
     public const string MemberInitializedId = "SPK4020";
@@ -157,6 +183,7 @@ internal static class ProjectionDescriptors
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
         PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare,
-        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, DeltaWithSynapse, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
+        PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, DeltaWithSynapse,
+        EventCommOnAlignPre, AlignPostSynapseOnAlignPre, PreSynapseOnAlignPost, NonEventCommOnAlignPost, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };
 }

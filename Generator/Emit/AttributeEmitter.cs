@@ -26,6 +26,8 @@ internal static class AttributeEmitter
                 Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "Put it next to <see cref=\"PopulationAttribute\"/>.", System.Array.Empty<ParamDef>(), d.Params, version, neuron: true);
             foreach (var d in Synapses.All)
                 Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "A projection's synapse. " + d.MergeNote, System.Array.Empty<ParamDef>(), d.Params, version);
+            foreach (var d in PreSynapses.All)
+                Class(w, d.Attribute, d.Summary + " Defaults are BrainPy's.", "The synapse of an align-pre projection ([FullProjAlignPreDSMg]). " + d.MergeNote, System.Array.Empty<ParamDef>(), d.Params, version);
             foreach (var d in Outputs.All)
                 Class(w, d.Attribute, d.Summary, "A projection's output.", System.Array.Empty<ParamDef>(), d.Params, version);
             foreach (var d in Comms.All)

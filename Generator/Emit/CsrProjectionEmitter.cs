@@ -140,7 +140,7 @@ internal static class CsrProjectionEmitter
     static string B(bool b) => b ? "true" : "false";
 
     /// <summary>The runtime connector expression.</summary>
-    static string Connector(CsrSpec c, string prob) => Comms.ConnKinds[c.Kind] switch
+    internal static string Connector(CsrSpec c, string prob) => Comms.ConnKinds[c.Kind] switch
     {
         "FixedProb" => $"{Rt}Connect.FixedProb({prob}, includeSelf: {B(c.IncludeSelf)}, allowMultiConn: {B(c.AllowMultiConn)})",
         "Bernoulli" => $"{Rt}Connect.Bernoulli({prob}, includeSelf: {B(c.IncludeSelf)})",

@@ -105,6 +105,7 @@ internal sealed class ExprFormatter
                 UnOp.Log => "global::System.Math.Log(" + arg + ")",
                 UnOp.Sqrt => "global::System.Math.Sqrt(" + arg + ")",
                 UnOp.Tanh => "global::System.Math.Tanh(" + arg + ")",
+                UnOp.Ceil => "global::System.Math.Ceiling(" + arg + ")",
                 _ => "global::System.Math.Abs(" + arg + ")",
             };
         return VMath + u.Op + "(" + arg + ")";

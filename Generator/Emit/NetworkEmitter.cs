@@ -88,7 +88,10 @@ internal static class NetworkEmitter
                         break;
                     default:
                         var pre = PopOf(plan, m.Pre!);
-                        w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s});");
+                        if (SynapseOwner(plan, plan.Members[k]) is { } owner && owner != plan.Members[k])
+                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s}, {m.Type}.DefaultStreamId, {F(owner.Member)}.Synapse); // merged synapse ({XmlText(owner.PreSynapseKey!)})");
+                        else
+                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s});");
                         break;
                 }
             }
@@ -108,10 +111,20 @@ internal static class NetworkEmitter
         using (w.Block("public void UpdatePopulations(float input)"))
             foreach (var p in pops) w.Line($"{F(p.Member)}.Update(input);");
         w.Line();
-        w.Line("/// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>");
+        var alignPre = projs.Where(static q => q.PreSynapseKey is not null).ToList();
+        if (alignPre.Count == 0) w.Line("/// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>");
+        else
+        {
+            w.Line("/// <summary>Phase 3: every align-pre synapse (once per merge key) steps on its pre's delayed spikes (BrainPy: a before-update");
+            w.Line("/// of the delay, after the populations), then every pre population's delay stores the spikes of this step.</summary>");
+        }
         w.Line(gc);
         using (w.Block("public void UpdateDelays()"))
+        {
+            foreach (var q in alignPre)
+                if (SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.UpdateSynapse(); // {XmlText(q.PreSynapseKey!)}");
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.Push({F(p.Member)}.Spike);");
+        }
         w.Line();
         w.Line("/// <summary>One step in BrainPy's <c>DynSysGroup</c> order: projections, populations, delays; returns <see cref=\"Spike\"/>. Allocates nothing.</summary>");
         w.Line("/// <param name=\"input\">External current of every neuron.</param>");
@@ -213,6 +226,8 @@ internal static class NetworkEmitter
             w.Indent();
             foreach (var p in pops) w.Line($"{F(p.Member)}.__WriteState(s, {Literals.String(p.Member.Field)});");
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var q in plan.Members)
+                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }
@@ -228,6 +243,8 @@ internal static class NetworkEmitter
             w.Indent();
             foreach (var p in pops) w.Line($"{F(p.Member)}.__ReadState(s, {Literals.String(p.Member.Field)});");
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var q in plan.Members)
+                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }
@@ -251,6 +268,16 @@ internal static class NetworkEmitter
     }
 
     static string F(NetworkMember m) => Identifiers.Escape(m.Field);
+
+    /// <summary>The align-pre member whose synapse state <paramref name="m"/> uses: the first in declaration order with the same
+    /// pre and key (BrainPy merges per pre delay and key); null for other members.</summary>
+    static NetworkMemberPlan? SynapseOwner(NetworkPlan2 plan, NetworkMemberPlan m)
+    {
+        if (m.PreSynapseKey is null) return null;
+        foreach (var q in plan.Members)
+            if (q.PreSynapseKey == m.PreSynapseKey && q.Member.Pre == m.Member.Pre) return q;
+        return m;
+    }
 
     static string DelayField(NetworkMember m) => "__delay_" + m.Field;
 

@@ -15,6 +15,7 @@ internal static class ProjectionEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
+        if (spec.AlignPre) return AlignPreEmitter.Emit(plan);
         if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
         var w = new IndentedWriter();
         var full = spec.Full;

@@ -36,7 +36,10 @@ internal static class NetworkLowering
                 var proj = models.Projections.FirstOrDefault(p => p.Spec.Type.FullyQualifiedName == m.Type);
                 bool ok = proj is not null && (proj.Spec.Full is null) == (m.Kind == MemberKind.HalfProjection);
                 if (!ok) invalid.Add(m.Field);
-                members.Add(new NetworkMemberPlan(m, 0, proj?.Spec.Full is { } f ? ProjectionEmitter.DelayText(f) : null, ok));
+                members.Add(new NetworkMemberPlan(m, 0, proj?.Spec.Full is { } f ? ProjectionEmitter.DelayText(f) : null, ok)
+                {
+                    PreSynapseKey = proj is { Spec.AlignPre: true } ? AlignPreEmitter.SynapseKey(proj.Spec) : null,
+                });
             }
         }
         return new NetworkPlan2(spec, members.ToEquatableArray(), invalid.ToEquatableArray(), version, "SpikeSharp.Network." + spec.Type.MetadataName + ".g.cs");

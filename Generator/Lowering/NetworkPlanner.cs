@@ -99,7 +99,10 @@ internal static class NetworkPlanner
                         projPlans.Add(new ProjectionPlan(proj, -1, "", version, hints[proj.Type.MetadataName]));
                         continue;
                     }
-                    var key = new MergeKey(proj.OutLabel, proj.Syn, proj.Out, proj.OwnSynapse ? proj.Type.MetadataName : null);
+                    // An align-pre projection's post side is its comm output, read by its own output: one group per projection.
+                    var key = proj.AlignPre
+                        ? new MergeKey(proj.OutLabel, new SynSpec(Model.Definitions.PreSynapses.CommInput.Attribute, EquatableArray<double>.Empty), proj.Out, proj.Type.MetadataName)
+                        : new MergeKey(proj.OutLabel, proj.Syn, proj.Out, proj.OwnSynapse ? proj.Type.MetadataName : null);
                     int gi = groups.FindIndex(g => g.Key.Equals(key));
                     if (gi < 0) { gi = groups.Count; groups.Add((key, new List<string>())); }
                     groups[gi].Members.Add(proj.Type.MetadataName);

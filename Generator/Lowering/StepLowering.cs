@@ -297,7 +297,7 @@ internal static class StepLowering
 
     /// <summary>Computes each non-leaf subtree that occurs more than once in the body once, as a local <c>t{n}</c>
     /// placed before the statement that first uses it (ExpIF's exp((V − V_T)/ΔT) appears in f and in A).</summary>
-    static List<Stmt> CommonSubexpressions(List<Stmt> body)
+    internal static List<Stmt> CommonSubexpressions(List<Stmt> body)
     {
         var counts = new Dictionary<Expr, int>();
         foreach (var s in body)

@@ -163,6 +163,55 @@ internal static class GeneratedMembers
         return m;
     }
 
+    /// <summary>An align-pre projection's members (FullProjAlignPreDSMg / SDMg, <c>AlignPreEmitter</c>); <paramref name="synapse"/>
+    /// null when unknown (then only the members every synapse has).</summary>
+    public static IReadOnlyList<Member> AlignPreProjection(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse)
+    {
+        string post = postType ?? "?", pre = preType ?? "?";
+        const string delay = "global::SpikeSharp.SpikeDelay", state = "global::SpikeSharp.PreSynapseState";
+        var m = new List<Member>
+        {
+            new("NumIn", null, "public const int NumIn"),
+            new("NumOut", null, "public const int NumOut"),
+            new("Prob", null, "public const double Prob"),
+            new("Weight", null, "public const float Weight"),
+            new("DefaultSeed", null, "public const ulong DefaultSeed"),
+            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
+            new("SynapseKey", null, "public const string SynapseKey"),
+            new("MergeKey", null, "public const string MergeKey"),
+            new("__postInput", null, "readonly float[] __postInput"),
+            new("__spikeInput", null, "readonly float[] __spikeInput"),
+            new("__valueOut", null, "readonly float[] __valueOut"),
+            new("__readValue", null, "global::System.ReadOnlyMemory<float> __readValue"),
+            new("__threads", null, "int __threads"),
+            new("Threads", null, "public int Threads"),
+            new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"),
+            new("Pre", null, $"public {pre} Pre"),
+            new("Post", null, $"public {post} Post"),
+            new("PreDelay", null, $"public {delay} PreDelay"),
+            new("DelaySteps", null, "public int DelaySteps"),
+            new("Seed", null, "public ulong Seed"),
+            new("StreamId", null, "public ulong StreamId"),
+            new("Synapse", null, $"public {state} Synapse"),
+            new("OwnsSynapse", null, "public bool OwnsSynapse"),
+            new("Input", null, "public global::System.ReadOnlySpan<float> Input"),
+            new(Constructor, new[] { pre, post, delay }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay)"),
+            new(Constructor, new[] { pre, post, delay, "ulong" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed)"),
+            new(Constructor, new[] { pre, post, delay, "ulong", "ulong", state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"),
+            new("UpdateSynapse", new string[0], "public void UpdateSynapse()"),
+            new("Update", new string[0], "public void Update()"),
+            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
+            new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"),
+            new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"),
+        };
+        if (synapse is not null)
+        {
+            foreach (var a in synapse.Arrays) m.Add(new(a.ProjectionMember, null, "public global::System.ReadOnlySpan<float> " + a.ProjectionMember));
+            foreach (var d in synapse.Derived) m.Add(new("__" + d.Name, null, "readonly float __" + d.Name));
+        }
+        return m;
+    }
+
     /// <summary>The members of a [Network] (<c>Update(float)</c> only when the class does not write its own).</summary>
     public static IReadOnlyList<Member> Network(string typeName, bool userUpdate)
     {

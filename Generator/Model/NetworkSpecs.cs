@@ -13,7 +13,12 @@ internal sealed record NetworkSpec(TypeDecl Type, EquatableArray<NetworkMember> 
 
 /// <summary>A network member after matching with the plan: a population's size, or a projection's delay (Full: null
 /// when the plan has no valid model for it).</summary>
-internal sealed record NetworkMemberPlan(NetworkMember Member, int Size, string? DelayText, bool Valid);
+internal sealed record NetworkMemberPlan(NetworkMember Member, int Size, string? DelayText, bool Valid)
+{
+    /// <summary>A FullProjAlignPreDSMg's synapse key (<c>"Delay(d) // syn"</c>): members from the same pre with equal keys share
+    /// the first one's synapse state; null for every other member.</summary>
+    public string? PreSynapseKey { get; init; }
+}
 
 /// <summary>Everything the network's file needs; <see cref="Invalid"/> names members without a valid model (then the
 /// network is a placeholder whose constructor throws).</summary>

@@ -10,7 +10,9 @@ namespace SpikeSharp.Generator.Model;
 internal sealed record MergeKey(string? OutLabel, SynSpec Syn, OutSpec Out, string? Owner = null)
 {
     /// <summary>BrainPy-style text of the key, e.g. "None // Expon(tau=5) // COBA(E=0)"; equal values print equally.</summary>
-    public string Text => (Owner is null ? "" : "own synapse of " + Owner + ": ") +
+    public string Text => Syn.Model == Definitions.PreSynapses.CommInput.Attribute
+        ? "align-pre output of " + Owner + ": " + (OutLabel ?? "None") + " // " + Describe(Out.Def.BrainPy, Out.Def.Params, Out.Values)
+        : (Owner is null ? "" : "own synapse of " + Owner + ": ") +
         (OutLabel ?? "None") + " // " + Describe(Syn.Def.BrainPy, Syn.Def.Params, Syn.Values) + " // " + Describe(Out.Def.BrainPy, Out.Def.Params, Out.Values);
 
     /// <summary>"Expon(tau=5)": BrainPy's class and parameter names with the values.</summary>

@@ -68,7 +68,11 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
 /// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed), or with <see cref="Csr"/> an EventCSRLinear.</summary>
-internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null);
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null)
+{
+    /// <summary>A non-event comm (<c>[CSRLinear]</c>): it multiplies a float vector (an align-pre synapse's value).</summary>
+    public bool NonEvent { get; init; }
+}
 
 /// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
 internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);
@@ -92,7 +96,15 @@ internal sealed record OutSpec(string Model, EquatableArray<double> Values)
 /// <summary>A HalfProjAlignPostMg projection, or with <see cref="Full"/> a FullProjAlignPostMg. <see cref="PostType"/> is the
 /// post population's fully qualified name.
 /// <see cref="OwnSynapse"/>: HalfProjAlignPost / FullProjAlignPost, whose synapse is its own (not merged; decay then add).</summary>
-internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null, bool OwnSynapse = false, bool Delta = false);
+internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec Comm, SynSpec Syn, OutSpec Out, string? OutLabel, FullSpec? Full = null, bool OwnSynapse = false, bool Delta = false)
+{
+    /// <summary>A FullProjAlignPreDSMg: <see cref="Syn"/> is pre-sized (on the projection, stepped on the delayed spikes),
+    /// its value goes through the non-event comm to the output's own post buffer (<c>C{group}</c>, not merged).</summary>
+    public bool AlignPre { get; init; }
+
+    /// <summary>With <see cref="AlignPre"/>: FullProjAlignPreSDMg (the synapse on the pre's current spikes, its value delayed).</summary>
+    public bool SynapseThenDelay { get; init; }
+}
 
 internal enum DelayUnit { None, Ms, Steps }
 

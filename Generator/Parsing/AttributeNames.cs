@@ -14,8 +14,11 @@ internal static class AttributeNames
     public const string FullProjAlignPost = "SpikeSharp.FullProjAlignPostAttribute";
     public const string HalfProjDelta = "SpikeSharp.HalfProjDeltaAttribute";
     public const string FullProjDelta = "SpikeSharp.FullProjDeltaAttribute";
+    public const string FullProjAlignPreDSMg = "SpikeSharp.FullProjAlignPreDSMgAttribute";
+    public const string FullProjAlignPreSDMg = "SpikeSharp.FullProjAlignPreSDMgAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
     public const string EventCSRLinear = "SpikeSharp.EventCSRLinearAttribute";
+    public const string CSRLinear = "SpikeSharp.CSRLinearAttribute";
 }

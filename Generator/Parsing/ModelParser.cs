@@ -209,7 +209,8 @@ internal static class ModelParser
         string role = AttributeNames.HalfProjAlignPostMg)
     {
         shell = null;
-        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta;
+        bool alignPre = role is AttributeNames.FullProjAlignPreDSMg or AttributeNames.FullProjAlignPreSDMg;
+        bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta || alignPre;
         bool delta = role is AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
         bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
         string roleName = role.Substring("SpikeSharp.".Length, role.Length - "SpikeSharp.".Length - "Attribute".Length);
@@ -227,7 +228,7 @@ internal static class ModelParser
         SynSpec? syn = null;
         OutSpec? output = null;
         string? commAttr = null, synAttr = null, outAttr = null;
-        Location? projLoc = null;
+        Location? projLoc = null, commLoc = null, synLoc = null;
 
         foreach (var attr in type.GetAttributes())
         {
@@ -247,6 +248,8 @@ internal static class ModelParser
                 case AttributeNames.FullProjAlignPost:
                 case AttributeNames.HalfProjDelta:
                 case AttributeNames.FullProjDelta:
+                case AttributeNames.FullProjAlignPreDSMg:
+                case AttributeNames.FullProjAlignPreSDMg:
                 {
                     if (attrName != role)
                     {
@@ -296,6 +299,7 @@ internal static class ModelParser
                         break;
                     }
                     commAttr = args.Name;
+                    commLoc = args.AttributeLocation;
                     // Defaults from the comm's definition; the rules are its (sizes > 0, Prob in (0, 1], Weight finite, Seed a long).
                     var commDef = Comms.EventJitFPHomoLinear;
                     double Default(string p) => commDef.Params[NeuronSpec.IndexOf(commDef.Params, p)].Default;
@@ -319,6 +323,7 @@ internal static class ModelParser
                     break;
                 }
                 case AttributeNames.EventCSRLinear:
+                case AttributeNames.CSRLinear:
                 {
                     if (commAttr is not null)
                     {
@@ -326,7 +331,9 @@ internal static class ModelParser
                         break;
                     }
                     commAttr = args.Name;
+                    commLoc = args.AttributeLocation;
                     comm = CsrCommParser.Read(args, name, sink, out numOutLoc, () => c.Unreadable = true);
+                    if (comm is not null && attrName == AttributeNames.CSRLinear) comm = comm with { NonEvent = true };
                     break;
                 }
                 default:
@@ -339,6 +346,7 @@ internal static class ModelParser
                             break;
                         }
                         synAttr = args.Name;
+                        synLoc = args.AttributeLocation;
                         syn = new SynSpec(synDef.Attribute, ReadParams(args, synDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
                     }
                     else if (Catalogue.OutputByMetadataName(attrName) is { } outDef)
@@ -367,7 +375,19 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
-        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", Catalogue.SynapseList);
+        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
+        // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
+        if (comm is not null && comm.NonEvent != alignPre)
+        {
+            sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
+            comm = null;
+        }
+        if (syn is not null && !delta && syn.Def.PreSized != alignPre)
+        {
+            if (alignPre) sink.Report(ProjectionDescriptors.AlignPostSynapseOnAlignPre, synLoc ?? anchor, name, synAttr, roleName, Catalogue.PreSynapseList);
+            else sink.Report(ProjectionDescriptors.PreSynapseOnAlignPost, synLoc ?? anchor, name, synAttr, roleName, Catalogue.SynapseList);
+            syn = null;
+        }
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
 
         if (post is not null)
@@ -394,7 +414,10 @@ internal static class ModelParser
 
         if (typeInfo is not null)
         {
-            var members = GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
+            var members = alignPre
+                ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                    full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
+                : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
                 full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm?.Csr is not null, ownSynapse);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
@@ -414,7 +437,8 @@ internal static class ModelParser
             return null;
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
-            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta);
+            full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta)
+            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg };
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
@@ -425,7 +449,9 @@ internal static class ModelParser
         AttributeNames.HalfProjAlignPost => 2,
         AttributeNames.FullProjAlignPost => 3,
         AttributeNames.HalfProjDelta => 4,
-        _ => 5,
+        AttributeNames.FullProjDelta => 5,
+        AttributeNames.FullProjAlignPreDSMg => 6,
+        _ => 7,
     };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;

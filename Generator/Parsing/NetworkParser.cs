@@ -47,6 +47,8 @@ internal static class NetworkParser
                 case AttributeNames.FullProjAlignPost: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.HalfProjDelta: if (kind is null) { kind = MemberKind.HalfProjection; role = a; } break;
                 case AttributeNames.FullProjDelta: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
+                case AttributeNames.FullProjAlignPreDSMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
+                case AttributeNames.FullProjAlignPreSDMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.PoissonInput: if (kind is null) { kind = MemberKind.PoissonInput; role = a; } break;
             }
         }

@@ -99,6 +99,48 @@ public sealed class FullProjAlignPostMgAttribute : Attribute
     public string? OutLabel { get; set; }
 }
 
+/// <summary>BrainPy's <c>FullProjAlignPreDSMg</c> (<c>bp.dyn.FullProjAlignPreDSMg</c>), "Delay then Synapse": pre → delay of
+/// pre → pre-sized synapse (<c>[Alpha]</c>, <c>[DualExpon]</c>, <c>[Nmda]</c>, <c>[Ampa]</c>, <c>[GabaA]</c>, one entry per pre
+/// neuron, stepped after the pre updates on its spikes of <see cref="Delay"/> ago) → non-event comm (<c>[CSRLinear]</c>) →
+/// output (one per projection) → post. The delay is one per pre population, shared by all its projections. The generated
+/// <c>UpdateSynapse()</c> runs after the pre updates and before its delay is pushed; <c>Update()</c> (before the post
+/// updates) hands comm(g) to the output. A spike of step t enters g at step t + d and reaches the post at step t + d + 1
+/// (d = 0: t + 1). See README, "Align-pre projections".</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPreDSMgAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay in ms: <c>ceil(Delay/dt)</c> steps (<see cref="SpikeDelay.StepsFor"/>). 0 (default): no delay (the
+    /// synapse takes the pre's spikes of this step). Give this or <see cref="DelaySteps"/>, not both.</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay in steps. 0 (default): no delay.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
+/// <summary>BrainPy's <c>FullProjAlignPreSDMg</c>, "Synapse then Delay": pre → pre-sized synapse (stepped after the pre updates,
+/// on its spikes of this step; merged per pre and synapse values, key <c>"syn // Delay"</c>) → a delay of the synapse's value g
+/// (<see cref="FloatDelay"/>, one per merged synapse, each projection its own entry) → non-event comm (<c>[CSRLinear]</c>) →
+/// output (one per projection) → post. A spike of step t enters g at step t and reaches the post at step t + d (d = 0: t + 1).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class FullProjAlignPreSDMgAttribute : Attribute
+{
+    /// <summary>The pre-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Pre { get; set; }
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Delay of g in ms: <c>ceil(Delay/dt)</c> steps. 0 (default): none. Give this or <see cref="DelaySteps"/>, not both.</summary>
+    public double Delay { get; set; }
+    /// <summary>Delay of g in steps. 0 (default): none.</summary>
+    public int DelaySteps { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
 /// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
 /// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
 /// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full

@@ -12,10 +12,13 @@ internal static class Catalogue
     public static readonly NeuronDef[] AllNeurons = Neurons.All.Concat(LtcNeurons.All).ToArray();
 
     static readonly Dictionary<string, NeuronDef> s_neurons = AllNeurons.ToDictionary(d => d.Attribute);
-    static readonly Dictionary<string, SynapseDef> s_synapses = Synapses.All.ToDictionary(d => d.Attribute);
+    /// <summary>Every synapse attribute: the align-post ones (<see cref="Synapses.All"/>), then the pre-sized ones.</summary>
+    public static readonly SynapseDef[] AllSynapses = Synapses.All.Concat(PreSynapses.All).ToArray();
+
+    static readonly Dictionary<string, SynapseDef> s_synapses = AllSynapses.Append(PreSynapses.CommInput).ToDictionary(d => d.Attribute);
     static readonly Dictionary<string, OutputDef> s_outputs = Outputs.All.ToDictionary(d => d.Attribute);
     static readonly Dictionary<string, NeuronDef> s_neuronsByMetadata = AllNeurons.ToDictionary(d => MetadataName(d.Attribute));
-    static readonly Dictionary<string, SynapseDef> s_synapsesByMetadata = Synapses.All.ToDictionary(d => MetadataName(d.Attribute));
+    static readonly Dictionary<string, SynapseDef> s_synapsesByMetadata = AllSynapses.ToDictionary(d => MetadataName(d.Attribute));
     static readonly Dictionary<string, OutputDef> s_outputsByMetadata = Outputs.All.ToDictionary(d => MetadataName(d.Attribute));
     static readonly Dictionary<string, CommDef> s_commsByMetadata = Comms.All.ToDictionary(d => MetadataName(d.Attribute));
 
@@ -33,6 +36,7 @@ internal static class Catalogue
 
     public static string NeuronList => List(AllNeurons.Select(d => d.Attribute));
     public static string SynapseList => List(Synapses.All.Select(d => d.Attribute));
+    public static string PreSynapseList => List(PreSynapses.All.Select(d => d.Attribute));
     public static string OutputList => List(Outputs.All.Select(d => d.Attribute));
     public static string CommList => List(Comms.All.Select(d => d.Attribute));
 }

@@ -38,5 +38,11 @@ internal static class Comms
             new ParamDef("IncludeSelf", "include_self", "", 1, ParamRule.Finite, Storage.None, "Keep the pairs (i, i) (needs numIn = numOut when false)", Type: "bool"),
         });
 
-    public static readonly CommDef[] All = { EventJitFPHomoLinear, EventCSRLinear };
+    /// <summary>CSRLinear: the non-event form of <see cref="EventCSRLinear"/> (the same connectors and parameters), for float
+    /// inputs such as an align-pre projection's synapse value: <c>post[j] += Σ_i g[i]·Weight</c> (<c>CsrMatrix.Multiply</c>).</summary>
+    public static readonly CommDef CSRLinear = new("CSRLinear", "bp.dnn.CSRLinear",
+        "Stored (CSR) connectivity with a homogeneous weight, non-event (BrainPy <c>bp.dnn.CSRLinear(conn, weight)</c>): multiplies a float vector of the pre population (an align-pre synapse's value) by the matrix, <c>post[j] = Σ_i x[i]·Weight</c> over the stored synapses (i, j). Connectors and parameters as <c>[EventCSRLinear]</c>.",
+        EventCSRLinear.CtorParams, EventCSRLinear.Params);
+
+    public static readonly CommDef[] All = { EventJitFPHomoLinear, EventCSRLinear, CSRLinear };
 }

@@ -101,7 +101,14 @@ internal sealed record NeuronDef(
 internal sealed record SynapseDef(
     string Attribute, string BrainPy, string Summary,
     IReadOnlyList<ParamDef> Params, IReadOnlyList<SynArray> Arrays, IReadOnlyList<DerivedDef> Derived,
-    Expr Value, string MergeNote);
+    Expr Value, string MergeNote)
+{
+    /// <summary>A pre-sized synapse (brainpy-semantics.md §3.1: no <c>add_current</c>), the synapse of an align-pre
+    /// projection: one entry per pre neuron; each array's <see cref="SynArray.Decay"/> is then its whole step, reading the
+    /// old values (<c>Var</c>) of every array, the new values (<c>Next</c>) of the arrays listed before it, and the pre
+    /// neuron's spike as <c>Input</c> (1 or 0).</summary>
+    public bool PreSized { get; init; }
+}
 
 /// <summary>A synapse state array of a merge group: member <c>{Name}{group}</c> on the post population; its decay
 /// reads <see cref="Var"/>(Name) and the synapse's derived constants; <see cref="ReceivesEvents"/>: a delivered

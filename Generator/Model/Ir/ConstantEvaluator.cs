@@ -18,6 +18,7 @@ internal static class ConstantEvaluator
             UnOp.Sqrt => Math.Sqrt(Evaluate(u.A, param)),
             UnOp.Abs => Math.Abs(Evaluate(u.A, param)),
             UnOp.Tanh => Math.Tanh(Evaluate(u.A, param)),
+            UnOp.Ceil => Math.Ceiling(Evaluate(u.A, param)),
             _ => double.NaN,
         },
         Bin b => Apply(b.Op, Evaluate(b.A, param), Evaluate(b.B, param)),

@@ -70,7 +70,8 @@ internal enum BinOp { Add, Sub, Mul, Div, Min, Max, Pow }
 
 internal sealed record Bin(BinOp Op, Expr A, Expr B) : Expr;
 
-internal enum UnOp { Neg, Exp, Log, Sqrt, Abs, Tanh }
+/// <summary><see cref="Ceil"/> only in constants (evaluated in double when an instance is built): AMPA's pulse length in steps.</summary>
+internal enum UnOp { Neg, Exp, Log, Sqrt, Abs, Tanh, Ceil }
 
 internal sealed record Un(UnOp Op, Expr A) : Expr;
 
@@ -104,6 +105,7 @@ internal static class E
     public static Expr Sqrt(Expr a) => new Un(UnOp.Sqrt, a);
     public static Expr Abs(Expr a) => new Un(UnOp.Abs, a);
     public static Expr Tanh(Expr a) => new Un(UnOp.Tanh, a);
+    public static Expr Ceil(Expr a) => new Un(UnOp.Ceil, a);
     public static Expr Pow(Expr a, Expr b) => new Bin(BinOp.Pow, a, b);
     public static Expr Min(Expr a, Expr b) => new Bin(BinOp.Min, a, b);
     public static Expr Max(Expr a, Expr b) => new Bin(BinOp.Max, a, b);

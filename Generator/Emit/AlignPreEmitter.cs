@@ -1,0 +1,249 @@
+using System.Linq;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Lowering;
+using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Ir;
+using static SpikeSharp.Generator.Emit.EmitHelpers;
+
+namespace SpikeSharp.Generator.Emit;
+
+/// <summary>
+/// Emits a FullProjAlignPreDSMg (brainpy-semantics.md §4.2 item 6): the pre-sized synapse's state
+/// (<c>PreSynapseState</c>, shareable between projections with the same key), <c>UpdateSynapse()</c> (its step on the pre's
+/// delayed spikes, lowered from the definition: run after the pre updates, before the delay push), and <c>Update()</c>,
+/// which writes comm(g) (CSRLinear, <c>CsrMatrix.Multiply</c>, split over post blocks) into the projection's own post
+/// buffer, read by its output when the post updates.
+/// </summary>
+internal static class AlignPreEmitter
+{
+    public static string Emit(ProjectionPlan plan)
+    {
+        var spec = plan.Spec;
+        var comm = spec.Comm;
+        var full = spec.Full!;
+        var syn = spec.Syn;
+        var sp = PreSynapseLowering.Lower(syn);
+        var w = new IndentedWriter();
+        string synText = SynapseText(syn);
+        string key = SynapseKey(spec);
+        bool sd = spec.SynapseThenDelay;
+        string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
+        var closers = Open(w, spec.Type,
+            $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → CSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(CsrProjectionEmitter.Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            Rt + "IParallelWork");
+        string gc = GeneratedCode(plan.GeneratorVersion);
+        string post = spec.PostType, pre = full.PreType, name = Identifiers.Escape(spec.Type.Name);
+        string delay = Rt + "SpikeDelay", state = Rt + "PreSynapseState";
+
+        w.Line("/// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>");
+        w.Line($"public const int NumIn = {comm.NumIn};");
+        w.Line("/// <summary>Number of post-synaptic neurons.</summary>");
+        w.Line($"public const int NumOut = {comm.NumOut};");
+        w.Line("/// <summary>Connection probability of the connector (0 for the counting connectors).</summary>");
+        w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
+        w.Line("/// <summary>Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.</summary>");
+        w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
+        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
+        w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
+        w.Line("public const ulong DefaultStreamId = 0x" + ProjectionEmitter.NameStreamId(ProjectionEmitter.FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
+        w.Line(sd
+            ? "/// <summary>The synapse's merge key (BrainPy's <c>\"syn // Delay\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/> and its value delay.</summary>"
+            : "/// <summary>The synapse's merge key (BrainPy's <c>\"Delay(d) // syn\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/>.</summary>");
+        w.Line($"public const string SynapseKey = {Literals.String(key)};");
+        w.Line("/// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>");
+        w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
+        w.Line();
+        w.Line($"readonly float[] __postInput; // {post}.C{plan.GroupIndex}: comm(g) of this step");
+        foreach (var c in sp.Constants) w.Line($"readonly float __{c.Name}; // {c.Comment}");
+        w.Line("readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0");
+        if (sp.ValueArray is null) w.Line("readonly float[] __valueOut = new float[NumIn]; // the synapse's value, what the comm reads");
+        w.Line("global::System.ReadOnlyMemory<float> __readValue;");
+        w.Line("int __threads;");
+        w.Line();
+        w.Line($"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>");
+        w.Line("public int Threads");
+        w.Line("{");
+        w.Line("    get => __threads;");
+        w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
+        w.Line("}");
+        w.Line();
+        w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
+        w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
+        w.Line("/// <summary>The pre-synaptic population instance.</summary>");
+        w.Line($"public {pre} Pre {{ get; }}");
+        w.Line("/// <summary>The post-synaptic population instance.</summary>");
+        w.Line($"public {post} Post {{ get; }}");
+        w.Line("/// <summary>The pre population's spike delay, shared by every projection from it.</summary>");
+        w.Line($"public {delay} PreDelay {{ get; }}");
+        w.Line(sd ? "/// <summary>Delay of the synapse's value in steps: the comm reads g of DelaySteps steps ago (the latest when 0).</summary>"
+            : "/// <summary>Delay in steps. The synapse takes the pre's spikes of DelaySteps steps ago (this step's when 0).</summary>");
+        w.Line("public int DelaySteps { get; }");
+        w.Line("/// <summary>The connectivity seed.</summary>");
+        w.Line("public ulong Seed { get; }");
+        w.Line("/// <summary>The connectivity stream family.</summary>");
+        w.Line("public ulong StreamId { get; }");
+        w.Line($"/// <summary>The pre-sized synapse state ({string.Join(", ", syn.Def.Arrays.Select(a => XmlText(a.Name)))}), maybe shared with other projections (<see cref=\"SynapseKey\"/>).</summary>");
+        w.Line($"public {state} Synapse {{ get; }}");
+        w.Line("/// <summary>Whether this projection steps <see cref=\"Synapse\"/> in <see cref=\"UpdateSynapse\"/> (false when it was handed another projection's).</summary>");
+        w.Line("public bool OwnsSynapse { get; }");
+        for (int k = 0; k < syn.Def.Arrays.Count; k++)
+        {
+            var a = syn.Def.Arrays[k];
+            w.Line($"/// <summary>{XmlText(a.Doc)} (BrainPy <c>{XmlText(a.BrainPyName)}</c>), one entry per pre neuron.</summary>");
+            w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => Synapse.Array({k});");
+        }
+        w.Line("/// <summary>The post buffer this projection writes comm(g) into (<c>Post.C" + plan.GroupIndex + "</c>).</summary>");
+        w.Line("public global::System.ReadOnlySpan<float> Input => __postInput;");
+        w.Line();
+        w.Line("/// <summary>Binds the projection with the seed given in the attribute.</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the synapse steps).</param>");
+        w.Line(gc);
+        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes.</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line(gc);
+        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId, null) {{ }}");
+        w.Line();
+        w.Line("/// <summary>Binds the projection, registers its delay entry (allocates: build before running) and builds the matrix and,");
+        w.Line("/// unless <paramref name=\"shared\"/> is given (another projection's <see cref=\"Synapse\"/> with the same key), the synapse state.</summary>");
+        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes.</param>");
+        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+        w.Line("/// <param name=\"streamId\">Connectivity stream family.</param>");
+        w.Line("/// <param name=\"shared\">A synapse state to share (merged per pre, delay and synapse); null: this projection's own.</param>");
+        w.Line(gc);
+        using (w.Block($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(pre);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(preDelay);");
+            w.Line("if (preDelay.Size != NumIn)");
+            w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}: preDelay holds {{preDelay.Size}} neurons but the pre population has NumIn = {{NumIn}}.\", \"preDelay\");");
+            w.Line($"if (pre.Dt != post.Dt) {Rt}Network.CommonDt((\"pre\", pre.Dt), (\"post\", post.Dt)); // throws, naming both");
+            w.Line("Pre = pre;");
+            w.Line("Post = post;");
+            w.Line("PreDelay = preDelay;");
+            w.Line("Seed = seed;");
+            w.Line("StreamId = streamId;");
+            w.Line(full.Unit switch
+            {
+                DelayUnit.Ms => $"DelaySteps = {Rt}SpikeDelay.StepsFor({Literals.Double(full.Value)}, pre.Dt, {Literals.String(spec.Type.Name + ".Delay")});",
+                DelayUnit.Steps => $"DelaySteps = {Literals.Int((long)full.Value)};",
+                _ => "DelaySteps = 0;",
+            });
+            w.Line($"string entry = {Literals.String(spec.Type.Name)};");
+            w.Line($"for (int k = 2; preDelay.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+            if (!sd) w.Line("preDelay.Register(entry, DelaySteps);");
+            w.Line($"__postInput = post.C{plan.GroupIndex};");
+            w.Line("double Dt = pre.Dt;");
+            var dbl = new ExprFormatter(ExprFormatter.Mode.Double, static p => throw new System.InvalidOperationException(p));
+            foreach (var c in sp.Constants) w.Line($"__{c.Name} = (float)({dbl.Format(c.Value)});");
+            string names = string.Join(", ", sp.Arrays.Select(a => Literals.String(a)));
+            using (w.Block("if (shared is null)"))
+            {
+                w.Line(sd ? $"Synapse = new {state}(SynapseKey, NumIn, {names}) {{ ValueDelay = new {Rt}FloatDelay(NumIn, 0) }};"
+                    : $"Synapse = new {state}(SynapseKey, NumIn, {names});");
+                w.Line("OwnsSynapse = true;");
+            }
+            using (w.Block("else"))
+            {
+                w.Line($"shared.CheckShareable(SynapseKey, NumIn, {Literals.String(spec.Type.Name)});");
+                w.Line("Synapse = shared;");
+            }
+            if (sd)
+            {
+                w.Line($"for (int k = 2; Synapse.ValueDelay!.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
+            }
+            w.Line(sp.ValueArray is null ? "__readValue = __valueOut;" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
+            w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
+        }
+        w.Line();
+        w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");
+        w.Line("/// steps ago (this step's when 0), every state from its old values, then the spike. Call it after the pre updates and before");
+        w.Line("/// the delay is pushed; a projection that shares another's synapse does nothing. Allocates nothing.</summary>");
+        w.Line(gc);
+        using (w.Block("public void UpdateSynapse()"))
+        {
+            w.Line("if (!OwnsSynapse) return;");
+            w.Line(sd ? $"{Rt}Spikes spikes = Pre.Spike; // Synapse then Delay: this step's spikes"
+                : $"{Rt}Spikes spikes = DelaySteps == 0 ? Pre.Spike : PreDelay.At(DelaySteps);");
+            w.Line("float[] input = __spikeInput;");
+            w.Line("global::System.Array.Clear(input);");
+            w.Line("for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;");
+            foreach (var c in sp.Constants) w.Line($"float {c.Name} = __{c.Name};");
+            for (int k = 0; k < sp.Arrays.Length; k++) w.Line($"float[] a{sp.Arrays[k]} = Synapse.Array({k});");
+            if (sp.ValueArray is null) w.Line("float[] value = __valueOut;");
+            var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => throw new System.InvalidOperationException(p));
+            using (w.Block("for (int i = 0; i < NumIn; i++)"))
+            {
+                w.Line($"float {PreSynapseLowering.SpikeLocal} = input[i];");
+                foreach (var a in sp.Arrays) w.Line($"float {StepLowering.OldLocal(a)} = a{a}[i];");
+                foreach (var s in sp.Body)
+                    if (s is Let l) w.Line($"float {l.Name} = {f.Format(l.Value)};{(l.Comment is null ? "" : " // " + l.Comment)}");
+                foreach (var a in sp.Arrays) w.Line($"a{a}[i] = {StepLowering.NextLocal(a)};");
+                if (sp.ValueArray is null) w.Line($"value[i] = {f.Format(sp.Value)};");
+            }
+            if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
+        }
+        w.Line();
+        w.Line("/// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads");
+        w.Line("/// when the post updates. Call it before the post updates. Allocates nothing.</summary>");
+        w.Line(gc);
+        using (w.Block("public void Update()"))
+        {
+            w.Line("global::System.Array.Clear(__postInput);");
+            w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
+            w.Line($"if (parts <= 1) Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight);");
+            w.Line($"else {Rt}Parallelism.Run(this, parts);");
+        }
+        w.Line();
+        w.Line(gc);
+        using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+        {
+            w.Line("Matrix.PartBlocks(part, parts, out int first, out int end);");
+            w.Line($"Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight, first, end);");
+        }
+        w.Line();
+        w.Line("/// <summary>Writes the synapse state (only when this projection owns it) as part <c>{part}.syn.*</c>.</summary>");
+        w.Line(gc);
+        using (w.Block($"internal void __WriteState({Rt}NetworkStateWriter state, string part)"))
+        {
+            w.Line("if (OwnsSynapse) Synapse.WriteState(state, part + \".syn\");");
+            if (sd) w.Line("if (OwnsSynapse) Synapse.ValueDelay!.WriteState(state, part + \".synDelay\");");
+        }
+        w.Line();
+        w.Line("/// <summary>Reads what <see cref=\"__WriteState\"/> wrote.</summary>");
+        w.Line(gc);
+        using (w.Block($"internal void __ReadState({Rt}NetworkStateReader state, string part)"))
+        {
+            w.Line("if (OwnsSynapse) Synapse.ReadState(state, part + \".syn\");");
+            if (sd) w.Line("if (OwnsSynapse) Synapse.ValueDelay!.ReadState(state, part + \".synDelay\");");
+        }
+        Close(closers);
+        return w.ToString();
+    }
+
+    /// <summary>"NMDA(a=0.5, tau_decay=100, tau_rise=2)": BrainPy's class and parameter names with the values.</summary>
+    internal static string SynapseText(SynSpec syn)
+    {
+        var ps = syn.Def.Params;
+        return syn.Def.BrainPy + "(" + string.Join(", ", ps.Select((p, i) => p.BrainPyName + "=" + Literals.Short(syn.Values[i]))) + ")";
+    }
+
+    /// <summary>BrainPy's align-pre DS key, <c>"Delay(d) // syn"</c>, with the delay as written and the values compared.</summary>
+    internal static string SynapseKey(ProjectionSpec spec) => spec.SynapseThenDelay ? SynapseText(spec.Syn) + " // Delay" : "Delay(" + spec.Full!.Unit switch
+    {
+        DelayUnit.Ms => Literals.Short(spec.Full.Value) + " ms",
+        DelayUnit.Steps => Literals.Short(spec.Full.Value) + " steps",
+        _ => "None",
+    } + ") // " + SynapseText(spec.Syn);
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Model;
+using SpikeSharp.Generator.Model.Ir;
+
+namespace SpikeSharp.Generator.Lowering;
+
+/// <summary>The lowered step of a pre-sized synapse: its arrays (definition order), the constants hoisted out of the loop
+/// (its derived constants, then every other constant subtree <c>k{n}</c>, computed once in double and rounded once),
+/// the per-pre-neuron body (one <see cref="Let"/> of each array's new value, from the old values and the spike, the local
+/// <see cref="SpikeLocal"/>), and the value the comm reads: an array's new value (<see cref="ValueArray"/>) or an
+/// expression of them (<see cref="Value"/>, stored per neuron).</summary>
+internal sealed record PreSynapsePlan(
+    Helpers.EquatableArray<string> Arrays,
+    Helpers.EquatableArray<PlanConstant> Constants,
+    Helpers.EquatableArray<Stmt> Body,
+    string? ValueArray,
+    Expr Value);
+
+/// <summary>Synapse definition + parameter values → <see cref="PreSynapsePlan"/>: the neuron lowering's forms (Let
+/// statements over old/new locals, constants hoisted to the prelude) for a per-pre-neuron step whose input is the spike.</summary>
+internal static class PreSynapseLowering
+{
+    public const string SpikeLocal = "spike";
+
+    public static PreSynapsePlan Lower(SynSpec syn)
+    {
+        var def = syn.Def;
+        var constants = new List<PlanConstant>();
+        Expr Bind(Expr e) => IrOps.Rewrite(e, n => n switch
+        {
+            Param p => new Num(syn.Value(p.Name)),
+            Input => new Local(SpikeLocal),
+            _ => null,
+        });
+        foreach (var d in def.Derived) constants.Add(new PlanConstant(d.Name, Bind(d.Value), d.Doc));
+        var arrays = new List<string>();
+        var body = new List<Stmt>();
+        foreach (var a in def.Arrays)
+        {
+            arrays.Add(a.Name);
+            body.Add(new Let(StepLowering.NextLocal(a.Name), Hoist(Bind(a.Decay), constants), a.Doc));
+        }
+        var value = Hoist(Bind(def.Value), constants);
+        body = StepLowering.CommonSubexpressions(body); // NMDA's dt·A appears five times in φ: computed once (same bits)
+        return new PreSynapsePlan(arrays.ToEquatableArray(), constants.ToEquatableArray(), body.ToEquatableArray(),
+            value is Next n ? n.Name : null, value);
+    }
+
+    /// <summary>Every maximal constant subtree that is not a number or a derived constant becomes a constant <c>k{n}</c>
+    /// (equal subtrees share one).</summary>
+    static Expr Hoist(Expr e, List<PlanConstant> constants)
+    {
+        if (e is Num or Derived) return e;
+        if (IrOps.IsConstant(e) && e is not (Cmp or Logic))
+        {
+            foreach (var c in constants)
+                if (c.Name.StartsWith("k", System.StringComparison.Ordinal) && c.Value.Equals(e)) return new Derived(c.Name);
+            string name = "k" + constants.Count;
+            constants.Add(new PlanConstant(name, e, "constant subtree"));
+            return new Derived(name);
+        }
+        return e switch
+        {
+            Bin b => new Bin(b.Op, Hoist(b.A, constants), Hoist(b.B, constants)),
+            Un u => new Un(u.Op, Hoist(u.A, constants)),
+            Cmp c => new Cmp(c.Op, Hoist(c.A, constants), Hoist(c.B, constants)),
+            Logic l => new Logic(l.Op, Hoist(l.A, constants), Hoist(l.B, constants)),
+            Select s => new Select(Hoist(s.Cond, constants), Hoist(s.IfTrue, constants), Hoist(s.IfFalse, constants)),
+            _ => e,
+        };
+    }
+}
