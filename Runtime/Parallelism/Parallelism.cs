@@ -90,8 +90,133 @@ public static class Parallelism
     public static void Run(IParallelWork work, int parts)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (t_fused is { Count: > 0 } f) { f.RunWith(work, Math.Clamp(parts, 1, MaxParts)); return; }
         if (parts <= 1) { work.Execute(0, 1); return; }
         WorkerPool.Instance.Run(work, Math.Min(parts, MaxParts));
+    }
+
+    [ThreadStatic] static FusedRun? t_fused;
+
+    /// <summary>Opens a fused scope on the calling thread (see <see cref="RunDeferred"/>); dispose it to close it. Scopes nest;
+    /// closing one runs whatever it left queued. Allocates only on a thread's first scope.</summary>
+    /// <example><code>
+    /// using (Parallelism.Fuse())
+    /// {
+    ///     e.Deliver(spikes[..3200]);   // queued (when it threads)
+    ///     i.Deliver(spikes[3200..]);   // queued
+    ///     n.Update(input);             // one fork-join: both deliveries, a barrier, then the update
+    /// }
+    /// </code></example>
+    public static FuseScope Fuse()
+    {
+        var f = t_fused ??= new FusedRun();
+        f.Depth++;
+        return new FuseScope(f);
+    }
+
+    /// <summary>As <see cref="Run"/>, except inside a <see cref="Fuse"/> scope, where a multi-threaded call is queued instead and
+    /// runs at the next <see cref="Run"/> on this thread (a population's <c>Update</c>) in the same fork-join: every part runs its
+    /// share of the queued work in queue order, waits at a barrier for the other parts, then runs its share of that call. Each
+    /// work item runs the same parts in the same order as unfused, so the results are the same bits. Projections' <c>Deliver</c>
+    /// uses it; what it writes may be read only after that next <see cref="Run"/>, <see cref="Flush"/> or the end of the scope.</summary>
+    public static void RunDeferred(IParallelWork work, int parts)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (parts > 1 && t_fused is { Depth: > 0 } f) { f.Queue(work, Math.Min(parts, MaxParts)); return; }
+        Run(work, parts);
+    }
+
+    /// <summary>Runs the work this thread's <see cref="Fuse"/> scope has queued, if any (a single-threaded step that reads or
+    /// writes what queued work writes calls it first, so that the order, hence the bits, stay those of an unfused run).</summary>
+    public static void Flush()
+    {
+        if (t_fused is { Count: > 0 } f) f.RunWith(null, 0);
+    }
+
+    /// <summary>Runs the queued work first if <paramref name="work"/> is queued (a projection delivering twice in one scope).</summary>
+    public static void Settle(IParallelWork work)
+    {
+        if (t_fused is { Count: > 0 } f && f.Contains(work)) f.RunWith(null, 0);
+    }
+
+    /// <summary>A <see cref="Fuse"/> scope; <see cref="Dispose"/> closes it.</summary>
+    public readonly struct FuseScope : IDisposable
+    {
+        readonly FusedRun? _run;
+        internal FuseScope(FusedRun run) => _run = run;
+
+        /// <summary>Runs what the scope left queued and closes it.</summary>
+        public void Dispose()
+        {
+            if (_run is null) return;
+            try { if (_run.Count > 0) _run.RunWith(null, 0); }
+            finally { _run.Depth--; }
+        }
+    }
+}
+
+/// <summary>The queue of one thread's <see cref="Parallelism.Fuse"/> scope and the fused fork's work.</summary>
+internal sealed class FusedRun : IParallelWork
+{
+    const int Capacity = 32;
+    readonly IParallelWork[] _work = new IParallelWork[Capacity];
+    readonly int[] _parts = new int[Capacity];
+    IParallelWork? _last;
+    int _lastParts, _total, _arrived, _failed;
+
+    public int Depth;
+    public int Count;
+
+    public bool Contains(IParallelWork work)
+    {
+        for (int k = 0; k < Count; k++) if (ReferenceEquals(_work[k], work)) return true;
+        return false;
+    }
+
+    public void Queue(IParallelWork work, int parts)
+    {
+        if (Count == Capacity || Contains(work)) RunWith(null, 0);
+        _work[Count] = work;
+        _parts[Count] = parts;
+        Count++;
+    }
+
+    /// <summary>One fork-join: the queued work, a barrier, then <paramref name="last"/> (if any) in <paramref name="lastParts"/> parts.</summary>
+    public void RunWith(IParallelWork? last, int lastParts)
+    {
+        int total = last is null ? 1 : lastParts;
+        for (int k = 0; k < Count; k++) total = Math.Max(total, _parts[k]);
+        _last = last;
+        _lastParts = lastParts;
+        _total = total;
+        _arrived = 0;
+        _failed = 0;
+        try { WorkerPool.Instance.Run(this, total); }
+        finally
+        {
+            Array.Clear(_work, 0, Count);
+            Count = 0;
+            _last = null;
+        }
+    }
+
+    void IParallelWork.Execute(int part, int parts)
+    {
+        Exception? error = null;
+        try
+        {
+            for (int k = 0; k < Count; k++)
+                if (part < _parts[k]) _work[k].Execute(part, _parts[k]);
+        }
+        catch (Exception ex) { error = ex; Volatile.Write(ref _failed, 1); }
+        if (_last is null) { if (error is not null) throw error; return; }
+        // Barrier: the last work reads what every part of the queued work wrote (its chunks are not the queued work's).
+        Interlocked.Increment(ref _arrived);
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _arrived) < _total) spin.SpinOnce(sleep1Threshold: -1);
+        if (error is not null) throw error;
+        if (Volatile.Read(ref _failed) != 0) return; // a part failed: the pool reports it; skip the last work
+        if (part < _lastParts) _last.Execute(part, _lastParts);
     }
 }
 
