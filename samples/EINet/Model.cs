@@ -47,12 +47,16 @@ public sealed class EINetwork : ISpikingNetwork
     /// <summary>Time step (ms) of the population, for the runner.</summary>
     public double Dt => N.Dt;
 
-    // "Half" projections: the model's update hands them their spikes.
+    // "Half" projections: the model's update hands them their spikes. The Fuse scope makes a threaded step one
+    // fork-join (the deliveries run with the update); at this size nothing threads and the scope does nothing.
     public Spikes Update(float input)
     {
         var spk = delay.At("I");
-        e.Deliver(spk[..NumExcitatory]);
-        i.Deliver(spk[NumExcitatory..]);
-        return delay.Push(N.Update(input));
+        using (Parallelism.Fuse())
+        {
+            e.Deliver(spk[..NumExcitatory]);
+            i.Deliver(spk[NumExcitatory..]);
+            return delay.Push(N.Update(input));
+        }
     }
 }
