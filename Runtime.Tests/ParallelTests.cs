@@ -15,11 +15,8 @@ public class ParallelTests
         readonly WideI i;
         readonly SpikeDelay delay = new(Wide.Size, 0);
 
-        readonly bool fuse;
-
-        public WideNet(ulong seed, int threads, bool fuse = false)
+        public WideNet(ulong seed, int threads)
         {
-            this.fuse = fuse;
             n = new Wide(seed) { Threads = threads };
             e = new WideE(n, seed + 1) { Threads = threads };
             i = new WideI(n, seed + 2) { Threads = threads };
@@ -30,24 +27,15 @@ public class ParallelTests
         public Spikes Update(float input)
         {
             var spk = delay.At(0);
-            if (!fuse)
-            {
-                e.Deliver(spk[..WideE.NumIn]);
-                i.Deliver(spk[WideE.NumIn..]);
-                return delay.Push(n.Update(input));
-            }
-            using (Parallelism.Fuse())
-            {
-                e.Deliver(spk[..WideE.NumIn]);
-                i.Deliver(spk[WideE.NumIn..]);
-                return delay.Push(n.Update(input));
-            }
+            e.Deliver(spk[..WideE.NumIn]);
+            i.Deliver(spk[WideE.NumIn..]);
+            return delay.Push(n.Update(input));
         }
     }
 
-    static (List<int[]> spikes, float[] v) Run(int threads, int steps, bool fuse = false)
+    static (List<int[]> spikes, float[] v) Run(int threads, int steps)
     {
-        var net = new WideNet(21, threads, fuse);
+        var net = new WideNet(21, threads);
         var trains = new List<int[]>();
         for (int s = 0; s < steps; s++)
         {
@@ -73,88 +61,6 @@ public class ParallelTests
                 Assert.True(one.spikes[s].AsSpan().SequenceEqual(other.spikes[s]), $"{threads} threads: spikes of step {s} differ");
             Assert.Equal(one.v.Select(BitConverter.SingleToInt32Bits), other.v.Select(BitConverter.SingleToInt32Bits));
         }
-    }
-
-    [Fact]
-    public void FusedSteps_GiveTheBitsOfUnfusedSteps_AtOneTwoAndFourThreads()
-    {
-        const int steps = 150;
-        var reference = Run(1, steps);
-        Assert.True(reference.spikes.Sum(a => (long)a.Length) > 5000);
-        foreach (int threads in new[] { 1, 2, 4 })
-        {
-            var fused = Run(threads, steps, fuse: true);
-            for (int s = 0; s < steps; s++)
-                Assert.True(reference.spikes[s].AsSpan().SequenceEqual(fused.spikes[s]), $"fused, {threads} threads: spikes of step {s} differ");
-            Assert.Equal(reference.v.Select(BitConverter.SingleToInt32Bits), fused.v.Select(BitConverter.SingleToInt32Bits));
-        }
-    }
-
-    [Fact]
-    public void FusedStep_AllocatesNothing()
-    {
-        var net = new WideNet(5, 2, fuse: true);
-        for (int s = 0; s < 30; s++) net.Update(20f); // warm-up: workers started, the thread's fuse queue made, code jitted
-        int spikes = 0;
-        AllocationAssert.ZeroInSteadyState(() => { for (int s = 0; s < 100; s++) spikes += net.Update(20f).Count; });
-        Assert.True(spikes > 0);
-    }
-
-    /// <summary>Records which parts ran; throws in part <see cref="ThrowIn"/> when it is set.</summary>
-    sealed class Probe : IParallelWork
-    {
-        public int ThrowIn = -1;
-        public readonly int[] Runs = new int[8];
-        public void Execute(int part, int parts)
-        {
-            System.Threading.Interlocked.Increment(ref Runs[part]);
-            if (part == ThrowIn) throw new InvalidOperationException($"probe failed in part {part}");
-        }
-    }
-
-    [Theory]
-    [InlineData(0)] // on the calling thread
-    [InlineData(1)] // on a worker
-    public void FusedWork_ThatThrows_Surfaces_SkipsTheUpdate_AndLeavesThePoolUsable(int throwIn)
-    {
-        var bad = new Probe { ThrowIn = throwIn };
-        var update = new Probe();
-        var ex = Assert.ThrowsAny<Exception>(() =>
-        {
-            using (Parallelism.Fuse())
-            {
-                Parallelism.RunDeferred(bad, 2);
-                Assert.Equal(0, bad.Runs[0]); // queued, not run
-                Parallelism.Run(update, 2);
-            }
-        });
-        var inner = ex is AggregateException ag ? ag.InnerException! : ex;
-        Assert.Contains($"probe failed in part {throwIn}", inner.Message);
-        Assert.Equal(new[] { 1, 1 }, bad.Runs[..2]);
-        Assert.Equal(new[] { 0, 0 }, update.Runs[..2]); // the barrier saw the failure: no part updated from half-delivered buffers
-
-        // The queue was emptied (the failed work does not run again) and the pool still forks, fused and not.
-        using (Parallelism.Fuse()) Parallelism.Run(update, 2);
-        Assert.Equal(new[] { 1, 1 }, bad.Runs[..2]);
-        Assert.Equal(new[] { 1, 1 }, update.Runs[..2]);
-        var reference = Run(1, 40);
-        var fused = Run(2, 40, fuse: true);
-        for (int s = 0; s < 40; s++) Assert.True(reference.spikes[s].AsSpan().SequenceEqual(fused.spikes[s]), $"step {s}");
-    }
-
-    [Fact]
-    public void FuseScope_RunsWhatItQueued_WhenItCloses_AndOutsideAScopeNothingIsQueued()
-    {
-        var a = new Probe();
-        Parallelism.RunDeferred(a, 2); // no scope: runs now
-        Assert.Equal(new[] { 1, 1 }, a.Runs[..2]);
-        using (Parallelism.Fuse())
-        {
-            Parallelism.RunDeferred(a, 2);
-            Parallelism.RunDeferred(a, 2); // the same work again: the first is run before it is queued twice
-            Assert.Equal(new[] { 2, 2 }, a.Runs[..2]);
-        }
-        Assert.Equal(new[] { 3, 3 }, a.Runs[..2]);
     }
 
     [Fact]

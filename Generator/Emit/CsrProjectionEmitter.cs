@@ -115,18 +115,14 @@ internal static class CsrProjectionEmitter
         {
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
-            w.Line($"{Rt}Parallelism.Settle(this); // queued by a Fuse scope already: that delivery runs first");
             if (spec.OwnSynapse) ProjectionEmitter.EmitOwnDecay(w);
             w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
             using (w.Block("if (parts <= 1)"))
-            {
-                w.Line($"{Rt}Parallelism.Flush(); // after the deliveries a Fuse scope queued, as unfused");
                 for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, Weight);");
-            }
             using (w.Block("else"))
             {
                 w.Line("__preCount = spikes.CopyTo(__pre);");
-                w.Line($"{Rt}Parallelism.RunDeferred(this, parts); // queued inside a Parallelism.Fuse scope");
+                w.Line($"{Rt}Parallelism.Run(this, parts);");
             }
         }
         w.Line();

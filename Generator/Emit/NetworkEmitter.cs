@@ -118,12 +118,8 @@ internal static class NetworkEmitter
         w.Line(gc);
         using (w.Block($"public {spikes} Step(float input)"))
         {
-            w.Line("// One fork-join per threaded population: the deliveries into it are queued and run with its update.");
-            using (w.Block($"using ({Rt}Parallelism.Fuse())"))
-            {
-                w.Line("UpdateProjections();");
-                w.Line("UpdatePopulations(input);");
-            }
+            w.Line("UpdateProjections();");
+            w.Line("UpdatePopulations(input);");
             w.Line("UpdateDelays();");
             w.Line("return Spike;");
         }

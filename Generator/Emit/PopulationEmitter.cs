@@ -214,11 +214,7 @@ internal static class PopulationEmitter
         using (w.Block($"public {Rt}Spikes Update(float input)"))
         {
             EmitStepStart(w, typeName);
-            w.Line("if (parts <= 1)");
-            w.Line("{");
-            w.Line($"    {Rt}Parallelism.Flush(); // deliveries queued by a Parallelism.Fuse scope first");
-            w.Line("    count = __UpdateRange(0, Size, input, step);");
-            w.Line("}");
+            w.Line("if (parts <= 1) count = __UpdateRange(0, Size, input, step);");
             using (w.Block("else"))
             {
                 w.Line("__input = input;");
@@ -243,11 +239,7 @@ internal static class PopulationEmitter
             w.Line($"if ((uint)offset > (uint)Size) throw new global::System.ArgumentOutOfRangeException(\"offset\", offset, $\"{typeName}.Update: offset is {{offset}}; it must be in [0, {{Size}}] (the population has {{Size}} neurons).\");");
             w.Line($"if (current.Length > Size - offset) throw new global::System.ArgumentOutOfRangeException(\"current\", current.Length, $\"{typeName}.Update: current.Length is {{current.Length}} at offset {{offset}}, so it would reach neuron {{(long)offset + current.Length - 1}}; the population has neurons [0, {{Size}}) (at most {{Size - offset}} values at this offset).\");");
             EmitStepStart(w, typeName);
-            w.Line("if (parts <= 1)");
-            w.Line("{");
-            w.Line($"    {Rt}Parallelism.Flush(); // deliveries queued by a Parallelism.Fuse scope first");
-            w.Line("    count = __UpdateRangeExt(0, Size, input, current, offset, step);");
-            w.Line("}");
+            w.Line("if (parts <= 1) count = __UpdateRangeExt(0, Size, input, current, offset, step);");
             using (w.Block("else"))
             {
                 w.Line("// The worker threads cannot see a span: copy it (one pass over the slice) into a buffer they read.");

@@ -101,7 +101,6 @@ public sealed class PoissonInput
         if (firstElement < 0 || (long)firstElement + target.Length > Size)
             throw new ArgumentOutOfRangeException(nameof(firstElement),
                 $"PoissonInput.Add: elements [{firstElement}, {(long)firstElement + target.Length}) are outside [0, {Size}).");
-        Parallelism.Flush(); // deliveries queued by a Parallelism.Fuse scope add first, as unfused
         ulong key = CounterRng.StreamKeyOfSeedKey(_seedKey, (ulong)step, Salt);
         float w = Weight;
         for (int i = 0; i < target.Length; i++)

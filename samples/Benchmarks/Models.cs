@@ -100,24 +100,12 @@ public sealed class BenchNet(int size, int numExcitatory, double dt, Func<float,
     public double Dt => dt;
     public int NumExcitatory => numExcitatory;
 
-    /// <summary>Step inside a <see cref="Parallelism.Fuse"/> scope (one fork-join per step when the network threads).</summary>
-    public static bool FuseSteps = true;
-
     public Spikes Update(float input)
     {
         var spk = delay.At(0);
-        if (!FuseSteps)
-        {
-            deliverE(spk[..numExcitatory]);
-            deliverI(spk[numExcitatory..]);
-            return delay.Push(update(input));
-        }
-        using (Parallelism.Fuse())
-        {
-            deliverE(spk[..numExcitatory]);
-            deliverI(spk[numExcitatory..]);
-            return delay.Push(update(input));
-        }
+        deliverE(spk[..numExcitatory]);
+        deliverI(spk[numExcitatory..]);
+        return delay.Push(update(input));
     }
 
     public static BenchNet Net4K(ulong seed)

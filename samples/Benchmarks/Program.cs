@@ -21,8 +21,6 @@ if (o.Help)
           --n N         4000 (seed network), 40000, 400000 or 4000000 (default 4000)
           --steps K     steps to run (default 10000)
           --threads T   threads for update, delivery and the cache build (0 = automatic, the default)
-          --no-fuse     one fork-join per Deliver and per Update (default: Parallelism.Fuse, one per step)
-          --fuse-ab     in one process, alternate 250-step blocks fused / unfused on one trajectory; print the ratios
           --delivery D  auto (default: cached within DeliverySettings.CacheBudgetBytes), regenerate or cached
           --seed S      seed (population S, projections S+1, S+2; default 1)
           --input X     external current (default 20)
@@ -79,7 +77,6 @@ if (o.MonitorOverhead)
 var startToFirstStep = TimeSpan.Zero;
 // Before the network is built: --threads also sets the threads of the cache build (part of start→first step).
 Parallelism.Threads = o.Threads;
-BenchNet.FuseSteps = o.Fuse;
 DeliverySettings.Strategy = o.Delivery;
 DeliverySettings.ClearReport();
 IBenchNet net = o.N switch
@@ -90,31 +87,6 @@ IBenchNet net = o.N switch
     4_000_000 => BenchNet.Net4M(o.Seed),
     _ => throw new ArgumentOutOfRangeException("--n", o.N, "--n must be 4000, 40000, 400000 or 4000000."),
 };
-
-if (o.FuseAB)
-{
-    // In-process A/B of Parallelism.Fuse on one trajectory (fused and unfused steps give the same bits): blocks of
-    // 250 steps alternate fused / unfused, so load drift on a shared machine hits both alike. Median of block ratios.
-    const int block = 250;
-    for (int s = 0; s < 200; s++) net.Update(o.Input);
-    var ratios = new List<double>(); double tf = 0, tu = 0;
-    for (int round = 0; round < o.Steps / (2 * block); round++)
-    {
-        double fused = 0, unfused = 0;
-        foreach (bool f in round % 2 == 0 ? new[] { true, false } : new[] { false, true })
-        {
-            BenchNet.FuseSteps = f;
-            var t = Stopwatch.StartNew();
-            for (int s = 0; s < block; s++) net.Update(o.Input);
-            if (f) fused = t.Elapsed.TotalSeconds; else unfused = t.Elapsed.TotalSeconds;
-        }
-        ratios.Add(fused / unfused); tf += fused; tu += unfused;
-    }
-    ratios.Sort();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"fused {tf:F3} s, unfused {tu:F3} s; fused/unfused per {block}-step pair: median {ratios[ratios.Count / 2]:F3}, quartiles {ratios[ratios.Count / 4]:F3}–{ratios[3 * ratios.Count / 4]:F3} ({ratios.Count} pairs)"));
-    return 0;
-}
 
 long spikes = 0, spikesE = 0;
 int gc0 = GC.CollectionCount(0);
@@ -200,7 +172,7 @@ sealed class BenchOptions
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
     public bool Json, All, Help, Micro, MicroVMath, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
     public string? MonitorCase, FloorPath, FloorMethod;
-    public bool VsFloor, Fuse = true, FuseAB;
+    public bool VsFloor;
 
     public static BenchOptions? Parse(string[] args)
     {
@@ -221,8 +193,6 @@ sealed class BenchOptions
                     case "--seed": o.Seed = ulong.Parse(Next(), ci); break;
                     case "--input": o.Input = float.Parse(Next(), ci); break;
                     case "--json": o.Json = true; break;
-                    case "--no-fuse": o.Fuse = false; break;
-                    case "--fuse-ab": o.FuseAB = true; break;
                     case "--delivery":
                         o.Delivery = Next() switch
                         {

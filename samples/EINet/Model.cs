@@ -47,16 +47,12 @@ public sealed class EINetwork : ISpikingNetwork
     /// <summary>Time step (ms) of the population, for the runner.</summary>
     public double Dt => N.Dt;
 
-    // "Half" projections: the model's update hands them their spikes. The Fuse scope makes a threaded step one
-    // fork-join (the deliveries run with the update); at this size nothing threads and the scope does nothing.
+    // "Half" projections: the model's update hands them their spikes.
     public Spikes Update(float input)
     {
         var spk = delay.At("I");
-        using (Parallelism.Fuse())
-        {
-            e.Deliver(spk[..NumExcitatory]);
-            i.Deliver(spk[NumExcitatory..]);
-            return delay.Push(N.Update(input));
-        }
+        e.Deliver(spk[..NumExcitatory]);
+        i.Deliver(spk[NumExcitatory..]);
+        return delay.Push(N.Update(input));
     }
 }

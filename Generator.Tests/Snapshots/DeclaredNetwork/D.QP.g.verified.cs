@@ -127,17 +127,15 @@ namespace D
         {
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"QP.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
-            global::SpikeSharp.Parallelism.Settle(this); // queued by a Fuse scope already: that delivery runs first
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
             if (parts <= 1)
             {
-                global::SpikeSharp.Parallelism.Flush(); // after the deliveries a Fuse scope queued, as unfused
                 global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
             }
             else
             {
                 __preCount = spikes.CopyTo(__pre);
-                global::SpikeSharp.Parallelism.RunDeferred(this, parts); // queued inside a Parallelism.Fuse scope
+                global::SpikeSharp.Parallelism.Run(this, parts);
             }
         }
 

@@ -64,12 +64,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public global::SpikeSharp.Spikes Step(float input)
         {
-            // One fork-join per threaded population: the deliveries into it are queued and run with its update.
-            using (global::SpikeSharp.Parallelism.Fuse())
-            {
-                UpdateProjections();
-                UpdatePopulations(input);
-            }
+            UpdateProjections();
+            UpdatePopulations(input);
             UpdateDelays();
             return Spike;
         }

@@ -114,11 +114,7 @@ namespace Zoo
             if (step == int.MaxValue) throw new global::System.InvalidOperationException($"Post.Update: the step counter reached int.MaxValue ({step} steps); refractoriness is exact only up to there.");
             int parts = global::SpikeSharp.Parallelism.UpdateParts(Size, __threads);
             int count;
-            if (parts <= 1)
-            {
-                global::SpikeSharp.Parallelism.Flush(); // deliveries queued by a Parallelism.Fuse scope first
-                count = __UpdateRange(0, Size, input, step);
-            }
+            if (parts <= 1) count = __UpdateRange(0, Size, input, step);
             else
             {
                 __input = input;
@@ -156,11 +152,7 @@ namespace Zoo
             if (step == int.MaxValue) throw new global::System.InvalidOperationException($"Post.Update: the step counter reached int.MaxValue ({step} steps); refractoriness is exact only up to there.");
             int parts = global::SpikeSharp.Parallelism.UpdateParts(Size, __threads);
             int count;
-            if (parts <= 1)
-            {
-                global::SpikeSharp.Parallelism.Flush(); // deliveries queued by a Parallelism.Fuse scope first
-                count = __UpdateRangeExt(0, Size, input, current, offset, step);
-            }
+            if (parts <= 1) count = __UpdateRangeExt(0, Size, input, current, offset, step);
             else
             {
                 // The worker threads cannot see a span: copy it (one pass over the slice) into a buffer they read.
