@@ -20,7 +20,7 @@ if (o.Help)
         Usage: dotnet run -c Release --project samples/Benchmarks -- [options]
           --n N         4000 (seed network), 40000, 400000 or 4000000 (default 4000)
           --steps K     steps to run (default 10000)
-          --threads T   threads for update and delivery (0 = automatic, the default)
+          --threads T   threads for update, delivery and the cache build (0 = automatic, the default)
           --delivery D  auto (default: cached within DeliverySettings.CacheBudgetBytes), regenerate or cached
           --seed S      seed (population S, projections S+1, S+2; default 1)
           --input X     external current (default 20)
@@ -75,6 +75,8 @@ if (o.MonitorOverhead)
 }
 
 var startToFirstStep = TimeSpan.Zero;
+// Before the network is built: --threads also sets the threads of the cache build (part of start→first step).
+Parallelism.Threads = o.Threads;
 DeliverySettings.Strategy = o.Delivery;
 DeliverySettings.ClearReport();
 IBenchNet net = o.N switch
@@ -85,7 +87,6 @@ IBenchNet net = o.N switch
     4_000_000 => BenchNet.Net4M(o.Seed),
     _ => throw new ArgumentOutOfRangeException("--n", o.N, "--n must be 4000, 40000, 400000 or 4000000."),
 };
-Parallelism.Threads = o.Threads;
 
 long spikes = 0, spikesE = 0;
 int gc0 = GC.CollectionCount(0);
