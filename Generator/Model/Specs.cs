@@ -68,7 +68,15 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
 /// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed), or with <see cref="Csr"/> an EventCSRLinear.</summary>
-internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null);
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null, AltComm? Alt = null);
+
+/// <summary>A comm other than EventJitFPHomoLinear and EventCSRLinear: <see cref="Kind"/> is its attribute name
+/// ("EventJitFPUniformLinear": A, B = WLow, WHigh; "EventJitFPNormalLinear": A, B = WMu, WSigma; "AllToAll" with
+/// <see cref="IncludeSelf"/>; "OneToOne").</summary>
+internal sealed record AltComm(string Kind, double A, double B, bool IncludeSelf)
+{
+    public bool IsJit => Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear";
+}
 
 /// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
 internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);

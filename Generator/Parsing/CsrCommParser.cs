@@ -60,7 +60,7 @@ internal static class CsrCommParser
         return new CommSpec(numIn, numOut, kind is "FixedProb" or "Bernoulli" ? prob : 0, weight, seed, new CsrSpec((int)conn, num, multi, self));
     }
 
-    static int Size(AttributeArgs args, int index, string parameter, string name, DiagnosticSink sink, Action unreadable, out Location? loc)
+    internal static int Size(AttributeArgs args, int index, string parameter, string name, DiagnosticSink sink, Action unreadable, out Location? loc)
     {
         var read = args.Ctor(index, parameter, out double v, out loc);
         if (read == AttributeArgs.Read.Invalid)
@@ -79,7 +79,7 @@ internal static class CsrCommParser
         return (int)v;
     }
 
-    static double Number(AttributeArgs args, string property, double fallback, string name, DiagnosticSink sink, Action unreadable, out Location? loc, out bool given)
+    internal static double Number(AttributeArgs args, string property, double fallback, string name, DiagnosticSink sink, Action unreadable, out Location? loc, out bool given)
     {
         var read = args.Named(property, out double v, out loc);
         given = read == AttributeArgs.Read.Ok;
@@ -93,7 +93,7 @@ internal static class CsrCommParser
         return read == AttributeArgs.Read.Ok ? v : fallback;
     }
 
-    static bool Bool(AttributeArgs args, string property, bool fallback, string name, DiagnosticSink sink, out Location? loc)
+    internal static bool Bool(AttributeArgs args, string property, bool fallback, string name, DiagnosticSink sink, out Location? loc)
     {
         var read = args.NamedBool(property, out bool v, out loc);
         if (read == AttributeArgs.Read.Invalid) sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, name, property, args.Name, "bool");
