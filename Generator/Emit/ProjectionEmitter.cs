@@ -117,6 +117,7 @@ internal static class ProjectionEmitter
                 ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
                 ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             }
+            else ww.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         });
         else
         {
@@ -155,6 +156,7 @@ internal static class ProjectionEmitter
                 w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
                 w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             }
+            else w.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         }
         }
         w.Line();
