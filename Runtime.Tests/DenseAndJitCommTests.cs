@@ -31,6 +31,10 @@ public partial class CommJN;
 [AllToAll(100, 80, Weight = 0.01)]
 public partial class CommDeltaA2A;
 
+[FullProjAlignPostMg(Pre = typeof(CommPre), Post = typeof(CommPostB))]
+[EventCSRLinear(100, 100, Prob = 0.1, WMu = 0.5, WSigma = 0.3, WMin = 0.2, WMax = 0.9)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class CommCsrNormal;
+
 [Network]
 public partial class CommNet
 {
@@ -43,6 +47,7 @@ public partial class CommNet
     public CommJU P3;
     public CommJN P4;
     public CommDeltaA2A P5;
+    public CommCsrNormal P6;
 }
 
 public class DenseAndJitCommTests
@@ -116,10 +121,24 @@ public class DenseAndJitCommTests
     {
         var net = new CommNet(seed: 1, dt: 0.1);
         CheckDeliver(net.P1.Deliver, net.A.G0, Dense("AllToAll", 100, 80, CommA2A.Weight, CommA2A.IncludeSelf, 0, 0, 0, 0, 0), 1);
-        CheckDeliver(net.P2.Deliver, net.B.G0, Dense("OneToOne", 100, 100, CommO2O.Weight, true, 0, 0, 0, 0, 0), 2);
+        CheckDeliver(net.P2.Deliver, Buffer(net.P2.Conductance, net.B.G0, net.B.G1), Dense("OneToOne", 100, 100, CommO2O.Weight, true, 0, 0, 0, 0, 0), 2);
         CheckDeliver(net.P3.Deliver, Buffer(net.P3.Conductance, net.C.G0, net.C.G1), Dense("Uniform", 100, 120, 0, true, net.P3.Seed, net.P3.StreamId, CommJU.Prob, CommJU.WLow, CommJU.WHigh), 3);
         CheckDeliver(net.P4.Deliver, Buffer(net.P4.Conductance, net.C.G0, net.C.G1), Dense("Normal", 100, 120, 0, true, net.P4.Seed, net.P4.StreamId, CommJN.Prob, CommJN.WMu, CommJN.WSigma), 4);
         CheckDeliver(net.P5.Deliver, net.A.Delta, Dense("AllToAll", 100, 80, CommDeltaA2A.Weight, true, 0, 0, 0, 0, 0), 5);
+        // EventCSRLinear with clipped normal per-synapse weights: synapse s of the matrix (row order) has draw s.
+        var m = net.P6.Matrix;
+        var sw = new float[m.Synapses];
+        SynapseWeights.Normal(0.5f, 0.3f, 0.2f, 0.9f).Fill(sw, net.P6.Seed, net.P6.StreamId);
+        var dense = new double[100, 100];
+        for (int i = 0; i < 100; i++)
+        {
+            var t = m.Targets(i);
+            for (int k = 0; k < t.Length; k++) dense[i, t[k]] += sw[m.RowStart(i) + k];
+        }
+        Assert.Contains(sw, x => x == 0.2f);
+        Assert.Contains(sw, x => x == 0.9f);
+        Assert.All(sw, x => Assert.InRange(x, 0.2f, 0.9f));
+        CheckDeliver(net.P6.Deliver, Buffer(net.P6.Conductance, net.B.G0, net.B.G1), dense, 6);
         // Uniform weights lie in [WLow, WHigh); normal ones spread around WMu.
         var u = Dense("Uniform", 100, 120, 0, true, net.P3.Seed, net.P3.StreamId, CommJU.Prob, CommJU.WLow, CommJU.WHigh);
         foreach (double x in u) Assert.True(x == 0 || x >= 0.1 - 1e-7 && x < 0.9 * 3, $"{x}");
@@ -136,7 +155,7 @@ public class DenseAndJitCommTests
             for (int t = 0; t < 300; t++) spikes += net.Step(12f).Count;
             Assert.True(spikes > 0);
             var all = new List<float>();
-            all.AddRange(net.A.V); all.AddRange(net.B.V); all.AddRange(net.C.V); all.AddRange(net.A.G0); all.AddRange(net.B.G0); all.AddRange(net.C.G1);
+            all.AddRange(net.A.V); all.AddRange(net.B.V); all.AddRange(net.C.V); all.AddRange(net.A.G0); all.AddRange(net.B.G0); all.AddRange(net.B.G1); all.AddRange(net.C.G1);
             return all.ToArray();
         }
         var one = Run(1);

@@ -79,7 +79,10 @@ internal sealed record AltComm(string Kind, double A, double B, bool IncludeSelf
 }
 
 /// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
-internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);
+internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf, CsrWeights? Weights = null);
+
+/// <summary>Per-synapse weights of an EventCSRLinear: uniform [A, B) or normal (A, B) clipped to [Min, Max] (NaN: no clip).</summary>
+internal sealed record CsrWeights(bool Normal, double A, double B, double Min, double Max);
 
 /// <summary>A synapse model and its parameter values (definition order).</summary>
 internal sealed record SynSpec(string Model, EquatableArray<double> Values)
