@@ -243,6 +243,35 @@ public class CsrCommDiagnosticTests
         var d = DiagnosticMarkup.AssertSingle(Csr("[EventCSRLinear(50, 100, {|SPK4031:Conn = Conn.OneToOne|})]"), DiagnosticSeverity.Error, Pops);
         Assert.Equal("Projection 'QP': Conn = OneToOne needs numIn = numOut, but numIn = 50 and numOut = 100", d.GetMessage());
     }
+
+    [Fact]
+    public void UniformWeightsReversed_SPK4080_AtWHigh()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 1, {|SPK4080:WHigh = 0.5|})]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': WHigh = 0.5 is below WLow = 1", d.GetMessage());
+    }
+
+    [Fact]
+    public void NegativeSigma_SPK4080_AtWSigma()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[EventJitFPNormalLinear(50, 100, Prob = 0.1, {|SPK4080:WSigma = -1|})]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': WSigma = -1 must be ≥ 0", d.GetMessage());
+    }
+
+    [Fact]
+    public void OneToOneAgainstPre_SPK4001_AtNum()
+    {
+        // OneToOne's one size is numIn and numOut: 100 matches the post P, not the pre Q (50).
+        var d = DiagnosticMarkup.AssertSingle(Csr("[OneToOne({|SPK4001:100|}, Weight = 2)]"), DiagnosticSeverity.Error, Pops);
+        Assert.Contains("100", d.GetMessage());
+    }
+
+    [Fact]
+    public void AllToAllAgainstPost_SPK0003_AtNumOut()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[AllToAll(50, {|SPK0003:80|}, Weight = 2)]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': numOut = 80, but post population 'P' has size 100", d.GetMessage());
+    }
 }
 
 public class MergedDelaysTests

@@ -79,6 +79,12 @@ internal static class ProjectionDescriptors
         "Projection '{0}': Num = {1} must be a positive count for Conn = {2}",
         DiagnosticSeverity.Error, "FixedPreNum counts sources per post, FixedPostNum targets per pre (both at most int.MaxValue), FixedTotalNum synapses in all.");
 
+    public const string InvalidWeightRangeId = "SPK4080";
+    public static readonly DiagnosticDescriptor InvalidWeightRange = Make(InvalidWeightRangeId,
+        "Weight distribution is invalid",
+        "Projection '{0}': {1}",
+        DiagnosticSeverity.Error, "Uniform weights need WLow ≤ WHigh (both given), normal weights WSigma ≥ 0 (WMu and WSigma both given) and WMin ≤ WMax; per-synapse weights replace Weight and are one distribution.");
+
     public const string ConnectorNeedsSquareId = "SPK4031";
     public static readonly DiagnosticDescriptor ConnectorNeedsSquare = Make(ConnectorNeedsSquareId,
         "Connector needs as many pre as post neurons",
@@ -182,7 +188,7 @@ internal static class ProjectionDescriptors
     public static readonly DiagnosticDescriptor[] All =
     {
         PreSizeMismatch, PreNotPopulation, MissingPre, InvalidDelay, TwoDelays, DelayNotWholeSteps, TwoRoles, MergedDelaysDiffer,
-        PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare,
+        PreInOtherAssembly, PreLessAccessible, InvalidConnectorCount, ConnectorNeedsSquare, InvalidWeightRange,
         PoissonTargetNotPopulation, PoissonUnknownVariable, PoissonInvalidParameter, OwnSynapseNotExpon, DeltaWithSynapse,
         EventCommOnAlignPre, AlignPostSynapseOnAlignPre, PreSynapseOnAlignPost, NonEventCommOnAlignPost, MemberInitialized, DuplicateMember, MemberNotInNetwork, HalfProjectionNotFed, NoPopulation, StaticMember,
     };

@@ -62,7 +62,13 @@ internal static class AttributeEmitter
                     "double" => Literals.Double(p.Default),
                     _ => $"({p.Type}){Literals.Int((long)p.Default)}", // an enum
                 };
-                string shownDefault = p.Type switch { "bool" => value, "double" or "long" => Literals.Short(p.Default), _ => Comms.ConnKinds[(int)p.Default] };
+                string shownDefault = p.Type switch
+                {
+                    "bool" => value,
+                    "double" when double.IsNaN(p.Default) => "not set (NaN)",
+                    "double" or "long" => Literals.Short(p.Default),
+                    _ => Comms.ConnKinds[(int)p.Default],
+                };
                 w.Line($"/// <summary>{p.Doc}{unit}.{bp} Default: {(p.DefaultExpr is null ? shownDefault : "computed (NaN here means not set)")}.</summary>");
                 w.Line($"public {p.Type} {p.Name} {{ get; set; }} = {value};");
             }

@@ -48,6 +48,7 @@ internal static class CsrProjectionEmitter
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
         if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
+        if (csr.Weights is not null) w.Line("readonly float[] __w; // one weight per stored synapse, drawn once from (Seed, StreamId)");
         w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
         w.Line("int __preCount;");
         w.Line("int __threads;");
@@ -75,6 +76,14 @@ internal static class CsrProjectionEmitter
         }
         w.Line();
         string build = $"Matrix = {Rt}CsrMatrix.Build({Connector(csr, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});";
+        if (csr.Weights is { } cw)
+        {
+            string dist = cw.Normal
+                ? $"{Rt}SynapseWeights.Normal({Literals.Float(cw.A)}, {Literals.Float(cw.B)}, {(double.IsNaN(cw.Min) ? "null" : Literals.Float(cw.Min))}, {(double.IsNaN(cw.Max) ? "null" : Literals.Float(cw.Max))})"
+                : $"{Rt}SynapseWeights.Uniform({Literals.Float(cw.A)}, {Literals.Float(cw.B)})";
+            build += $" __w = {dist}.Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first";
+        }
+        string weightArg = csr.Weights is null ? "Weight" : "__w";
         if (full is not null)
             ProjectionEmitter.EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, (ww, _) => ww.Line(build));
         else
@@ -118,7 +127,7 @@ internal static class CsrProjectionEmitter
             if (spec.OwnSynapse) ProjectionEmitter.EmitOwnDecay(w);
             w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
             using (w.Block("if (parts <= 1)"))
-                for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, Weight);");
+                for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, {weightArg});");
             using (w.Block("else"))
             {
                 w.Line("__preCount = spikes.CopyTo(__pre);");
@@ -131,7 +140,7 @@ internal static class CsrProjectionEmitter
         {
             w.Line("Matrix.PartBlocks(part, parts, out int first, out int end);");
             w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
-            for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, Weight, first, end);");
+            for (int k = 0; k < eventArrays.Count; k++) w.Line($"Matrix.AddEvents({GeneratedMembers.ProjectionBufferField(k)}, spikes, {weightArg}, first, end);");
         }
         Close(closers);
         return w.ToString();

@@ -17,10 +17,20 @@ internal static class ProjectionEmitter
         var comm = spec.Comm;
         if (spec.AlignPre) return AlignPreEmitter.Emit(plan);
         if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
+        if (comm.Alt is { IsJit: false }) return DenseProjectionEmitter.Emit(plan);
+        var alt = comm.Alt;
+        bool uniform = alt?.Kind == "EventJitFPUniformLinear";
+        string commText = alt is null ? $"EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)})"
+            : uniform ? $"EventJitFPUniformLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WLow = {Literals.Short(alt.A)}, WHigh = {Literals.Short(alt.B)})"
+            : $"EventJitFPNormalLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WMu = {Literals.Short(alt.A)}, WSigma = {Literals.Short(alt.B)})";
+        // The delivery call over blocks [first, end) into buffer g.
+        string DeliverCall(string g, string first, string end) => alt is null
+            ? $"{Rt}JitDelivery.AddHomo({g}, Seed, StreamId, spikes, __skips, __cache, Weight, {first}, {end});"
+            : $"{Rt}JitComms.{(uniform ? "EventUniform" : "EventNormal")}({g}, Seed, StreamId, spikes, __skips, {(uniform ? "WLow, WHigh" : "WMu, WSigma")}, {first}, {end});";
         var w = new IndentedWriter();
         var full = spec.Full;
-        var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan) :
-            $"{(spec.Delta ? "HalfProjDelta (onto V)" : spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+        var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan, commText) :
+            $"{(spec.Delta ? "HalfProjDelta (onto V)" : spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
@@ -31,8 +41,19 @@ internal static class ProjectionEmitter
         w.Line($"public const int NumOut = {comm.NumOut};");
         w.Line("/// <summary>Probability that a (pre, post) pair is connected.</summary>");
         w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        w.Line("/// <summary>Weight added to the post's conductance per event.</summary>");
-        w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        if (alt is null)
+        {
+            w.Line("/// <summary>Weight added to the post's conductance per event.</summary>");
+            w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        }
+        else
+        {
+            string a = uniform ? "WLow" : "WMu", b = uniform ? "WHigh" : "WSigma";
+            w.Line($"/// <summary>{(uniform ? "Lower bound of the uniform weights" : "Mean of the normal weights")} (each synapse's weight is drawn from (seed, stream id, pre, post) when it is visited).</summary>");
+            w.Line($"public const float {a} = {Literals.Float(alt.A)};");
+            w.Line($"/// <summary>{(uniform ? "Upper bound of the uniform weights" : "Standard deviation of the normal weights")}.</summary>");
+            w.Line($"public const float {b} = {Literals.Float(alt.B)};");
+        }
         w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
         w.Line("/// <summary>Connectivity stream family used by the constructors without a stream id: a stable 64-bit hash of this type's");
@@ -69,7 +90,8 @@ internal static class ProjectionEmitter
         w.Line($"public {Rt}DeliveryStrategy Delivery");
         w.Line("{");
         w.Line($"    get => __cache is null ? {Rt}DeliveryStrategy.Regenerate : {Rt}DeliveryStrategy.Cached;");
-        w.Line($"    set => __cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, value, __cache);");
+        w.Line(alt is null ? $"    set => __cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, value, __cache);"
+            : "    set { } // uniform and normal weights are regenerated with their targets: no cache");
         w.Line("}");
         w.Line();
         w.Line("/// <summary>The stored targets (bytes, synapses, set-up time), or null when they are regenerated.</summary>");
@@ -91,8 +113,12 @@ internal static class ProjectionEmitter
         if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, static (ww, sp) =>
         {
             ww.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-            ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            if (sp.Comm.Alt is null)
+            {
+                ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
+                ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            }
+            else ww.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         });
         else
         {
@@ -125,13 +151,18 @@ internal static class ProjectionEmitter
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
             if (spec.OwnSynapse) w.Line(DecayInit(spec));
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-            w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
-            w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            if (alt is null)
+            {
+                w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
+                w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
+                w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+            }
+            else w.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         }
         }
         w.Line();
-        w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are");
+        w.Line(alt is null ? "/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are"
+            : "/// <summary>Adds each synapse's own weight (drawn from (seed, stream id, pre, post)) to the post buffer for every target of every spiking pre neuron; targets are");
         w.Line("/// those of (seed, stream id, pre index), stored or regenerated (<see cref=\"Delivery\"/>). Allocates nothing.</summary>");
         w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
         w.Line(gc);
@@ -144,7 +175,7 @@ internal static class ProjectionEmitter
             using (w.Block("if (parts <= 1)"))
             {
                 for (int k = 0; k < eventArrays.Count; k++)
-                    w.Line($"{Rt}JitDelivery.AddHomo({GeneratedMembers.ProjectionBufferField(k)}, Seed, StreamId, spikes, __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+                    w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "0", $"{Rt}JitConnectivity.BlockCount(NumOut)"));
             }
             using (w.Block("else"))
             {
@@ -159,16 +190,15 @@ internal static class ProjectionEmitter
             w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
             w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
             for (int k = 0; k < eventArrays.Count; k++)
-                w.Line($"{Rt}JitDelivery.AddHomo({GeneratedMembers.ProjectionBufferField(k)}, Seed, StreamId, spikes, __skips, __cache, Weight, blocks * part / parts, blocks * (part + 1) / parts);");
+                w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "blocks * part / parts", "blocks * (part + 1) / parts"));
         }
         Close(closers);
         return w.ToString();
     }
 
-    static string FullSummary(ProjectionSpec spec, ProjectionPlan plan)
+    static string FullSummary(ProjectionSpec spec, ProjectionPlan plan, string commText)
     {
-        var comm = spec.Comm;
-        return $"{(spec.Delta ? "FullProjDelta (onto V)" : spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+        return $"{(spec.Delta ? "FullProjDelta (onto V)" : spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
     }
 
     /// <summary>"no delay", "delay 1.5 ms", "delay 3 steps".</summary>

@@ -68,14 +68,25 @@ internal sealed record InitSpec(string Variable, InitKind Kind, double A, double
 internal sealed record PopulationSpec(TypeDecl Type, int Size, NeuronSpec Neuron, EquatableArray<InitSpec> Inits);
 
 /// <summary>EventJitFPHomoLinear(numIn, numOut, Prob, Weight, Seed), or with <see cref="Csr"/> an EventCSRLinear.</summary>
-internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null)
+internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weight, long Seed, CsrSpec? Csr = null, AltComm? Alt = null)
 {
     /// <summary>A non-event comm (<c>[CSRLinear]</c>): it multiplies a float vector (an align-pre synapse's value).</summary>
     public bool NonEvent { get; init; }
 }
 
+/// <summary>A comm other than EventJitFPHomoLinear and EventCSRLinear: <see cref="Kind"/> is its attribute name
+/// ("EventJitFPUniformLinear": A, B = WLow, WHigh; "EventJitFPNormalLinear": A, B = WMu, WSigma; "AllToAll" with
+/// <see cref="IncludeSelf"/>; "OneToOne").</summary>
+internal sealed record AltComm(string Kind, double A, double B, bool IncludeSelf)
+{
+    public bool IsJit => Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear";
+}
+
 /// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>
-internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf);
+internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool IncludeSelf, CsrWeights? Weights = null);
+
+/// <summary>Per-synapse weights of an EventCSRLinear: uniform [A, B) or normal (A, B) clipped to [Min, Max] (NaN: no clip).</summary>
+internal sealed record CsrWeights(bool Normal, double A, double B, double Min, double Max);
 
 /// <summary>A synapse model and its parameter values (definition order).</summary>
 internal sealed record SynSpec(string Model, EquatableArray<double> Values)

@@ -21,4 +21,8 @@ internal static class AttributeNames
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";
     public const string EventCSRLinear = "SpikeSharp.EventCSRLinearAttribute";
     public const string CSRLinear = "SpikeSharp.CSRLinearAttribute";
+    public const string EventJitFPUniformLinear = "SpikeSharp.EventJitFPUniformLinearAttribute";
+    public const string EventJitFPNormalLinear = "SpikeSharp.EventJitFPNormalLinearAttribute";
+    public const string AllToAll = "SpikeSharp.AllToAllAttribute";
+    public const string OneToOne = "SpikeSharp.OneToOneAttribute";
 }

@@ -57,10 +57,32 @@ internal static class CsrCommParser
             sink.Report(ProjectionDescriptors.ConnectorNeedsSquare, (kind == "OneToOne" ? connLoc : selfLoc) ?? numInLoc ?? args.AttributeLocation, name,
                 kind == "OneToOne" ? "Conn = OneToOne" : "IncludeSelf = false", numIn, numOut);
         _ = probGiven;
-        return new CommSpec(numIn, numOut, kind is "FixedProb" or "Bernoulli" ? prob : 0, weight, seed, new CsrSpec((int)conn, num, multi, self));
+        // Per-synapse weights: WLow/WHigh (uniform) or WMu/WSigma (normal, optionally clipped by WMin/WMax).
+        double Opt(string p, out bool given, out Location? loc) => Number(args, p, double.NaN, name, sink, unreadable, out loc, out given);
+        double lo = Opt("WLow", out bool loG, out _), hi = Opt("WHigh", out bool hiG, out var hiLoc);
+        double mu = Opt("WMu", out bool muG, out _), sd = Opt("WSigma", out bool sdG, out var sdLoc);
+        double mn = Opt("WMin", out bool mnG, out _), mx = Opt("WMax", out bool mxG, out var mxLoc);
+        CsrWeights? ws = null;
+        bool uni = loG || hiG, nor = muG || sdG || mnG || mxG;
+        if (uni && nor)
+            sink.Report(ProjectionDescriptors.InvalidWeightRange, hiLoc ?? sdLoc ?? args.AttributeLocation, name, "give WLow/WHigh (uniform) or WMu/WSigma (normal), not both");
+        else if (uni)
+        {
+            if (!(loG && hiG)) sink.Report(ProjectionDescriptors.InvalidWeightRange, hiLoc ?? args.AttributeLocation, name, "uniform weights need both WLow and WHigh");
+            else if (!((float)lo <= (float)hi)) sink.Report(ProjectionDescriptors.InvalidWeightRange, hiLoc ?? args.AttributeLocation, name, $"WHigh = {Literals.Short(hi)} is below WLow = {Literals.Short(lo)}");
+            else ws = new CsrWeights(false, lo, hi, double.NaN, double.NaN);
+        }
+        else if (nor)
+        {
+            if (!(muG && sdG)) sink.Report(ProjectionDescriptors.InvalidWeightRange, sdLoc ?? args.AttributeLocation, name, "normal weights need both WMu and WSigma");
+            else if (!(sd >= 0)) sink.Report(ProjectionDescriptors.InvalidWeightRange, sdLoc ?? args.AttributeLocation, name, $"WSigma = {Literals.Short(sd)} must be ≥ 0");
+            else if (mnG && mxG && !((float)mn <= (float)mx)) sink.Report(ProjectionDescriptors.InvalidWeightRange, mxLoc ?? args.AttributeLocation, name, $"WMax = {Literals.Short(mx)} is below WMin = {Literals.Short(mn)}");
+            else ws = new CsrWeights(true, mu, sd, mnG ? mn : double.NaN, mxG ? mx : double.NaN);
+        }
+        return new CommSpec(numIn, numOut, kind is "FixedProb" or "Bernoulli" ? prob : 0, weight, seed, new CsrSpec((int)conn, num, multi, self, ws));
     }
 
-    static int Size(AttributeArgs args, int index, string parameter, string name, DiagnosticSink sink, Action unreadable, out Location? loc)
+    internal static int Size(AttributeArgs args, int index, string parameter, string name, DiagnosticSink sink, Action unreadable, out Location? loc)
     {
         var read = args.Ctor(index, parameter, out double v, out loc);
         if (read == AttributeArgs.Read.Invalid)
@@ -79,7 +101,7 @@ internal static class CsrCommParser
         return (int)v;
     }
 
-    static double Number(AttributeArgs args, string property, double fallback, string name, DiagnosticSink sink, Action unreadable, out Location? loc, out bool given)
+    internal static double Number(AttributeArgs args, string property, double fallback, string name, DiagnosticSink sink, Action unreadable, out Location? loc, out bool given)
     {
         var read = args.Named(property, out double v, out loc);
         given = read == AttributeArgs.Read.Ok;
@@ -93,7 +115,7 @@ internal static class CsrCommParser
         return read == AttributeArgs.Read.Ok ? v : fallback;
     }
 
-    static bool Bool(AttributeArgs args, string property, bool fallback, string name, DiagnosticSink sink, out Location? loc)
+    internal static bool Bool(AttributeArgs args, string property, bool fallback, string name, DiagnosticSink sink, out Location? loc)
     {
         var read = args.NamedBool(property, out bool v, out loc);
         if (read == AttributeArgs.Read.Invalid) sink.Report(DiagnosticDescriptors.InvalidArgument, loc ?? args.AttributeLocation, name, property, args.Name, "bool");

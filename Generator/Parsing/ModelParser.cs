@@ -336,6 +336,21 @@ internal static class ModelParser
                     if (comm is not null && attrName == AttributeNames.CSRLinear) comm = comm with { NonEvent = true };
                     break;
                 }
+                case AttributeNames.EventJitFPUniformLinear:
+                case AttributeNames.EventJitFPNormalLinear:
+                case AttributeNames.AllToAll:
+                case AttributeNames.OneToOne:
+                {
+                    if (commAttr is not null)
+                    {
+                        sink.Report(DiagnosticDescriptors.DuplicateProjectionPart, args.AttributeLocation ?? FirstLocation(type), name, "comm", commAttr, args.Name);
+                        break;
+                    }
+                    commAttr = args.Name;
+                    string kind = attrName.Substring("SpikeSharp.".Length, attrName.Length - "SpikeSharp.".Length - "Attribute".Length);
+                    comm = AltCommParser.Read(kind, args, name, sink, out numOutLoc, () => c.Unreadable = true);
+                    break;
+                }
                 default:
                 {
                     if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
@@ -424,7 +439,7 @@ internal static class ModelParser
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (full is null && !ownSynapse && !delta && comm?.Csr is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && !ownSynapse && !delta && comm?.Csr is null && comm?.Alt is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
