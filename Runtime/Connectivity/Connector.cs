@@ -190,15 +190,17 @@ public sealed class BernoulliConnector : Connector
     public override string ToString() => $"Bernoulli(prob: {F(Prob)}, includeSelf: {B(IncludeSelf)})";
 }
 
-/// <summary>See <see cref="Connect.FixedPostNum(int, bool, bool)"/>.</summary>
-public sealed class FixedPostNumConnector : Connector
+/// <summary>A fixed count per row or per column: <see cref="FixedPostNumConnector"/> and <see cref="FixedPreNumConnector"/>.</summary>
+public abstract class FixedNumConnector : Connector
 {
-    internal FixedPostNumConnector(int num, double? fraction, bool includeSelf, bool allowMultiConn)
+    readonly string _kind;
+
+    private protected FixedNumConnector(string kind, int num, double? fraction, bool includeSelf, bool allowMultiConn)
     {
-        if (num < 0) throw new ArgumentOutOfRangeException(nameof(num), num, "Connect.FixedPostNum: num must be ≥ 0.");
+        if (num < 0) throw new ArgumentOutOfRangeException(nameof(num), num, $"Connect.{kind}: num must be ≥ 0.");
         if (fraction is double f && !(f >= 0 && f <= 1))
-            throw new ArgumentOutOfRangeException(nameof(fraction), f, "Connect.FixedPostNum: a fractional num must be in [0, 1].");
-        Num = num; Fraction = fraction; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
+            throw new ArgumentOutOfRangeException(nameof(fraction), f, $"Connect.{kind}: a fractional num must be in [0, 1].");
+        _kind = kind; Num = num; Fraction = fraction; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
     }
 
     /// <summary>The fraction given instead of a count (BrainPy's float <c>num</c>), or null.</summary>
@@ -207,67 +209,52 @@ public sealed class FixedPostNumConnector : Connector
     /// <summary>The count for <paramref name="size"/> neurons on the drawn side: <see cref="Num"/>, or <c>int(size·fraction)</c>.</summary>
     public int NumFor(int size) => Fraction is double f ? (int)(size * f) : Num;
 
-    /// <summary>Targets per pre neuron (before self-removal); 0 when <see cref="Fraction"/> is given.</summary>
+    /// <summary>Targets per pre (FixedPostNum) or sources per post (FixedPreNum), before self-removal; 0 when
+    /// <see cref="Fraction"/> is given.</summary>
     public int Num { get; }
     /// <summary>Whether pairs (i, i) are kept.</summary>
     public bool IncludeSelf { get; }
-    /// <summary>Whether targets are drawn with replacement.</summary>
+    /// <summary>Whether the drawn side is drawn with replacement.</summary>
     public bool AllowMultiConn { get; }
 
-    internal override void Validate(int numPre, int numPost, string name)
+    /// <summary>Checks the count against the drawn side's size and the self rule.</summary>
+    private protected void Validate(int drawnSize, string drawnName, int numPre, int numPost, string name)
     {
-        if (NumFor(numPost) > numPost)
-            throw new ArgumentException($"{name}: FixedPostNum(num: {NumFor(numPost)}) needs num ≤ numPost = {numPost} (BrainPy raises the same error).");
+        if (NumFor(drawnSize) > drawnSize)
+            throw new ArgumentException($"{name}: {_kind}(num: {NumFor(drawnSize)}) needs num ≤ {drawnName} = {drawnSize} (BrainPy raises the same error).");
         if (!IncludeSelf && numPre != numPost) throw SelfMismatch(name, numPre, numPost);
     }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{_kind}(num: {(Fraction is double f ? F(f) : Num.ToString(CultureInfo.InvariantCulture))}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
+}
+
+/// <summary>See <see cref="Connect.FixedPostNum(int, bool, bool)"/>.</summary>
+public sealed class FixedPostNumConnector : FixedNumConnector
+{
+    internal FixedPostNumConnector(int num, double? fraction, bool includeSelf, bool allowMultiConn)
+        : base("FixedPostNum", num, fraction, includeSelf, allowMultiConn) { }
+
+    internal override void Validate(int numPre, int numPost, string name) => Validate(numPost, "numPost", numPre, numPost, name);
 
     internal override long MaxSynapses(int numPre, int numPost) => (long)numPre * NumFor(numPost);
 
     internal override RowSource Prepare(int numPre, int numPost, ulong seed, ulong streamId) =>
         new DrawRows(numPre, numPost, seed, streamId, NumFor(numPost), AllowMultiConn, IncludeSelf, numPre, 2);
-
-    /// <inheritdoc/>
-    public override string ToString() => $"FixedPostNum(num: {(Fraction is double f ? F(f) : Num.ToString(CultureInfo.InvariantCulture))}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
 }
 
 /// <summary>See <see cref="Connect.FixedPreNum(int, bool, bool)"/>.</summary>
-public sealed class FixedPreNumConnector : Connector
+public sealed class FixedPreNumConnector : FixedNumConnector
 {
     internal FixedPreNumConnector(int num, double? fraction, bool includeSelf, bool allowMultiConn)
-    {
-        if (num < 0) throw new ArgumentOutOfRangeException(nameof(num), num, "Connect.FixedPreNum: num must be ≥ 0.");
-        if (fraction is double f && !(f >= 0 && f <= 1))
-            throw new ArgumentOutOfRangeException(nameof(fraction), f, "Connect.FixedPreNum: a fractional num must be in [0, 1].");
-        Num = num; Fraction = fraction; IncludeSelf = includeSelf; AllowMultiConn = allowMultiConn;
-    }
+        : base("FixedPreNum", num, fraction, includeSelf, allowMultiConn) { }
 
-    /// <summary>The fraction given instead of a count (BrainPy's float <c>num</c>), or null.</summary>
-    public double? Fraction { get; }
-
-    /// <summary>The count for <paramref name="size"/> neurons on the drawn side: <see cref="Num"/>, or <c>int(size·fraction)</c>.</summary>
-    public int NumFor(int size) => Fraction is double f ? (int)(size * f) : Num;
-
-    /// <summary>Sources per post neuron (before self-removal); 0 when <see cref="Fraction"/> is given.</summary>
-    public int Num { get; }
-    /// <summary>Whether pairs (i, i) are kept.</summary>
-    public bool IncludeSelf { get; }
-    /// <summary>Whether sources are drawn with replacement.</summary>
-    public bool AllowMultiConn { get; }
-
-    internal override void Validate(int numPre, int numPost, string name)
-    {
-        if (NumFor(numPre) > numPre)
-            throw new ArgumentException($"{name}: FixedPreNum(num: {NumFor(numPre)}) needs num ≤ numPre = {numPre} (BrainPy raises the same error).");
-        if (!IncludeSelf && numPre != numPost) throw SelfMismatch(name, numPre, numPost);
-    }
+    internal override void Validate(int numPre, int numPost, string name) => Validate(numPre, "numPre", numPre, numPost, name);
 
     internal override long MaxSynapses(int numPre, int numPost) => (long)numPost * NumFor(numPre);
 
     internal override RowSource Prepare(int numPre, int numPost, ulong seed, ulong streamId) =>
         new DrawColumns(numPre, numPost, seed, streamId, NumFor(numPre), AllowMultiConn, IncludeSelf);
-
-    /// <inheritdoc/>
-    public override string ToString() => $"FixedPreNum(num: {(Fraction is double f ? F(f) : Num.ToString(CultureInfo.InvariantCulture))}, includeSelf: {B(IncludeSelf)}, allowMultiConn: {B(AllowMultiConn)})";
 }
 
 /// <summary>See <see cref="Connect.FixedTotalNum"/>.</summary>
