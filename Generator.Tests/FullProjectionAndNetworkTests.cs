@@ -252,6 +252,13 @@ public class CsrCommDiagnosticTests
     }
 
     [Fact]
+    public void WeightBesidePerSynapseWeights_SPK4080_AtWeight()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Csr("[EventCSRLinear(50, 100, Prob = 0.1, {|SPK4080:Weight = 2|}, WMu = 1, WSigma = 0.1)]"), DiagnosticSeverity.Error, Pops);
+        Assert.Equal("Projection 'QP': Weight = 2 is not used when per-synapse weights are given (WMu/WSigma); give one or the other", d.GetMessage());
+    }
+
+    [Fact]
     public void NegativeSigma_SPK4080_AtWSigma()
     {
         var d = DiagnosticMarkup.AssertSingle(Csr("[EventJitFPNormalLinear(50, 100, Prob = 0.1, {|SPK4080:WSigma = -1|})]"), DiagnosticSeverity.Error, Pops);

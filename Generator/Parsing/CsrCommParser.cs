@@ -35,7 +35,7 @@ internal static class CsrCommParser
         double prob = Number(args, "Prob", Default("Prob"), name, sink, unreadable, out var probLoc, out bool probGiven);
         if (kind is "FixedProb" or "Bernoulli" && !(prob > 0 && prob <= 1))
             sink.Report(DiagnosticDescriptors.ProbOutOfRange, probLoc ?? args.AttributeLocation, name, Literals.Short(prob));
-        double weight = Number(args, "Weight", Default("Weight"), name, sink, unreadable, out var weightLoc, out _);
+        double weight = Number(args, "Weight", Default("Weight"), name, sink, unreadable, out var weightLoc, out bool weightGiven);
         if (double.IsNaN(weight) || double.IsInfinity(weight) || float.IsInfinity((float)weight))
             sink.Report(DiagnosticDescriptors.NonFiniteValue, weightLoc ?? args.AttributeLocation, name, args.Name + ".Weight", Literals.Short(weight));
 
@@ -64,6 +64,9 @@ internal static class CsrCommParser
         double mn = Opt("WMin", out bool mnG, out _), mx = Opt("WMax", out bool mxG, out var mxLoc);
         CsrWeights? ws = null;
         bool uni = loG || hiG, nor = muG || sdG || mnG || mxG;
+        if (weightGiven && (uni || nor)) // per-synapse weights replace Weight: both given would silently drop one
+            sink.Report(ProjectionDescriptors.InvalidWeightRange, weightLoc ?? args.AttributeLocation, name,
+                $"Weight = {Literals.Short(weight)} is not used when per-synapse weights are given ({(uni ? "WLow/WHigh" : "WMu/WSigma")}); give one or the other");
         if (uni && nor)
             sink.Report(ProjectionDescriptors.InvalidWeightRange, hiLoc ?? sdLoc ?? args.AttributeLocation, name, "give WLow/WHigh (uniform) or WMu/WSigma (normal), not both");
         else if (uni)
