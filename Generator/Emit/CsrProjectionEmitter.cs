@@ -20,10 +20,8 @@ internal static class CsrProjectionEmitter
         var csr = comm.Csr!;
         var full = spec.Full;
         var w = new IndentedWriter();
-        string own = spec.OwnSynapse ? "AlignPost (own synapse)" : spec.Delta ? "Delta (onto V)" : "AlignPostMg";
-        string role = full is null ? "HalfProj" + own : $"FullProj{own} from <see cref=\"{full.PreType}\"/>";
         var closers = Open(w, spec.Type,
-            $"{role} onto <see cref=\"{spec.PostType}\"/>{(full is null ? "" : " (" + XmlText(ProjectionEmitter.DelayText(full)) + ")")}: EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+            ProjectionEmitter.Summary(plan, $"EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, Weight = {Literals.Short(comm.Weight)})"),
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
@@ -43,8 +41,7 @@ internal static class CsrProjectionEmitter
         w.Line("/// <summary>The merge key of the post buffer this projection feeds.</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
-        var eventArrays = new System.Collections.Generic.List<SynArray>();
-        foreach (var a in spec.Syn.Def.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
+        var eventArrays = ProjectionEmitter.EventArrays(spec);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
         if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");

@@ -29,9 +29,7 @@ internal static class ProjectionEmitter
             : $"{Rt}JitComms.{(uniform ? "EventUniform" : "EventNormal")}({g}, Seed, StreamId, spikes, __skips, {(uniform ? "WLow, WHigh" : "WMu, WSigma")}, {first}, {end});";
         var w = new IndentedWriter();
         var full = spec.Full;
-        var closers = Open(w, spec.Type, full is not null ? FullSummary(spec, plan, commText) :
-            $"{(spec.Delta ? "HalfProjDelta (onto V)" : spec.OwnSynapse ? "HalfProjAlignPost (own synapse)" : "HalfProjAlignPostMg")} onto <see cref=\"{spec.PostType}\"/>: {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-            Rt + "IParallelWork");
+        var closers = Open(w, spec.Type, Summary(plan, commText), Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 
@@ -64,8 +62,7 @@ internal static class ProjectionEmitter
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
         var synDef = spec.Syn.Def;
-        var eventArrays = new System.Collections.Generic.List<Model.Definitions.SynArray>();
-        foreach (var a in synDef.Arrays) if (a.ReceivesEvents) eventArrays.Add(a);
+        var eventArrays = EventArrays(spec);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
         if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
@@ -196,9 +193,23 @@ internal static class ProjectionEmitter
         return w.ToString();
     }
 
-    static string FullSummary(ProjectionSpec spec, ProjectionPlan plan, string commText)
+    /// <summary>The type's summary, shared by every align-post projection emitter: role, pre (Full), post, delay (Full), the
+    /// comm as written and the merge group, e.g. "HalfProjAlignPostMg onto P: EventJitFPHomoLinear(…) into merged group 0 (…)".</summary>
+    internal static string Summary(ProjectionPlan plan, string commText)
     {
-        return $"{(spec.Delta ? "FullProjDelta (onto V)" : spec.OwnSynapse ? "FullProjAlignPost (own synapse)" : "FullProjAlignPostMg")} from <see cref=\"{spec.Full!.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(spec.Full))}): {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+        var spec = plan.Spec;
+        string role = spec.Delta ? "Delta (onto V)" : spec.OwnSynapse ? "AlignPost (own synapse)" : "AlignPostMg";
+        return spec.Full is { } full
+            ? $"FullProj{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(DelayText(full))}): {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)})."
+            : $"HalfProj{role} onto <see cref=\"{spec.PostType}\"/>: {commText} into merged group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).";
+    }
+
+    /// <summary>The synapse arrays a delivered event adds to, in definition order (one post buffer field each).</summary>
+    internal static System.Collections.Generic.List<Model.Definitions.SynArray> EventArrays(ProjectionSpec spec)
+    {
+        var list = new System.Collections.Generic.List<Model.Definitions.SynArray>();
+        foreach (var a in spec.Syn.Def.Arrays) if (a.ReceivesEvents) list.Add(a);
+        return list;
     }
 
     /// <summary>"no delay", "delay 1.5 ms", "delay 3 steps".</summary>
