@@ -181,11 +181,25 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var poissonSpecs = poissonParses.Select(static (p, _) => p.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
         context.RegisterSourceOutput(poissonSpecs, static (spc, s) => spc.AddSource("SpikeSharp.PoissonInput." + s.Type.MetadataName + ".g.cs", PoissonInputEmitter.Emit(s)));
 
+        // [PoissonGroup]: BrainPy's dyn.PoissonGroup, a network member that steps with the populations and can be a Full projection's pre.
+        var groupParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.PoissonGroup,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? PoissonGroupParser.Parse(t, ct, Version) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
+        context.RegisterSourceOutput(groupParses.Select(static (p, _) => p.Diagnostics), static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
+        var groupSpecs = groupParses.Select(static (p, _) => p.Spec).Where(static s => s is not null).Select(static (s, _) => s!);
+        context.RegisterSourceOutput(groupSpecs, static (spc, s) => spc.AddSource(s.HintName, PoissonGroupEmitter.Emit(s)));
+
         var networkPlans = networkParses
             .Select(static (p, _) => p.Spec)
             .Where(static s => s is not null)
-            .Combine(plan.Combine(poissonSpecs.Collect()))
-            .Select(static (pair, _) => NetworkLowering.Plan(pair.Left!, pair.Right.Left, pair.Right.Right, Version))
+            .Combine(plan.Combine(poissonSpecs.Collect().Combine(groupSpecs.Collect())))
+            .Select(static (pair, _) => NetworkLowering.Plan(pair.Left!, pair.Right.Left, pair.Right.Right.Left, pair.Right.Right.Right, Version))
             .WithTrackingName(TrackingNames.Networks);
         context.RegisterSourceOutput(networkPlans, static (spc, p) => spc.AddSource(p.HintName, NetworkEmitter.Emit(p)));
         var statePlans = networkPlans.Collect().Combine(plan)

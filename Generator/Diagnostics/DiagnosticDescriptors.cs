@@ -378,5 +378,5 @@ internal static class DiagnosticDescriptors
         ConstantSpike,
         DerivativeUnits,
         InconsistentUnits,
-        UpdateUnits).AddRange(ProjectionDescriptors.All);
+        UpdateUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All);
 }

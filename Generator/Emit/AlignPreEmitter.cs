@@ -28,9 +28,21 @@ internal static class AlignPreEmitter
         string key = SynapseKey(spec);
         bool sd = spec.SynapseThenDelay;
         string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
-        var closers = Open(w, spec.Type,
-            $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → CSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(CsrProjectionEmitter.Describe(comm))}, Weight = {Literals.Short(comm.Weight)}) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-            Rt + "IParallelWork");
+        // AllToAll / OneToOne in their value form (DenseComms on floats): nothing stored, one thread, O(NumIn + NumOut).
+        string? dense = comm.Alt?.Kind is "AllToAll" or "OneToOne" ? comm.Alt.Kind : null;
+        bool self = comm.Alt?.IncludeSelf ?? true;
+        string commText = dense switch
+        {
+            "AllToAll" => $"AllToAll({comm.NumIn}, {comm.NumOut}, Weight = {Literals.Short(comm.Weight)}{(self ? "" : ", IncludeSelf = false")})",
+            "OneToOne" => $"OneToOne({comm.NumIn}, Weight = {Literals.Short(comm.Weight)})",
+            _ => $"CSRLinear({comm.NumIn}, {comm.NumOut}, {CsrProjectionEmitter.Describe(comm)}, Weight = {Literals.Short(comm.Weight)})",
+        };
+        var closers = dense is not null
+            ? Open(w, spec.Type,
+                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+            : Open(w, spec.Type,
+                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+                Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, pre = full.PreType, name = Identifiers.Escape(spec.Type.Name);
         string delay = Rt + "SpikeDelay", state = Rt + "PreSynapseState";
@@ -41,8 +53,18 @@ internal static class AlignPreEmitter
         w.Line($"public const int NumOut = {comm.NumOut};");
         w.Line("/// <summary>Connection probability of the connector (0 for the counting connectors).</summary>");
         w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        w.Line("/// <summary>Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.</summary>");
+        w.Line(dense switch
+        {
+            "AllToAll" => "/// <summary>The scalar weight: every post receives Weight·Σ_i g[i] (less its own pre's Weight·g[j] when IncludeSelf is false).</summary>",
+            "OneToOne" => "/// <summary>The scalar weight: post i receives Weight·g[i].</summary>",
+            _ => "/// <summary>Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.</summary>",
+        });
         w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        if (dense == "AllToAll")
+        {
+            w.Line("/// <summary>Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).</summary>");
+            w.Line($"public const bool IncludeSelf = {(self ? "true" : "false")};");
+        }
         w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
         w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
@@ -61,15 +83,20 @@ internal static class AlignPreEmitter
         w.Line("global::System.ReadOnlyMemory<float> __readValue;");
         w.Line("int __threads;");
         w.Line();
-        w.Line($"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>");
+        w.Line(dense is null
+            ? $"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
+            : "/// <summary>Kept so that every align-pre projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>");
         w.Line("public int Threads");
         w.Line("{");
         w.Line("    get => __threads;");
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
         w.Line();
-        w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
-        w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
+        if (dense is null)
+        {
+            w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
+            w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
+        }
         w.Line("/// <summary>The pre-synaptic population instance.</summary>");
         w.Line($"public {pre} Pre {{ get; }}");
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
@@ -164,7 +191,7 @@ internal static class AlignPreEmitter
                 w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
             }
             w.Line(sp.ValueArray is null ? "__readValue = __valueOut;" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
-            w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
+            if (dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
         }
         w.Line();
         w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");
@@ -195,9 +222,21 @@ internal static class AlignPreEmitter
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
         w.Line();
-        w.Line("/// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads");
+        w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {(dense ?? "CSRLinear")}(g) into this projection's post buffer, which its output reads");
         w.Line("/// when the post updates. Call it before the post updates. Allocates nothing.</summary>");
         w.Line(gc);
+        string read = sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span";
+        if (dense is not null)
+        {
+            using (w.Block("public void Update()"))
+            {
+                w.Line("global::System.Array.Clear(__postInput);");
+                w.Line(dense == "AllToAll"
+                    ? $"{Rt}DenseComms.AllToAll({read}, __postInput, Weight, IncludeSelf);"
+                    : $"{Rt}DenseComms.OneToOne({read}, __postInput, Weight);");
+            }
+        }
+        else
         using (w.Block("public void Update()"))
         {
             w.Line("global::System.Array.Clear(__postInput);");
@@ -205,12 +244,15 @@ internal static class AlignPreEmitter
             w.Line($"if (parts <= 1) Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight);");
             w.Line($"else {Rt}Parallelism.Run(this, parts);");
         }
+        if (dense is null)
+        {
         w.Line();
         w.Line(gc);
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
             w.Line("Matrix.PartBlocks(part, parts, out int first, out int end);");
             w.Line($"Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight, first, end);");
+        }
         }
         w.Line();
         w.Line("/// <summary>Writes the synapse state (only when this projection owns it) as part <c>{part}.syn.*</c>.</summary>");

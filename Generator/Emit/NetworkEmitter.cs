@@ -22,7 +22,11 @@ internal static class NetworkEmitter
         var w = new IndentedWriter();
         var pops = plan.Members.Where(static m => m.Member.Kind == MemberKind.Population).ToList();
         var projs = plan.Members.Where(static m => m.Member.Kind != MemberKind.Population).ToList();
-        var pres = pops.Where(p => projs.Any(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type)).ToList();
+        projs = projs.Where(static m => m.Member.Kind != MemberKind.PoissonGroup).ToList();
+        var groups = plan.Members.Where(static m => m.Member.Kind == MemberKind.PoissonGroup).ToList();
+        // Sources: populations and Poisson groups, in declaration order (phase 2 steps them; either can be a Full projection's pre).
+        var sources = plan.Members.Where(static m => m.Member.Kind is MemberKind.Population or MemberKind.PoissonGroup).ToList();
+        var pres = sources.Where(p => projs.Any(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type)).ToList();
         long total = 0;
         foreach (var p in pops) total += p.Size;
         bool valid = plan.Invalid.Length == 0 && total <= int.MaxValue;
@@ -77,6 +81,7 @@ internal static class NetworkEmitter
                 switch (m.Kind)
                 {
                     case MemberKind.Population:
+                    case MemberKind.PoissonGroup:
                         w.Line($"{F(m)} = new {m.Type}({s}, __dt);");
                         if (pres.Any(p => p.Member.Type == m.Type)) w.Line($"{DelayField(m)} = new {Rt}SpikeDelay({m.Type}.Size, 0);");
                         break;
@@ -95,7 +100,7 @@ internal static class NetworkEmitter
                         break;
                 }
             }
-            w.Line($"Dt = {Rt}Network.CommonDt({string.Join(", ", pops.Select(p => $"({Literals.String(p.Member.Field)}, {F(p.Member)}.Dt)"))});");
+            w.Line($"Dt = {Rt}Network.CommonDt({string.Join(", ", sources.Select(p => $"({Literals.String(p.Member.Field)}, {F(p.Member)}.Dt)"))});");
             w.Line($"__all = new int[{Literals.Int(total)}];");
         }
         w.Line();
@@ -105,11 +110,13 @@ internal static class NetworkEmitter
         using (w.Block("public void UpdateProjections()"))
             foreach (var q in projs.Where(static q => q.Member.Kind is MemberKind.FullProjection or MemberKind.PoissonInput)) w.Line($"{F(q.Member)}.Update();");
         w.Line();
-        w.Line("/// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name=\"input\"/>.</summary>");
+        w.Line(groups.Count == 0
+            ? "/// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name=\"input\"/>.</summary>"
+            : "/// <summary>Phase 2: every population (with external current <paramref name=\"input\"/>) and every Poisson group (at its current Freqs), in declaration order.</summary>");
         w.Line("/// <param name=\"input\">External current of every neuron.</param>");
         w.Line(gc);
         using (w.Block("public void UpdatePopulations(float input)"))
-            foreach (var p in pops) w.Line($"{F(p.Member)}.Update(input);");
+            foreach (var p in sources) w.Line(p.Member.Kind == MemberKind.PoissonGroup ? $"{F(p.Member)}.Update();" : $"{F(p.Member)}.Update(input);");
         w.Line();
         var alignPre = projs.Where(static q => q.PreSynapseKey is not null).ToList();
         if (alignPre.Count == 0) w.Line("/// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>");
@@ -167,14 +174,15 @@ internal static class NetworkEmitter
             }
         }
         w.Line();
-        w.Line("/// <summary>The spikes of the last step of the population member named <paramref name=\"population\"/> (indices of that population).</summary>");
+        w.Line(groups.Count == 0 ? "/// <summary>The spikes of the last step of the population member named <paramref name=\"population\"/> (indices of that population).</summary>"
+            : "/// <summary>The spikes of the last step of the population or Poisson group member named <paramref name=\"population\"/> (indices of that member).</summary>");
         w.Line("/// <param name=\"population\">A name of <see cref=\"PopulationNames\"/>.</param>");
         w.Line(gc);
         using (w.Block($"public {spikes} SpikesOf(string population)"))
         {
             using (w.Block("switch (population)"))
             {
-                foreach (var p in pops) w.Line($"case {Literals.String(p.Member.Field)}: return {F(p.Member)}.Spike;");
+                foreach (var p in sources) w.Line($"case {Literals.String(p.Member.Field)}: return {F(p.Member)}.Spike;");
                 w.Line($"default: throw Unknown(population);");
             }
         }
@@ -198,7 +206,7 @@ internal static class NetworkEmitter
         {
             using (w.Block("switch (population)"))
             {
-                foreach (var p in pops) w.Line($"case {Literals.String(p.Member.Field)}: return () => {F(p.Member)}.Spike;");
+                foreach (var p in sources) w.Line($"case {Literals.String(p.Member.Field)}: return () => {F(p.Member)}.Spike;");
                 w.Line($"default: throw Unknown(population);");
             }
         }
@@ -206,7 +214,7 @@ internal static class NetworkEmitter
         w.Line(gc);
         w.Line($"static global::System.ArgumentException Unknown(string population) => new global::System.ArgumentException($\"{spec.Type.Name}: no population named '{{population}}'; the populations are {string.Join(", ", pops.Select(p => p.Member.Field))}.\", nameof(population));");
         w.Line();
-        EmitSaveLoad(w, plan, pops, pres, gc);
+        EmitSaveLoad(w, plan, sources, pres, gc);
         Close(closers);
         return w.ToString();
     }
@@ -263,7 +271,7 @@ internal static class NetworkEmitter
     static NetworkMember PopOf(NetworkPlan2 plan, string type)
     {
         foreach (var m in plan.Members)
-            if (m.Member.Kind == MemberKind.Population && m.Member.Type == type) return m.Member;
+            if (m.Member.Kind is MemberKind.Population or MemberKind.PoissonGroup && m.Member.Type == type) return m.Member;
         throw new System.InvalidOperationException(type); // the parse reported SPK4022 and gave no spec
     }
 

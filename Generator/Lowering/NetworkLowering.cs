@@ -12,7 +12,7 @@ namespace SpikeSharp.Generator.Lowering;
 /// delay); members without a valid model make the network a placeholder. Also the populations that need a state file.</summary>
 internal static class NetworkLowering
 {
-    public static NetworkPlan2 Plan(NetworkSpec spec, NetworkPlan models, ImmutableArray<PoissonSpec> poisson, string version)
+    public static NetworkPlan2 Plan(NetworkSpec spec, NetworkPlan models, ImmutableArray<PoissonSpec> poisson, ImmutableArray<PoissonGroupSpec> groups, string version)
     {
         var members = new List<NetworkMemberPlan>();
         var invalid = new List<string>();
@@ -23,6 +23,13 @@ internal static class NetworkLowering
                 bool ok = poisson.Any(p => p.Type.FullyQualifiedName == m.Type);
                 if (!ok) invalid.Add(m.Field);
                 members.Add(new NetworkMemberPlan(m, 0, null, ok));
+                continue;
+            }
+            if (m.Kind == MemberKind.PoissonGroup)
+            {
+                var g = groups.FirstOrDefault(p => p.Type.FullyQualifiedName == m.Type);
+                if (g is null) invalid.Add(m.Field);
+                members.Add(new NetworkMemberPlan(m, g?.Size ?? 0, null, g is not null));
                 continue;
             }
             if (m.Kind == MemberKind.Population)

@@ -88,7 +88,6 @@ internal static class GeneratedMembers
             new("StepIndex", null, "public int StepIndex"),
             new("Time", null, "public double Time"),
             new("Spike", null, "public global::SpikeSharp.Spikes Spike"),
-            new("Update", new[] { "float" }, "public global::SpikeSharp.Spikes Update(float input)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
             new("Update", new[] { "float", Span, "int" }, "public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)"),
             new("__UpdateRange", new[] { "int", "int", "float", "int" }, "int __UpdateRange(int lo, int hi, float input, int step)"),
@@ -250,6 +249,26 @@ internal static class GeneratedMembers
         new("Input", null, "public global::SpikeSharp.PoissonInput Input"),
         new(Constructor, new[] { targetType, "ulong" }, $"public {typeName}({targetType} target, ulong seed)"),
         new("Update", new string[0], "public void Update()"),
+    };
+
+    /// <summary>The members of a [PoissonGroup] (<c>PoissonGroupEmitter</c>).</summary>
+    public static IReadOnlyList<Member> PoissonGroup(string typeName) => new List<Member>
+    {
+        new("Size", null, "public const int Size"),
+        new("DefaultFreqs", null, "public const double DefaultFreqs"),
+        new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
+        new("__group", null, "readonly global::SpikeSharp.PoissonGroup __group"),
+        new("Seed", null, "public ulong Seed"),
+        new("Dt", null, "public double Dt"),
+        new("Length", null, "public int Length"),
+        new("Freqs", null, "public double Freqs"),
+        new("Probability", null, "public double Probability"),
+        new("StepIndex", null, "public int StepIndex"),
+        new("Spike", null, "public global::SpikeSharp.Spikes Spike"),
+        new(Constructor, new[] { "ulong", "double?" }, $"public {typeName}(ulong seed = 0, double? dt = null)"),
+        new("Update", new string[0], "public global::SpikeSharp.Spikes Update()"),
+        new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"),
+        new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"),
     };
 
     /// <summary>The projection's reference to the k-th post array its events go to: <c>__g</c>, <c>__g1</c>, ….</summary>

@@ -2,7 +2,7 @@ using SpikeSharp.Generator.Helpers;
 
 namespace SpikeSharp.Generator.Model;
 
-internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput }
+internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput, PoissonGroup }
 
 /// <summary>A member field of a [Network]: its name as declared, its type (fully qualified, as the planner names models),
 /// its role, and for a projection its pre (Full only) and post types.</summary>
@@ -30,3 +30,9 @@ internal sealed record PopulationStatePlan(PopulationPlan Population, string Hin
 /// <summary>A [PoissonInput] class: its target population (fully qualified), the target variable and BrainPy's
 /// num_input, freq (Hz) and weight.</summary>
 internal sealed record PoissonSpec(TypeDecl Type, string TargetType, string Variable, int NumInput, double Freq, double Weight, string GeneratorVersion);
+
+/// <summary>A [PoissonGroup] class (BrainPy's <c>bp.dyn.PoissonGroup</c>): its size and initial rate in Hz.</summary>
+internal sealed record PoissonGroupSpec(TypeDecl Type, int Size, double Freqs, string GeneratorVersion)
+{
+    public string HintName => "SpikeSharp.PoissonGroup." + Type.MetadataName + ".g.cs";
+}

@@ -85,7 +85,8 @@ internal static class FullProjectionParser
     {
         var pre = full.Pre;
         if (pre is null) return;
-        var popAttr = pre.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
+        // A population or a Poisson group (BrainPy's PoissonGroup is a NeuDyn: any projection's pre); both take their size first.
+        var popAttr = pre.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() is AttributeNames.Population or AttributeNames.PoissonGroup);
         if (popAttr is null)
         {
             sink.Report(ProjectionDescriptors.PreNotPopulation, full.PreLocation ?? anchor, name, pre.Name);

@@ -347,6 +347,7 @@ internal static class ModelParser
                         break;
                     }
                     commAttr = args.Name;
+                    commLoc = args.AttributeLocation;
                     string kind = attrName.Substring("SpikeSharp.".Length, attrName.Length - "SpikeSharp.".Length - "Attribute".Length);
                     comm = AltCommParser.Read(kind, args, name, sink, out numOutLoc, () => c.Unreadable = true);
                     break;
@@ -392,7 +393,9 @@ internal static class ModelParser
         }
         if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
-        if (comm is not null && comm.NonEvent != alignPre)
+        // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
+        bool valueForm = alignPre && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
+        if (comm is not null && !valueForm && comm.NonEvent != alignPre)
         {
             sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
             comm = null;
@@ -408,7 +411,9 @@ internal static class ModelParser
         if (post is not null)
         {
             var popAttr = post.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Population);
-            if (popAttr is null)
+            if (popAttr is null && post.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.PoissonGroup))
+                sink.Report(PoissonGroupDescriptors.GroupAsPost, postLoc ?? anchor, name, post.Name);
+            else if (popAttr is null)
                 sink.Report(DiagnosticDescriptors.PostNotPopulation, postLoc ?? anchor, name, post.Name);
             else if (!SymbolEqualityComparer.Default.Equals(post.ContainingAssembly, type.ContainingAssembly))
             {

@@ -50,6 +50,7 @@ internal static class NetworkParser
                 case AttributeNames.FullProjAlignPreDSMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.FullProjAlignPreSDMg: if (kind is null) { kind = MemberKind.FullProjection; role = a; } break;
                 case AttributeNames.PoissonInput: if (kind is null) { kind = MemberKind.PoissonInput; role = a; } break;
+                case AttributeNames.PoissonGroup: kind ??= MemberKind.PoissonGroup; break;
             }
         }
         return kind;
@@ -107,7 +108,7 @@ internal static class NetworkParser
             }
             byType.Add(fq, f.Name);
             var pre = kind == MemberKind.FullProjection ? TypeArg(role, "Pre") : null;
-            var post = kind == MemberKind.Population ? null : TypeArg(role, kind == MemberKind.PoissonInput ? "Target" : "Post");
+            var post = kind is MemberKind.Population or MemberKind.PoissonGroup ? null : TypeArg(role, kind == MemberKind.PoissonInput ? "Target" : "Post");
             members.Add(new NetworkMember(f.Name, fq, kind, pre is null ? null : ModelParser.FullyQualifiedName(pre), post is null ? null : ModelParser.FullyQualifiedName(post)));
         }
 
@@ -119,11 +120,13 @@ internal static class NetworkParser
         foreach (var m in members)
         {
             if (m.Kind == MemberKind.Population) { anyPopulation = true; continue; }
+            if (m.Kind == MemberKind.PoissonGroup) continue;
             var loc = locOf[m.Field];
             string role = m.Kind switch { MemberKind.FullProjection => "Full projection", MemberKind.PoissonInput => "PoissonInput", _ => "Half projection" };
-            if (m.Pre is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Pre))
+            // A Poisson group is a source: a Full projection's pre (as Post the projection reports SPK4093, not this).
+            if (m.Pre is not null && !members.Any(p => p.Kind is MemberKind.Population or MemberKind.PoissonGroup && p.Type == m.Pre))
                 sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, "pre", Short(m.Pre));
-            if (m.Post is not null && !members.Any(p => p.Kind == MemberKind.Population && p.Type == m.Post))
+            if (m.Post is not null && !members.Any(p => p.Kind is MemberKind.Population or MemberKind.PoissonGroup && p.Type == m.Post))
                 sink.Report(ProjectionDescriptors.MemberNotInNetwork, loc, name, m.Field, role, m.Kind == MemberKind.PoissonInput ? "target" : "post", Short(m.Post));
             if (m.Kind == MemberKind.HalfProjection && !userUpdate)
                 sink.Report(ProjectionDescriptors.HalfProjectionNotFed, loc, name, m.Field);

@@ -190,6 +190,22 @@ public sealed class PoissonInputAttribute : Attribute
     public double Weight { get; set; }
 }
 
+/// <summary>BrainPy's <c>bp.dyn.PoissonGroup(size, freqs)</c> as a network member and a projection's <c>Pre</c>: each of
+/// <paramref name="size"/> neurons spikes independently with probability <c>Freqs·dt/1000</c> per step (drawn from the
+/// counter-based stream keyed by the member's seed and the step index: reproducible, thread-count independent). The
+/// generated class has a settable <c>Freqs</c> property (Hz), for rates that change between steps, e.g.
+/// <c>[PoissonGroup(240, Freqs = 2400)] public partial class NoiseA;</c>. It steps with the populations (phase 2 of
+/// the network's step) and cannot be a projection's <c>Post</c>.</summary>
+/// <param name="size">Number of Poisson neurons (BrainPy's <c>size</c>).</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class PoissonGroupAttribute(int size) : Attribute
+{
+    /// <summary>Number of Poisson neurons.</summary>
+    public int Size { get; } = size;
+    /// <summary>Initial rate of every neuron in Hz (BrainPy's <c>freqs</c>); the generated <c>Freqs</c> property changes it. Default 0.</summary>
+    public double Freqs { get; set; }
+}
+
 /// <summary>The half part of a projection with align-post reduction and its OWN synapse (BrainPy <c>bp.dyn.HalfProjAlignPost</c>):
 /// no merging; each step the generated <c>Deliver(Spikes)</c> decays the synapse, then adds the events (decay then add:
 /// <c>g_t = g_{t−1}·e^(−dt/τ) + c_t</c>), and the post's output reads it. The synapse decays only on steps where the

@@ -13,7 +13,7 @@ public sealed class PoissonGroup
 {
     const ulong StreamTag = 0x504F4953534F4E00UL; // "POISSON\0"
     readonly int[] _spikes;
-    readonly ulong _seed;
+    readonly ulong _seed, _streamId;
     int _count;
     double _rateHz;
 
@@ -22,7 +22,17 @@ public sealed class PoissonGroup
     /// <param name="rateHz">Rate of each neuron (Hz); may be changed between steps with <see cref="RateHz"/>.</param>
     /// <param name="seed">Seed of the spike trains.</param>
     /// <param name="dt">Time step (ms); <see cref="Simulation.Dt"/> when null.</param>
-    public PoissonGroup(int size, double rateHz, ulong seed = 0, double? dt = null)
+    public PoissonGroup(int size, double rateHz, ulong seed = 0, double? dt = null) : this(size, rateHz, seed, dt, StreamTag) { }
+
+    /// <summary>Creates <paramref name="size"/> Poisson neurons firing at <paramref name="rateHz"/>, drawing from the stream
+    /// family <paramref name="streamId"/> (a generated [PoissonGroup] passes its name's, so that two groups built with one
+    /// seed draw different trains).</summary>
+    /// <param name="size">Number of neurons.</param>
+    /// <param name="rateHz">Rate of each neuron (Hz).</param>
+    /// <param name="seed">Seed of the spike trains.</param>
+    /// <param name="dt">Time step (ms); <see cref="Simulation.Dt"/> when null.</param>
+    /// <param name="streamId">Stream family of the draws.</param>
+    public PoissonGroup(int size, double rateHz, ulong seed, double? dt, ulong streamId)
     {
         if (size <= 0) throw new ArgumentOutOfRangeException(nameof(size), size, "PoissonGroup: size must be > 0.");
         if (size > Array.MaxLength) throw new ArgumentOutOfRangeException(nameof(size), size, $"PoissonGroup: size {size} is more than the largest .NET array ({Array.MaxLength} elements; it would need {Runner.B(4L * size)} bytes per spike buffer).");
@@ -30,6 +40,7 @@ public sealed class PoissonGroup
         RateHz = rateHz;
         Size = size;
         _seed = seed;
+        _streamId = streamId;
         _spikes = new int[size];
     }
 
@@ -64,7 +75,7 @@ public sealed class PoissonGroup
         double p = Probability;
         // u < p with u = (bits >> 11)·2⁻⁵³, compared on integers: bits >> 11 < ceil(p·2⁵³).
         ulong threshold = p >= 1 ? ulong.MaxValue : (ulong)Math.Ceiling(p * (1UL << 53));
-        ulong key = CounterRng.StreamKey(_seed, StreamTag, (ulong)(uint)StepIndex);
+        ulong key = CounterRng.StreamKey(_seed, _streamId, (ulong)(uint)StepIndex);
         var spikes = _spikes.AsSpan();
         int count = 0;
         for (int j = 0; j < spikes.Length; j++)
@@ -72,6 +83,38 @@ public sealed class PoissonGroup
         _count = count;
         StepIndex++;
         return new Spikes(spikes[..count], Size);
+    }
+
+    /// <summary>Writes the group's state (size, step index, rate, the last step's spikes) to a network state file; the
+    /// draws need nothing (counter-based).</summary>
+    public void WriteState(NetworkStateWriter state, string part)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Int(part + ".size", Size);
+        state.Int(part + ".step", StepIndex);
+        double rate = _rateHz;
+        state.Ints(part + ".freqs", System.Runtime.InteropServices.MemoryMarshal.Cast<double, int>(new ReadOnlySpan<double>(in rate)));
+        state.Ints(part + ".spikes", new ReadOnlySpan<int>(_spikes, 0, _count));
+    }
+
+    /// <summary>Reads what <see cref="WriteState"/> wrote (checking pass: the size must match).</summary>
+    public void ReadState(NetworkStateReader state, string part)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.Expect(part + ".size", Size);
+        int step = StepIndex;
+        state.Int(part + ".step", ref step, 0);
+        Span<int> bits = stackalloc int[2];
+        state.Ints(part + ".freqs", bits);
+        double rate = System.Runtime.InteropServices.MemoryMarshal.Cast<int, double>(bits)[0];
+        if (!(double.IsFinite(rate) && rate >= 0))
+            throw new System.IO.InvalidDataException($"NetworkState.Load: '{part}.freqs' = {rate} is not a finite rate ≥ 0.");
+        if (state.Applying)
+        {
+            StepIndex = step;
+            RateHz = rate;
+        }
+        state.Ints(part + ".spikes", _spikes, ref _count);
     }
 }
 
