@@ -88,6 +88,7 @@ internal static class GeneratedMembers
             new("StepIndex", null, "public int StepIndex"),
             new("Time", null, "public double Time"),
             new("Spike", null, "public global::SpikeSharp.Spikes Spike"),
+            new("Update", new[] { "float" }, "public global::SpikeSharp.Spikes Update(float input)"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
             new("Update", new[] { "float", Span, "int" }, "public global::SpikeSharp.Spikes Update(float input, global::System.ReadOnlySpan<float> current, int offset = 0)"),
             new("__UpdateRange", new[] { "int", "int", "float", "int" }, "int __UpdateRange(int lo, int hi, float input, int step)"),
