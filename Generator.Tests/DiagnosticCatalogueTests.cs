@@ -537,6 +537,7 @@ public class DiagnosticCatalogueTests
     static IReadOnlyList<DiagnosticDescriptor> Catalogue() =>
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Concat(typeof(ProjectionDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(PoissonGroupDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
 
     static string RepoFile(string relative, [CallerFilePath] string self = "") =>
