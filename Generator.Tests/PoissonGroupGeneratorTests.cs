@@ -119,6 +119,43 @@ public class PoissonGroupGeneratorTests
                 """).GetMessage());
 
     [Fact]
+    public void JitFPNonEventComms_OnAlignPre_CompileClean_AndOnAlignPostAreSPK4063()
+    {
+        const string source = """
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P), Delay = 0.5)] [JitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.2, Seed = 3)] [Nmda] [MgBlock]
+            public partial class H;
+            [FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P), DelaySteps = 2)] [JitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0, WHigh = 1)] [Nmda] [MgBlock]
+            public partial class U;
+            [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [JitFPNormalLinear(50, 100, Prob = 0.1, WMu = 1, WSigma = 0.1)] [Ampa] [Coba(E = 0)]
+            public partial class N;
+            [Network] public partial class Net { public P p; public Q q; public H h; public U u; public N n; }
+            """;
+        DiagnosticMarkup.AssertDiagnostics(source, Pops);
+        var r = GeneratorHarness.Run(source, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("global::SpikeSharp.JitComms.MultiplyHomo(__readValue.Span, __postInput, Seed, StreamId, __skips, Weight, 0, blocks);", r.Sources["D.H.g.cs"]);
+        Assert.Contains("public const ulong DefaultSeed = 3UL;", r.Sources["D.H.g.cs"]);
+        Assert.Contains("global::SpikeSharp.JitComms.MultiplyUniform(Synapse.ValueDelay!.At(DelaySteps), __postInput, Seed, StreamId, __skips, WLow, WHigh,", r.Sources["D.U.g.cs"]);
+        Assert.Contains("public const float WSigma = 0.1f;", r.Sources["D.N.g.cs"]);
+
+        Assert.Equal("Projection 'Prj': [JitFPHomoLinear] multiplies a float vector; [FullProjAlignPostMg] delivers spikes: use [EventCSRLinear]",
+            Single("""
+                using SpikeSharp;
+                namespace D;
+                [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))] [{|SPK4063:JitFPHomoLinear(50, 100, Prob = 0.1)|}] [Expon(Tau = 2)] [Coba(E = 0)]
+                public partial class Prj;
+                """).GetMessage());
+        Assert.Contains("WSigma = -1 must be ≥ 0", Single("""
+                using SpikeSharp;
+                namespace D;
+                [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [JitFPNormalLinear(50, 100, Prob = 0.1, {|SPK4080:WSigma = -1|})] [Nmda] [MgBlock]
+                public partial class Prj;
+                """).GetMessage());
+    }
+
+    [Fact]
     public void GroupSizeDiffersFromComm_SPK4001()
     {
         var d = Single("""

@@ -37,3 +37,25 @@ public partial class PgNet
     public PgOne One;
     public PgSd Sd;
 }
+
+// --- The non-event JIT comms on align-pre projections: PgPost's NMDA g through JitFP{Homo,Uniform,Normal}Linear.
+[FullProjAlignPreDSMg(Pre = typeof(PgPost), Post = typeof(PgPost2), Delay = 0.5)] [JitFPHomoLinear(500, 300, Prob = 0.1, Weight = 0.01)] [Nmda] [MgBlock(E = 0)]
+public partial class PgJitHomo;
+[FullProjAlignPreDSMg(Pre = typeof(PgPost), Post = typeof(PgPost2))] [JitFPUniformLinear(500, 300, Prob = 0.05, WLow = 0, WHigh = 0.02)] [Ampa] [Coba(E = 0)]
+public partial class PgJitUni;
+[FullProjAlignPreSDMg(Pre = typeof(PgPost), Post = typeof(PgPost2), DelaySteps = 3)] [JitFPNormalLinear(500, 300, Prob = 0.2, WMu = 0.01, WSigma = 0.003)] [Nmda] [MgBlock(E = 0)]
+public partial class PgJitNorm;
+
+[Network]
+public partial class PgJitNet
+{
+    public PgPost Post;
+    public PgPost2 Post2;
+    public PgSource Source;
+    public PgSource2 Source2;
+    public PgExt Ext;
+    public PgAll All;
+    public PgJitHomo H;
+    public PgJitUni U;
+    public PgJitNorm N;
+}

@@ -108,6 +108,43 @@ public class PoissonGroupTests
         foreach (float v in net.Post.V) Assert.True(float.IsFinite(v));
     }
 
+    /// <summary>JitFP{Homo,Uniform,Normal}Linear on align-pre projections (DS and SD): after the projections, each Input equals
+    /// Σ_k w(k, r)·g[k] over the targets <see cref="JitConnectivity.Targets"/> gives (the event forms' targets), with the
+    /// weights of <see cref="JitComms.UniformWeight"/> / <see cref="JitComms.NormalWeight"/>, summed in double here.</summary>
+    [Fact]
+    public void AlignPre_JitFPNonEventComms_EqualTheReference()
+    {
+        var net = new PgJitNet(seed: 6, dt: 0.1);
+        var targets = new int[300];
+        void Check(ReadOnlySpan<float> g, ReadOnlySpan<float> input, ulong seed, ulong stream, double prob, Func<int, int, double> weight)
+        {
+            var expected = new double[input.Length];
+            for (int k = 0; k < g.Length; k++)
+            {
+                int n = JitConnectivity.Targets(seed, stream, k, input.Length, prob, targets);
+                for (int q = 0; q < n; q++) expected[targets[q]] += weight(k, targets[q]) * g[k];
+            }
+            double scale = expected.Max(Math.Abs);
+            for (int r = 0; r < input.Length; r++)
+                Assert.True(Math.Abs(input[r] - expected[r]) <= 1e-5 * scale + 1e-12, $"post {r}: {input[r]} vs {expected[r]}");
+        }
+        double max = 0;
+        for (int t = 0; t < 400; t++)
+        {
+            net.UpdateProjections();
+            Check(net.H.G, net.H.Input, net.H.Seed, net.H.StreamId, PgJitHomo.Prob, (_, _) => PgJitHomo.Weight);
+            Check(net.U.G, net.U.Input, net.U.Seed, net.U.StreamId, PgJitUni.Prob,
+                (k, r) => JitComms.UniformWeight(net.U.Seed, net.U.StreamId, k, r, PgJitUni.WLow, PgJitUni.WHigh));
+            Check(net.N.Synapse.ValueDelay!.At(net.N.DelaySteps), net.N.Input, net.N.Seed, net.N.StreamId, PgJitNorm.Prob,
+                (k, r) => JitComms.NormalWeight(net.N.Seed, net.N.StreamId, k, r, PgJitNorm.WMu, PgJitNorm.WSigma));
+            max = Math.Max(max, Math.Max(net.H.Input.ToArray().Max(), net.N.Input.ToArray().Max()));
+            net.UpdatePopulations(0f);
+            net.UpdateDelays();
+        }
+        Assert.True(max > 0, "the JIT comms carried nothing");
+        AllocationAssert.ZeroInSteadyState(() => { for (int t = 0; t < 50; t++) net.Step(0f); });
+    }
+
     [Fact]
     public void Network_WithGroups_SavesAndLoads_AndAllocatesNothing()
     {

@@ -31,7 +31,16 @@ internal static class AlignPreEmitter
         // AllToAll / OneToOne in their value form (DenseComms on floats): nothing stored, one thread, O(NumIn + NumOut).
         string? dense = comm.Alt?.Kind is "AllToAll" or "OneToOne" ? comm.Alt.Kind : null;
         bool self = comm.Alt?.IncludeSelf ?? true;
-        string commText = dense switch
+        // JitFP{Homo,Uniform,Normal}Linear (JitComms.Multiply*): the event forms' targets and weights on floats, nothing stored.
+        string? jit = comm.Alt is { IsNonEventJit: true } ? comm.Alt.Kind : null;
+        string jitWeights = jit switch
+        {
+            "JitFPHomoLinear" => $"Weight = {Literals.Short(comm.Weight)}",
+            "JitFPUniformLinear" => $"WLow = {Literals.Short(comm.Alt!.A)}, WHigh = {Literals.Short(comm.Alt.B)}",
+            "JitFPNormalLinear" => $"WMu = {Literals.Short(comm.Alt!.A)}, WSigma = {Literals.Short(comm.Alt.B)}",
+            _ => "",
+        };
+        string commText = jit is not null ? $"{jit}({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, {jitWeights})" : dense switch
         {
             "AllToAll" => $"AllToAll({comm.NumIn}, {comm.NumOut}, Weight = {Literals.Short(comm.Weight)}{(self ? "" : ", IncludeSelf = false")})",
             "OneToOne" => $"OneToOne({comm.NumIn}, Weight = {Literals.Short(comm.Weight)})",
@@ -65,6 +74,20 @@ internal static class AlignPreEmitter
             w.Line("/// <summary>Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).</summary>");
             w.Line($"public const bool IncludeSelf = {(self ? "true" : "false")};");
         }
+        if (jit is "JitFPUniformLinear")
+        {
+            w.Line("/// <summary>Lower bound of the synapses' weights (each drawn from (seed, stream id, pre, post) when visited).</summary>");
+            w.Line($"public const float WLow = {Literals.Float(comm.Alt!.A)};");
+            w.Line("/// <summary>Upper bound of the synapses' weights.</summary>");
+            w.Line($"public const float WHigh = {Literals.Float(comm.Alt.B)};");
+        }
+        else if (jit is "JitFPNormalLinear")
+        {
+            w.Line("/// <summary>Mean of the synapses' weights (each drawn from (seed, stream id, pre, post) when visited).</summary>");
+            w.Line($"public const float WMu = {Literals.Float(comm.Alt!.A)};");
+            w.Line("/// <summary>Standard deviation of the synapses' weights.</summary>");
+            w.Line($"public const float WSigma = {Literals.Float(comm.Alt.B)};");
+        }
         w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
         w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
@@ -77,6 +100,7 @@ internal static class AlignPreEmitter
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
         w.Line($"readonly float[] __postInput; // {post}.C{plan.GroupIndex}: comm(g) of this step");
+        if (jit is not null) w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
         foreach (var c in sp.Constants) w.Line($"readonly float __{c.Name}; // {c.Comment}");
         w.Line("readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0");
         if (sp.ValueArray is null) w.Line("readonly float[] __valueOut = new float[NumIn]; // the synapse's value, what the comm reads");
@@ -92,7 +116,7 @@ internal static class AlignPreEmitter
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
         w.Line();
-        if (dense is null)
+        if (dense is null && jit is null)
         {
             w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
             w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
@@ -191,7 +215,8 @@ internal static class AlignPreEmitter
                 w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
             }
             w.Line(sp.ValueArray is null ? "__readValue = __valueOut;" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
-            if (dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
+            if (jit is not null) w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
+            else if (dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
         }
         w.Line();
         w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");
@@ -222,7 +247,7 @@ internal static class AlignPreEmitter
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
         w.Line();
-        w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {(dense ?? "CSRLinear")}(g) into this projection's post buffer, which its output reads");
+        w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {(jit ?? dense ?? "CSRLinear")}(g) into this projection's post buffer, which its output reads");
         w.Line("/// when the post updates. Call it before the post updates. Allocates nothing.</summary>");
         w.Line(gc);
         string read = sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span";
@@ -236,6 +261,30 @@ internal static class AlignPreEmitter
                     : $"{Rt}DenseComms.OneToOne({read}, __postInput, Weight);");
             }
         }
+        else if (jit is not null)
+        {
+            string call(string first, string end) => jit switch
+            {
+                "JitFPHomoLinear" => $"{Rt}JitComms.MultiplyHomo({read}, __postInput, Seed, StreamId, __skips, Weight, {first}, {end});",
+                "JitFPUniformLinear" => $"{Rt}JitComms.MultiplyUniform({read}, __postInput, Seed, StreamId, __skips, WLow, WHigh, {first}, {end});",
+                _ => $"{Rt}JitComms.MultiplyNormal({read}, __postInput, Seed, StreamId, __skips, WMu, WSigma, {first}, {end});",
+            };
+            using (w.Block("public void Update()"))
+            {
+                w.Line("global::System.Array.Clear(__postInput);");
+                w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
+                w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), blocks);");
+                w.Line($"if (parts <= 1) {call("0", "blocks")}");
+                w.Line($"else {Rt}Parallelism.Run(this, parts);");
+            }
+            w.Line();
+            w.Line(gc);
+            using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+            {
+                w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
+                w.Line(call("blocks * part / parts", "blocks * (part + 1) / parts"));
+            }
+        }
         else
         using (w.Block("public void Update()"))
         {
@@ -244,7 +293,7 @@ internal static class AlignPreEmitter
             w.Line($"if (parts <= 1) Matrix.Multiply({(sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span")}, __postInput, Weight);");
             w.Line($"else {Rt}Parallelism.Run(this, parts);");
         }
-        if (dense is null)
+        if (dense is null && jit is null)
         {
         w.Line();
         w.Line(gc);

@@ -79,7 +79,10 @@ internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weigh
 /// <see cref="IncludeSelf"/>; "OneToOne").</summary>
 internal sealed record AltComm(string Kind, double A, double B, bool IncludeSelf)
 {
-    public bool IsJit => Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear";
+    public bool IsJit => Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear" or "JitFPHomoLinear" or "JitFPUniformLinear" or "JitFPNormalLinear";
+
+    /// <summary>One of the non-event JIT comms (align-pre only).</summary>
+    public bool IsNonEventJit => Kind is "JitFPHomoLinear" or "JitFPUniformLinear" or "JitFPNormalLinear";
 }
 
 /// <summary>An EventCSRLinear's connector: <see cref="Kind"/> indexes <c>Comms.ConnKinds</c>.</summary>

@@ -17,6 +17,9 @@ internal static class AltCommParser
         {
             "EventJitFPUniformLinear" => Comms.EventJitFPUniformLinear,
             "EventJitFPNormalLinear" => Comms.EventJitFPNormalLinear,
+            "JitFPHomoLinear" => Comms.JitFPHomoLinear,
+            "JitFPUniformLinear" => Comms.JitFPUniformLinear,
+            "JitFPNormalLinear" => Comms.JitFPNormalLinear,
             "AllToAll" => Comms.AllToAll,
             _ => Comms.OneToOne,
         };
@@ -48,17 +51,25 @@ internal static class AltCommParser
         double prob = CsrCommParser.Number(args, "Prob", Default("Prob"), name, sink, unreadable, out var probLoc, out _);
         if (!(prob > 0 && prob <= 1) && !probUnresolved)
             sink.Report(DiagnosticDescriptors.ProbOutOfRange, probLoc ?? args.AttributeLocation, name, Literals.Short(prob));
-        string pa = kind == "EventJitFPUniformLinear" ? "WLow" : "WMu", pb = kind == "EventJitFPUniformLinear" ? "WHigh" : "WSigma";
-        double a = Finite(pa), b = Finite(pb);
-        args.Named(pb, out _, out var bLoc);
-        if (kind == "EventJitFPUniformLinear" && !((float)a <= (float)b))
-            sink.Report(ProjectionDescriptors.InvalidWeightRange, bLoc ?? args.AttributeLocation, name, $"WHigh = {Literals.Short(b)} is below WLow = {Literals.Short(a)}");
-        if (kind == "EventJitFPNormalLinear" && !(b >= 0))
-            sink.Report(ProjectionDescriptors.InvalidWeightRange, bLoc ?? args.AttributeLocation, name, $"WSigma = {Literals.Short(b)} must be ≥ 0");
+        // The non-event JitFP* forms take the event forms' parameters (NonEvent: align-pre only, SPK4063 elsewhere).
+        bool nonEvent = kind.StartsWith("JitFP", StringComparison.Ordinal);
+        bool homo = kind == "JitFPHomoLinear", uniform = kind.EndsWith("UniformLinear", StringComparison.Ordinal);
+        double jitWeight = 0, a = 0, b = 0;
+        if (homo) jitWeight = Finite("Weight");
+        else
+        {
+            string pa = uniform ? "WLow" : "WMu", pb = uniform ? "WHigh" : "WSigma";
+            a = Finite(pa); b = Finite(pb);
+            args.Named(pb, out _, out var bLoc);
+            if (uniform && !((float)a <= (float)b))
+                sink.Report(ProjectionDescriptors.InvalidWeightRange, bLoc ?? args.AttributeLocation, name, $"WHigh = {Literals.Short(b)} is below WLow = {Literals.Short(a)}");
+            if (!uniform && !(b >= 0))
+                sink.Report(ProjectionDescriptors.InvalidWeightRange, bLoc ?? args.AttributeLocation, name, $"WSigma = {Literals.Short(b)} must be ≥ 0");
+        }
         var seedRead = args.NamedLong("Seed", out long seed, out var seedLoc);
         if (seedRead == AttributeArgs.Read.Absent) seed = 0;
         else if (seedRead == AttributeArgs.Read.Unresolved) { unreadable(); seed = 0; }
         else if (seedRead == AttributeArgs.Read.Invalid) { sink.Report(DiagnosticDescriptors.InvalidArgument, seedLoc ?? args.AttributeLocation, name, "Seed", args.Name, "long"); seed = 0; }
-        return new CommSpec(numIn, numOut, prob, 0, seed, null, new AltComm(kind, a, b, true));
+        return new CommSpec(numIn, numOut, prob, jitWeight, seed, null, new AltComm(kind, a, b, true)) { NonEvent = nonEvent };
     }
 }

@@ -26,4 +26,7 @@ internal static class AttributeNames
     public const string EventJitFPNormalLinear = "SpikeSharp.EventJitFPNormalLinearAttribute";
     public const string AllToAll = "SpikeSharp.AllToAllAttribute";
     public const string OneToOne = "SpikeSharp.OneToOneAttribute";
+    public const string JitFPHomoLinear = "SpikeSharp.JitFPHomoLinearAttribute";
+    public const string JitFPUniformLinear = "SpikeSharp.JitFPUniformLinearAttribute";
+    public const string JitFPNormalLinear = "SpikeSharp.JitFPNormalLinearAttribute";
 }

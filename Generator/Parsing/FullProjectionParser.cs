@@ -114,7 +114,8 @@ internal static class FullProjectionParser
         foreach (var a in type.GetAttributes())
         {
             if (a.AttributeClass?.ToDisplayString() is not (AttributeNames.EventJitFPHomoLinear or AttributeNames.EventCSRLinear or AttributeNames.CSRLinear
-                or AttributeNames.EventJitFPUniformLinear or AttributeNames.EventJitFPNormalLinear or AttributeNames.AllToAll or AttributeNames.OneToOne)) continue;
+                or AttributeNames.EventJitFPUniformLinear or AttributeNames.EventJitFPNormalLinear or AttributeNames.AllToAll or AttributeNames.OneToOne
+                or AttributeNames.JitFPHomoLinear or AttributeNames.JitFPUniformLinear or AttributeNames.JitFPNormalLinear)) continue;
             var args = new AttributeArgs(a, ct, null);
             args.Ctor(0, "numIn", out _, out var loc);
             return loc ?? args.AttributeLocation;

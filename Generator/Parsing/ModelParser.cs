@@ -340,6 +340,9 @@ internal static class ModelParser
                 case AttributeNames.EventJitFPNormalLinear:
                 case AttributeNames.AllToAll:
                 case AttributeNames.OneToOne:
+                case AttributeNames.JitFPHomoLinear:
+                case AttributeNames.JitFPUniformLinear:
+                case AttributeNames.JitFPNormalLinear:
                 {
                     if (commAttr is not null)
                     {

@@ -107,5 +107,21 @@ internal static class Comms
             new ParamDef("Weight", "weight", "", 1, ParamRule.Finite, Storage.None, "The scalar weight; negative weights are allowed"),
         });
 
-    public static readonly CommDef[] All = { EventJitFPHomoLinear, EventJitFPUniformLinear, EventJitFPNormalLinear, EventCSRLinear, CSRLinear, AllToAll, OneToOne };
+    /// <summary>The non-event JIT comms (BrainPy's <c>JitFPHomoLinear</c>, <c>JitFPUniformLinear</c>, <c>JitFPNormalLinear</c>): the
+    /// targets and weights of the event forms, multiplying a float vector (an align-pre synapse's value).</summary>
+    static CommDef NonEventJit(CommDef ev, string name, string kernel) => new(name, "bp.dnn." + name,
+        $"Just-in-time random connectivity, non-event (BrainPy <c>bp.dnn.{name}</c>): the targets and weights of <c>[{ev.Attribute}]</c> with the same parameters, multiplying a float vector of the pre population (an align-pre synapse's value), <c>post[r] += w(k, r)·x[k]</c> over every pre k, in order (<c>JitComms.{kernel}</c>). Nothing is stored.",
+        new[]
+        {
+            new ParamDef("NumIn", "num_in", "", 0, ParamRule.Finite, Storage.None, "Number of pre-synaptic neurons (the length of the value vector)", Type: "int"),
+            new ParamDef("NumOut", "num_out", "", 0, ParamRule.Finite, Storage.None, "Number of post-synaptic neurons (must equal the post population's size)", Type: "int"),
+        },
+        ev.Params);
+
+    public static readonly CommDef JitFPHomoLinear = NonEventJit(EventJitFPHomoLinear, "JitFPHomoLinear", "MultiplyHomo");
+    public static readonly CommDef JitFPUniformLinear = NonEventJit(EventJitFPUniformLinear, "JitFPUniformLinear", "MultiplyUniform");
+    public static readonly CommDef JitFPNormalLinear = NonEventJit(EventJitFPNormalLinear, "JitFPNormalLinear", "MultiplyNormal");
+
+    public static readonly CommDef[] All = { EventJitFPHomoLinear, EventJitFPUniformLinear, EventJitFPNormalLinear, EventCSRLinear, CSRLinear, AllToAll, OneToOne,
+        JitFPHomoLinear, JitFPUniformLinear, JitFPNormalLinear };
 }
