@@ -107,7 +107,7 @@ public class AlignPreGeneratorTests
             [{|SPK4060:EventCSRLinear(50, 100, Prob = 0.1)|}] [Nmda] [MgBlock]
             public partial class QP;
             """, DiagnosticSeverity.Error, Pops);
-        Assert.Equal("Projection 'QP': [EventCSRLinear] is an event comm, but [FullProjAlignPreDSMg] hands its comm the synapse's value, a float for every pre neuron; use [CSRLinear], [AllToAll] or [OneToOne]", d.GetMessage());
+        Assert.Equal("Projection 'QP': [EventCSRLinear] is an event comm, but [FullProjAlignPreDSMg] hands its comm the synapse's value, a float for every pre neuron; use a non-event comm: [CSRLinear], [JitFPHomoLinear], [JitFPUniformLinear], [JitFPNormalLinear], [AllToAll] or [OneToOne]", d.GetMessage());
         DiagnosticMarkup.AssertSingle("""
             using SpikeSharp;
             namespace D;

@@ -110,7 +110,7 @@ public class PoissonGroupGeneratorTests
 
     [Fact]
     public void EventCommOnAlignPre_StillSPK4060_AtTheComm() =>
-        Assert.Equal("Projection 'Prj': [EventJitFPUniformLinear] is an event comm, but [FullProjAlignPreDSMg] hands its comm the synapse's value, a float for every pre neuron; use [CSRLinear], [AllToAll] or [OneToOne]",
+        Assert.Equal("Projection 'Prj': [EventJitFPUniformLinear] is an event comm, but [FullProjAlignPreDSMg] hands its comm the synapse's value, a float for every pre neuron; use a non-event comm: [CSRLinear], [JitFPHomoLinear], [JitFPUniformLinear], [JitFPNormalLinear], [AllToAll] or [OneToOne]",
             Single("""
                 using SpikeSharp;
                 namespace D;

@@ -126,7 +126,7 @@ internal static class ProjectionDescriptors
     public const string EventCommOnAlignPreId = "SPK4060";
     public static readonly DiagnosticDescriptor EventCommOnAlignPre = Make(EventCommOnAlignPreId,
         "Event comm on an align-pre projection",
-        "Projection '{0}': [{1}] is an event comm, but [{2}] hands its comm the synapse's value, a float for every pre neuron; use [CSRLinear], [AllToAll] or [OneToOne]",
+        "Projection '{0}': [{1}] is an event comm, but [{2}] hands its comm the synapse's value, a float for every pre neuron; use a non-event comm: [CSRLinear], [JitFPHomoLinear], [JitFPUniformLinear], [JitFPNormalLinear], [AllToAll] or [OneToOne]",
         DiagnosticSeverity.Error, "An align-pre projection's synapse is pre-sized and its value is non-zero almost everywhere (brainpy-semantics.md §4.2 items 5–8): BrainPy's docs ask for a non-event comm, and an event comm would treat every non-zero g as a spike.");
 
     public const string AlignPostSynapseOnAlignPreId = "SPK4061";
