@@ -245,3 +245,158 @@ public class GeneratedMemberClashTests
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && d.Location.SourceTree?.FilePath.Contains("SpikeSharpGenerator", StringComparison.Ordinal) == true));
     }
 }
+
+/// <summary>The member lists of the newer families (CSR with and without per-synapse weights, the dense comms, the
+/// uniform/normal JIT comms, own-synapse and delta projections, PoissonInput, [Network], posts of delta and align-pre
+/// projections) against what their emitters emit, and SPK0025 for a user member with one of those names.</summary>
+public class GeneratedMemberFamilyTests
+{
+    const string Pops = """
+        using SpikeSharp;
+        namespace D;
+        [Population(100)] [LifRef(Tau = 20)] public partial class P;
+        [Population(50)] [LifRef(Tau = 20)] public partial class Q;
+        """;
+
+    static string Key(string name, string[]? parameters) => parameters is null ? name : name + "(" + string.Join(",", parameters) + ")";
+
+    static HashSet<string> Emitted(Compilation output, string metadataName)
+    {
+        var type = output.GetTypeByMetadataName(metadataName);
+        Assert.NotNull(type);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in type!.GetMembers())
+        {
+            if (m.IsImplicitlyDeclared || m is IMethodSymbol { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet }) continue;
+            if (!m.DeclaringSyntaxReferences.All(r => r.SyntaxTree.FilePath.Contains("SpikeSharpGenerator", StringComparison.Ordinal))) continue;
+            set.Add(Key(GeneratedMembers.NameOf(m), m is IMethodSymbol me ? me.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).ToArray() : null));
+        }
+        return set;
+    }
+
+    static void AssertSame(IEnumerable<GeneratedMembers.Member> listedMembers, HashSet<string> emitted)
+    {
+        var listed = listedMembers.Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        Assert.True(listed.SetEquals(emitted),
+            "Emitted but not in GeneratedMembers: " + string.Join(", ", emitted.Except(listed)) + "; listed but not emitted: " + string.Join(", ", listed.Except(emitted)));
+    }
+
+    public static TheoryData<string, string> Projections() => new()
+    {
+        { "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]", "csr full" },
+        { "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]", "csr uniform" },
+        { "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]", "csr normal" },
+        { "[FullProjAlignPostMg(Pre = typeof(P), Post = typeof(P))] [AllToAll(100, 100, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]", "alltoall" },
+        { "[HalfProjAlignPostMg(Post = typeof(P))] [OneToOne(100, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]", "onetoone" },
+        { "[HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]", "jit uniform" },
+        { "[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))] [EventJitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]", "jit normal" },
+        { "[FullProjAlignPost(Pre = typeof(Q), Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]", "own csr" },
+        { "[HalfProjAlignPost(Post = typeof(P))] [OneToOne(100, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]", "own dense" },
+        { "[FullProjDelta(Pre = typeof(Q), Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)]", "delta csr" },
+        { "[HalfProjDelta(Post = typeof(P))] [EventJitFPHomoLinear(50, 100, Prob = 0.1)]", "delta jit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Projections))]
+    public void ProjectionMemberList_EqualsTheEmittersOutput(string attributes, string family)
+    {
+        var r = GeneratorHarness.Run($"using SpikeSharp;\nnamespace D;\n{attributes}\npublic partial class X;\n", Pops);
+        Assert.Empty(r.CompileErrors);
+        bool full = attributes.Contains("Pre = typeof(", StringComparison.Ordinal);
+        string? pre = !full ? null : attributes.Contains("Pre = typeof(Q)", StringComparison.Ordinal) ? "global::D.Q" : "global::D.P";
+        CsrWeights? weights = family.EndsWith("uniform", StringComparison.Ordinal) ? new(false, 0.1, 0.2, double.NaN, double.NaN)
+            : family.EndsWith("normal", StringComparison.Ordinal) ? new(true, 0.1, 0.2, double.NaN, double.NaN) : null;
+        var comm = new CommSpec(50, 100, 0.1, 1, 0,
+            Csr: family.Contains("csr", StringComparison.Ordinal) ? new CsrSpec(0, 0, false, true, weights) : null,
+            Alt: family switch
+            {
+                "alltoall" => new AltComm("AllToAll", 0, 0, true),
+                "onetoone" or "own dense" => new AltComm("OneToOne", 0, 0, true),
+                "jit uniform" => new AltComm("EventJitFPUniformLinear", 0.1, 0.2, true),
+                "jit normal" => new AltComm("EventJitFPNormalLinear", 0.1, 0.2, true),
+                _ => null,
+            });
+        var listed = GeneratedMembers.Projection("X", "global::D.P", SpikeSharp.Generator.Model.Definitions.Synapses.Expon, pre, comm,
+            ownSynapse: family.StartsWith("own", StringComparison.Ordinal), delta: family.StartsWith("delta", StringComparison.Ordinal));
+        AssertSame(listed, Emitted(r.Output, "D.X"));
+    }
+
+    [Fact]
+    public void PoissonAndNetworkMemberLists_EqualTheEmittersOutput()
+    {
+        var r = GeneratorHarness.Run("""
+            using SpikeSharp;
+            namespace D;
+            [PoissonInput(Target = typeof(P), Variable = "V", NumInput = 20, Freq = 10, Weight = 1)] public partial class Drive;
+            [Network] public partial class Net { public P p; public Drive d; }
+            """, Pops);
+        Assert.Empty(r.CompileErrors);
+        AssertSame(GeneratedMembers.Poisson("Drive", "global::D.P"), Emitted(r.Output, "D.Drive"));
+        var net = Emitted(r.Output, "D.Net");
+        net.RemoveWhere(n => n.StartsWith("__delay_", StringComparison.Ordinal)); // one per pre population, reserved by prefix
+        AssertSame(GeneratedMembers.Network("Net", userUpdate: false), net);
+    }
+
+    [Fact]
+    public void PostOfDeltaAndAlignPreProjections_MembersAreReserved()
+    {
+        var r = GeneratorHarness.Run("""
+            using SpikeSharp;
+            namespace D;
+            [FullProjDelta(Pre = typeof(Q), Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)] public partial class Dq;
+            [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock] public partial class Aq;
+            [FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.2)] [Ampa] [Coba(E = 0)] public partial class Bq;
+            """, Pops);
+        Assert.Empty(r.CompileErrors);
+        var emitted = Emitted(r.Output, "D.P");
+        var listed = GeneratedMembers.Population("P", SpikeSharp.Generator.Model.Definitions.Catalogue.Neuron("LifRef")).Select(m => Key(m.Name, m.Parameters)).ToHashSet();
+        var extra = emitted.Except(listed).ToList();
+        Assert.Contains("Delta", extra);
+        Assert.Contains("C0", extra);
+        Assert.Contains("C1", extra);
+        foreach (var name in extra) Assert.True(GeneratedMembers.IndexedPopulationMember(name) is not null, name + " is generated but not reserved");
+    }
+
+    static void Clash(string markup, string hint, string message, params string[] others)
+    {
+        var d = Assert.Single(DiagnosticMarkup.AssertDiagnostics(markup, others));
+        Assert.Equal("SPK0025", d.Id);
+        Assert.Equal(message, d.GetMessage());
+        var (source, _) = DiagnosticMarkup.Parse(markup);
+        var r = GeneratorHarness.Run(new[] { source }.Concat(others).ToArray());
+        Assert.DoesNotContain(hint, r.Sources.Keys);
+        Assert.Empty(r.CompileErrors);
+    }
+
+    [Fact]
+    public void NewerGeneratedMembers_AreSPK0025_NotCompilerErrors()
+    {
+        const string head = "using SpikeSharp;\nnamespace D;\n";
+        Clash(head + "[HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
+            + "public partial class X { public const float {|SPK0025:WLow|} = 1; }", "D.X.g.cs",
+            "Field 'WLow' clashes with 'public const float WLow', which SpikeSharp generates in projection 'X'; rename or remove it", Pops);
+        Clash(head + "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2, WMax = 1)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
+            + "public partial class X { int {|SPK0025:WMax|}; }", "D.X.g.cs",
+            "Field 'WMax' clashes with 'public const float WMax', which SpikeSharp generates in projection 'X'; rename or remove it", Pops);
+        Clash(head + "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
+            + "public partial class X { float[] {|SPK0025:__w|} = new float[1]; }", "D.X.g.cs",
+            "Field '__w' clashes with 'readonly float[] __w', which SpikeSharp generates in projection 'X'; rename or remove it", Pops);
+        Clash(head + "[HalfProjAlignPostMg(Post = typeof(P))] [AllToAll(100, 100, Weight = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
+            + "public partial class X { bool {|SPK0025:IncludeSelf|}; }", "D.X.g.cs",
+            "Field 'IncludeSelf' clashes with 'public const bool IncludeSelf', which SpikeSharp generates in projection 'X'; rename or remove it", Pops);
+        Clash(head + "[Population(100)] [LifRef(Tau = 20)] public partial class P { public float[] {|SPK0025:C0|} = new float[1]; }", "D.P.g.cs",
+            "Field 'C0' clashes with 'public readonly float[] C0', which SpikeSharp generates in population 'P'; rename or remove it",
+            "using SpikeSharp;\nnamespace D;\n[Population(50)] [LifRef(Tau = 20)] public partial class Q;\n"
+            + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Ampa] [Coba(E = 0)] public partial class Aq;");
+        Clash(head + "[Population(100)] [LifRef(Tau = 20)] public partial class P { public float[] {|SPK0025:Delta|} = new float[1]; }", "D.P.g.cs",
+            "Field 'Delta' clashes with 'public readonly float[] Delta', which SpikeSharp generates in population 'P'; rename or remove it");
+        Clash(head + "[Network] public partial class Net { public P p; static System.ArgumentException {|SPK0025:__Unknown|}(string s) => null!; }", "SpikeSharp.Network.D.Net.g.cs",
+            "Method '__Unknown(string)' clashes with 'static global::System.ArgumentException __Unknown(string population)', which SpikeSharp generates in network 'Net'; rename or remove it",
+            Pops);
+        // The twins: the same names on a family that does not generate them are the user's.
+        var ok = GeneratorHarness.Run(head + "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
+            + "public partial class X { public const float WLow = 1, WMu = 2; bool IncludeSelf; float[] C0 = new float[1]; public bool Get() => IncludeSelf && C0.Length > 0; }", Pops);
+        Assert.Empty(ok.CompileErrors);
+        Assert.Contains("D.X.g.cs", ok.Sources.Keys);
+    }
+}

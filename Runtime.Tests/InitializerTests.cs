@@ -46,4 +46,33 @@ public class InitializerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Initializers.Uniform(x, 5, 1, 1, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Initializers.Normal(x, 5, 1, 0, -1));
     }
+
+    /// <summary>Issue 14: a large Normal fill runs in parallel (start-up); every value is the one of its index whatever the
+    /// thread count, and the same as the serial fill of a small population.</summary>
+    [Fact]
+    public void Normal_LargeParallelFill_EqualsSerialValues_ForAnyThreadCount()
+    {
+        int before = Parallelism.Threads;
+        try
+        {
+            const int n = 3 * Initializers.ParallelMinNeurons + 17;
+            var fills = new System.Collections.Generic.List<float[]>();
+            foreach (int t in new[] { 1, 2, 4, 3 })
+            {
+                Parallelism.Threads = t;
+                var a = new float[n];
+                Initializers.Normal(a, 11, 5, -55, 2);
+                fills.Add(a);
+            }
+            var small = new float[1000];
+            Initializers.Normal(small, 11, 5, -55, 2); // below the threshold: serial
+            for (int k = 1; k < fills.Count; k++) Assert.Equal(fills[0], fills[k]);
+            Assert.Equal(small, fills[2][..1000]);
+            Assert.InRange(fills[2].Average(v => (double)v), -55.05, -54.95);
+            // A non-finite value is still reported at its first index (here every value overflows float).
+            var e = Assert.Throws<OverflowException>(() => Initializers.Normal(new float[n], 1, 1, 1e300, 1));
+            Assert.Contains("value[0]", e.Message);
+        }
+        finally { Parallelism.Threads = before; }
+    }
 }

@@ -21,7 +21,7 @@ internal static class CsrProjectionEmitter
         var full = spec.Full;
         var w = new IndentedWriter();
         var closers = Open(w, spec.Type,
-            ProjectionEmitter.Summary(plan, $"EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, Weight = {Literals.Short(comm.Weight)})"),
+            ProjectionEmitter.Summary(plan, $"EventCSRLinear({comm.NumIn}, {comm.NumOut}, {XmlText(Describe(comm))}, {DescribeWeights(comm)})"),
             Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
@@ -32,8 +32,35 @@ internal static class CsrProjectionEmitter
         w.Line($"public const int NumOut = {comm.NumOut};");
         w.Line("/// <summary>Connection probability of the connector (0 for the counting connectors).</summary>");
         w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        w.Line("/// <summary>Weight added to the post's conductance per synapse of a spiking pre neuron.</summary>");
-        w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        if (csr.Weights is not { } weights)
+        {
+            w.Line("/// <summary>Weight added to the post's conductance per synapse of a spiking pre neuron.</summary>");
+            w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
+        }
+        else if (!weights.Normal)
+        {
+            w.Line("/// <summary>Lower bound of the uniform per-synapse weights (each drawn once, when the matrix is built, from (Seed, StreamId)).</summary>");
+            w.Line($"public const float WLow = {Literals.Float(weights.A)};");
+            w.Line("/// <summary>Upper bound (exclusive) of the uniform per-synapse weights.</summary>");
+            w.Line($"public const float WHigh = {Literals.Float(weights.B)};");
+        }
+        else
+        {
+            w.Line("/// <summary>Mean of the normal per-synapse weights (each drawn once, when the matrix is built, from (Seed, StreamId)).</summary>");
+            w.Line($"public const float WMu = {Literals.Float(weights.A)};");
+            w.Line("/// <summary>Standard deviation of the normal per-synapse weights.</summary>");
+            w.Line($"public const float WSigma = {Literals.Float(weights.B)};");
+            if (!double.IsNaN(weights.Min))
+            {
+                w.Line("/// <summary>Lower clip of the normal per-synapse weights.</summary>");
+                w.Line($"public const float WMin = {Literals.Float(weights.Min)};");
+            }
+            if (!double.IsNaN(weights.Max))
+            {
+                w.Line("/// <summary>Upper clip of the normal per-synapse weights.</summary>");
+                w.Line($"public const float WMax = {Literals.Float(weights.Max)};");
+            }
+        }
         w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
         w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
         w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
@@ -72,17 +99,18 @@ internal static class CsrProjectionEmitter
             w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => {GeneratedMembers.ProjectionBufferField(k)};");
         }
         w.Line();
+        string? weightsLine = null;
         string build = $"Matrix = {Rt}CsrMatrix.Build({Connector(csr, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});";
         if (csr.Weights is { } cw)
         {
             string dist = cw.Normal
-                ? $"{Rt}SynapseWeights.Normal({Literals.Float(cw.A)}, {Literals.Float(cw.B)}, {(double.IsNaN(cw.Min) ? "null" : Literals.Float(cw.Min))}, {(double.IsNaN(cw.Max) ? "null" : Literals.Float(cw.Max))})"
-                : $"{Rt}SynapseWeights.Uniform({Literals.Float(cw.A)}, {Literals.Float(cw.B)})";
-            build += $" __w = {dist}.Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first";
+                ? $"{Rt}SynapseWeights.Normal(WMu, WSigma, {(double.IsNaN(cw.Min) ? "null" : "WMin")}, {(double.IsNaN(cw.Max) ? "null" : "WMax")})"
+                : $"{Rt}SynapseWeights.Uniform(WLow, WHigh)";
+            weightsLine = $"__w = {dist}.Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first";
         }
         string weightArg = csr.Weights is null ? "Weight" : "__w";
         if (full is not null)
-            ProjectionEmitter.EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, (ww, _) => ww.Line(build));
+            ProjectionEmitter.EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, (ww, _) => { ww.Line(build); if (weightsLine is not null) ww.Line(weightsLine); });
         else
         {
             w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute.</summary>");
@@ -111,10 +139,13 @@ internal static class CsrProjectionEmitter
                     w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{ProjectionEmitter.BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
                 if (spec.OwnSynapse) w.Line(ProjectionEmitter.DecayInit(spec));
                 w.Line(build);
+                if (weightsLine is not null) w.Line(weightsLine);
             }
         }
         w.Line();
-        w.Line("/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every stored target of every spiking pre neuron. Allocates nothing.</summary>");
+        w.Line(csr.Weights is null
+            ? "/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every stored target of every spiking pre neuron. Allocates nothing.</summary>"
+            : "/// <summary>Adds each stored synapse's own weight to the post buffer for every stored target of every spiking pre neuron. Allocates nothing.</summary>");
         w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
         w.Line(gc);
         using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
@@ -155,6 +186,15 @@ internal static class CsrProjectionEmitter
         "FixedTotalNum" => $"{Rt}Connect.FixedTotalNum({Literals.Int(c.Num)}L, allowMultiConn: {B(c.AllowMultiConn)})",
         "AllToAll" => $"{Rt}Connect.AllToAll(includeSelf: {B(c.IncludeSelf)})",
         _ => $"{Rt}Connect.OneToOne()",
+    };
+
+    /// <summary>"Weight = 0.5", "WLow = 0.1, WHigh = 0.4" or "WMu = 0.5, WSigma = 0.2, WMin = 0.1, WMax = 0.9", for docs.</summary>
+    static string DescribeWeights(CommSpec comm) => comm.Csr!.Weights switch
+    {
+        null => $"Weight = {Literals.Short(comm.Weight)}",
+        { Normal: false } u => $"WLow = {Literals.Short(u.A)}, WHigh = {Literals.Short(u.B)}",
+        { } n => $"WMu = {Literals.Short(n.A)}, WSigma = {Literals.Short(n.B)}"
+            + (double.IsNaN(n.Min) ? "" : $", WMin = {Literals.Short(n.Min)}") + (double.IsNaN(n.Max) ? "" : $", WMax = {Literals.Short(n.Max)}"),
     };
 
     /// <summary>"Conn = FixedProb(0.02)", for docs.</summary>

@@ -183,7 +183,7 @@ internal static class NetworkEmitter
             using (w.Block("switch (population)"))
             {
                 foreach (var p in sources) w.Line($"case {Literals.String(p.Member.Field)}: return {F(p.Member)}.Spike;");
-                w.Line($"default: throw Unknown(population);");
+                w.Line($"default: throw __Unknown(population);");
             }
         }
         w.Line();
@@ -195,7 +195,7 @@ internal static class NetworkEmitter
             using (w.Block("switch (population)"))
             {
                 foreach (var o in Offsets(pops)) w.Line($"case {Literals.String(o.Field)}: return {o.Offset};");
-                w.Line($"default: throw Unknown(population);");
+                w.Line($"default: throw __Unknown(population);");
             }
         }
         w.Line();
@@ -207,12 +207,12 @@ internal static class NetworkEmitter
             using (w.Block("switch (population)"))
             {
                 foreach (var p in sources) w.Line($"case {Literals.String(p.Member.Field)}: return () => {F(p.Member)}.Spike;");
-                w.Line($"default: throw Unknown(population);");
+                w.Line($"default: throw __Unknown(population);");
             }
         }
         w.Line();
         w.Line(gc);
-        w.Line($"static global::System.ArgumentException Unknown(string population) => new global::System.ArgumentException($\"{spec.Type.Name}: no population named '{{population}}'; the populations are {string.Join(", ", pops.Select(p => p.Member.Field))}.\", nameof(population));");
+        w.Line($"static global::System.ArgumentException __Unknown(string population) => new global::System.ArgumentException($\"{spec.Type.Name}: no population named '{{population}}'; the populations are {string.Join(", ", pops.Select(p => p.Member.Field))}.\", nameof(population));");
         w.Line();
         EmitSaveLoad(w, plan, sources, pres, gc);
         Close(closers);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SpikeSharp.Generator.Model;
 
@@ -34,7 +35,8 @@ internal static class GeneratedMembers
     static string[] IndexedPrefixes()
     {
         var list = new List<string> { "__k" };
-        foreach (var syn in Definitions.Synapses.All)
+        // Align-post synapses (merged groups) and the post side of an align-pre projection (C0, C1, …: one per projection).
+        foreach (var syn in new[] { Definitions.PreSynapses.CommInput }.Concat(Definitions.Synapses.All))
         {
             foreach (var a in syn.Arrays) if (!list.Contains(a.Name)) list.Add(a.Name);
             foreach (var d in syn.Derived) if (!list.Contains("__" + d.Name)) list.Add("__" + d.Name);
@@ -101,9 +103,10 @@ internal static class GeneratedMembers
     /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
     /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
-    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, bool csr = false,
-        bool ownSynapse = false)
+    public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, CommSpec? comm = null,
+        bool ownSynapse = false, bool delta = false)
     {
+        bool csr = comm?.Csr is not null;
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
         var m = new List<Member>
@@ -130,10 +133,34 @@ internal static class GeneratedMembers
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
         if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
+        int weight = m.FindIndex(static x => x.Name == "Weight");
         if (csr)
         {
             m.RemoveAll(static x => x.Name is "__skips" or "__cache" or "Delivery" or "TargetCache");
             m.Insert(m.Count - 2, new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"));
+            if (comm!.Csr!.Weights is { } w)
+            {
+                // Per-synapse weights: their distribution's constants instead of Weight, and the drawn array.
+                var names = new List<string>(w.Normal ? new[] { "WMu", "WSigma" } : new[] { "WLow", "WHigh" });
+                if (w.Normal && !double.IsNaN(w.Min)) names.Add("WMin");
+                if (w.Normal && !double.IsNaN(w.Max)) names.Add("WMax");
+                m.RemoveAt(weight);
+                m.InsertRange(weight, names.ConvertAll(static n => new Member(n, null, "public const float " + n)));
+                m.Add(new("__w", null, "readonly float[] __w"));
+            }
+        }
+        else if (comm?.Alt is { IsJit: true } jit)
+        {
+            string a = jit.Kind == "EventJitFPUniformLinear" ? "WLow" : "WMu", b = jit.Kind == "EventJitFPUniformLinear" ? "WHigh" : "WSigma";
+            m[weight] = new(a, null, "public const float " + a);
+            m.Insert(weight + 1, new(b, null, "public const float " + b));
+        }
+        else if (comm?.Alt is { } dense)
+        {
+            // AllToAll / OneToOne: nothing drawn, no threads (DenseProjectionEmitter).
+            m.RemoveAll(static x => x.Name is "Prob" or "__skips" or "__pre" or "__preCount" or "__threads" or "__cache" or "Threads" or "Delivery"
+                or "TargetCache" or ParallelExecute);
+            if (dense.Kind == "AllToAll") m.Insert(weight, new("IncludeSelf", null, "public const bool IncludeSelf"));
         }
         if (preType is null)
         {
@@ -234,6 +261,7 @@ internal static class GeneratedMembers
             new("Save", new[] { "string" }, "public void Save(string path)"),
             new("Load", new[] { "string" }, "public void Load(string path)"),
             new("__all", null, "readonly int[] __all"),
+            new("__Unknown", new[] { "string" }, "static global::System.ArgumentException __Unknown(string population)"),
         };
         if (!userUpdate) m.Add(new("Update", new[] { "float" }, $"public {spikes} Update(float input)"));
         return m;
@@ -279,6 +307,9 @@ internal static class GeneratedMembers
     /// float[] G7"), or null. Only canonical indices ("G0", "G12", not "G01") are generated.</summary>
     public static Member? IndexedPopulationMember(string name)
     {
+        // The post of a delta projection (HalfProjDelta / FullProjDelta) has a Delta array: reserved like the group members,
+        // so that adding a delta projection elsewhere cannot turn a valid user member into a compiler error.
+        if (name == Lowering.StepLowering.DeltaArray) return new Member(name, null, "public readonly float[] " + name);
         foreach (var prefix in IndexedPopulationPrefixes)
         {
             if (name.Length <= prefix.Length || !name.StartsWith(prefix, StringComparison.Ordinal)) continue;

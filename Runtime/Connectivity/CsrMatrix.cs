@@ -202,14 +202,19 @@ public sealed class CsrMatrix
     /// (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>).</summary>
     public static long DefaultMemoryLimitBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>Throws <see cref="ConnectivityMemoryException"/> when <paramref name="bytes"/> exceed the limit.</summary>
+    /// <summary>Throws <see cref="ConnectivityMemoryException"/> when <paramref name="bytes"/> exceed the limit.
+    /// The limit: <paramref name="memoryLimitBytes"/> when > 0, else <see cref="Simulation.ConnectivityMemoryLimitBytes"/> when
+    /// > 0, else <see cref="DefaultMemoryLimitBytes"/>; the message names which.</summary>
     internal static void CheckLimit(string name, string what, long bytes, long memoryLimitBytes)
     {
-        long limit = memoryLimitBytes > 0 ? memoryLimitBytes : DefaultMemoryLimitBytes;
+        long user = Simulation.ConnectivityMemoryLimitBytes;
+        long limit = memoryLimitBytes > 0 ? memoryLimitBytes : user > 0 ? user : DefaultMemoryLimitBytes;
         if (limit > 0 && bytes > limit)
             throw new ConnectivityMemoryException(name, bytes, limit,
                 $"{name}: {what} needs {Runner.B(bytes)} bytes, more than the {Runner.B(limit)} bytes allowed " +
-                (memoryLimitBytes > 0 ? "by memoryLimitBytes" : "(the memory available to this process)") +
+                (memoryLimitBytes > 0 ? "by memoryLimitBytes"
+                    : user > 0 ? "by Simulation.ConnectivityMemoryLimitBytes"
+                    : "(the memory available to this process; Simulation.ConnectivityMemoryLimitBytes sets a limit)") +
                 ". Use a JIT comm (EventJitFP*Linear: no stored synapses), fewer neurons or synapses, or raise the limit.");
     }
 
@@ -223,7 +228,8 @@ public sealed class CsrMatrix
     /// <param name="streamId">Stream family (a projection's <c>StreamId</c>): with the seed, it keys the row streams.</param>
     /// <param name="threads">Threads for the build (0: <see cref="Parallelism.Threads"/>, else every core); the result does not depend on it.</param>
     /// <param name="name">The projection's name, for messages.</param>
-    /// <param name="memoryLimitBytes">Most bytes the matrix and its build may take (0: <see cref="DefaultMemoryLimitBytes"/>).</param>
+    /// <param name="memoryLimitBytes">Most bytes the matrix and its build may take (0: <see cref="Simulation.ConnectivityMemoryLimitBytes"/>,
+    /// or when that is 0 too, <see cref="DefaultMemoryLimitBytes"/>).</param>
     /// <exception cref="ConnectivityMemoryException">The estimate exceeds the limit.</exception>
     /// <exception cref="ArgumentException">The connector does not fit the sizes (e.g. includeSelf: false with numPre ≠ numPost).</exception>
     public static CsrMatrix Build(Connector connector, int numPre, int numPost, ulong seed, ulong streamId, int threads = 0, string name = "",

@@ -50,7 +50,7 @@ public abstract class SynapseWeights
     }
 
     /// <summary>One weight per synapse of <paramref name="matrix"/>, in its synapse order, after checking the 4 bytes per
-    /// synapse against the memory limit (0: <see cref="CsrMatrix.DefaultMemoryLimitBytes"/>). Filled in parallel
+    /// synapse against the memory limit (0: <see cref="Simulation.ConnectivityMemoryLimitBytes"/>, or when that is 0 too, <see cref="CsrMatrix.DefaultMemoryLimitBytes"/>). Filled in parallel
     /// (<paramref name="threads"/>, 0: <see cref="Parallelism.Threads"/> or every core); the weights do not depend on it.</summary>
     /// <exception cref="ConnectivityMemoryException">The weights exceed the limit.</exception>
     public float[] Create(CsrMatrix matrix, ulong seed, ulong streamId, int threads = 0, long memoryLimitBytes = 0)

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Threading;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -25,7 +25,11 @@ internal sealed class ClippedSkips
 {
     const int MaxEntries = 1 << 21; // 16 MiB at most (N = 4 000 000 at 80 synapses: 9 MiB); beyond, the build walks with GeometricSkips
 
-    static readonly ConcurrentDictionary<(double, long), ClippedSkips?> s_cache = new();
+    // One table (or null: none fits) per (probability, cap), shared; copy-on-write like GeometricSkips' (no value-type
+    // ConcurrentDictionary instantiation to JIT at start-up).
+    sealed record Entry(double Prob, long Cap, ClippedSkips? Table);
+    static Entry[] s_cache = Array.Empty<Entry>();
+    static readonly object s_gate = new();
 
     readonly ulong[] _table;
 
@@ -57,7 +61,18 @@ internal sealed class ClippedSkips
     {
         var exact = GeometricSkips.For(prob); // validates prob
         if (cap < 1) throw new ArgumentOutOfRangeException(nameof(cap), cap, "ClippedSkips: cap must be ≥ 1.");
-        return s_cache.GetOrAdd((prob, cap), static (key, e) => TryCreate(e, key.Item2), exact);
+        foreach (var e in Volatile.Read(ref s_cache)) if (e.Prob.Equals(prob) && e.Cap == cap) return e.Table;
+        lock (s_gate)
+        {
+            var cache = s_cache;
+            foreach (var e in cache) if (e.Prob.Equals(prob) && e.Cap == cap) return e.Table;
+            var created = TryCreate(exact, cap);
+            var grown = new Entry[cache.Length + 1];
+            cache.CopyTo(grown, 0);
+            grown[cache.Length] = new Entry(prob, cap, created);
+            Volatile.Write(ref s_cache, grown);
+            return created;
+        }
     }
 
     static ClippedSkips? TryCreate(GeometricSkips exact, long cap)

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Threading;
 using System.Runtime.CompilerServices;
 
 namespace SpikeSharp;
@@ -28,7 +28,10 @@ public sealed class GeometricSkips
     internal const int LowBits = 45;                  // ≥ 53 − Bits for every Bits ≥ 8
     internal const long SlowMark = 1L << 18; // decoded skips ≥ this take Math.Log (K + 1 < 2^18 in fast entries)
 
-    static readonly ConcurrentDictionary<double, GeometricSkips> s_cache = new();
+    // One table per probability, shared. A copy-on-write array scanned without a lock (a handful of probabilities per
+    // process) instead of a ConcurrentDictionary<double, …>: its value-type instantiation costs start-up JIT (issue 14).
+    static GeometricSkips[] s_cache = System.Array.Empty<GeometricSkips>();
+    static readonly object s_gate = new();
 
     readonly ulong[] _table;
     readonly int _shift;
@@ -50,7 +53,18 @@ public sealed class GeometricSkips
     public static GeometricSkips For(double prob)
     {
         double scale = JitConnectivity.SkipScale(prob); // validates prob
-        return s_cache.GetOrAdd(prob, static (p, s) => new GeometricSkips(p, s), scale);
+        foreach (var t in Volatile.Read(ref s_cache)) if (t.Prob.Equals(prob)) return t;
+        lock (s_gate)
+        {
+            var cache = s_cache;
+            foreach (var t in cache) if (t.Prob.Equals(prob)) return t;
+            var created = new GeometricSkips(prob, scale);
+            var grown = new GeometricSkips[cache.Length + 1];
+            cache.CopyTo(grown, 0);
+            grown[cache.Length] = created;
+            Volatile.Write(ref s_cache, grown);
+            return created;
+        }
     }
 
     GeometricSkips(double prob, double scale)

@@ -85,6 +85,55 @@ public static class Simulation
         DtScope? Outer => outer;
     }
 
+    static long s_connectivityLimit;
+    static readonly AsyncLocal<LimitScope?> s_limitScope = new();
+
+    /// <summary>
+    /// Most bytes one stored connectivity structure may take (a projection's <see cref="CsrMatrix"/> with its build, or its
+    /// per-synapse weights), checked before anything is allocated, like the monitors' <see cref="Runner.MemoryLimitBytes"/>:
+    /// a projection that would exceed it throws <see cref="ConnectivityMemoryException"/> naming the projection, the bytes
+    /// needed and the limit. 0 (the default): the memory available to the process (<see cref="CsrMatrix.DefaultMemoryLimitBytes"/>).
+    /// The getter gives the innermost <see cref="UseConnectivityMemoryLimit"/> scope of the current flow if there is one; the
+    /// setter sets the process-wide value (read by every thread outside a scope). An explicit <c>memoryLimitBytes</c> given
+    /// to <see cref="CsrMatrix.Build"/> or <c>SynapseWeights.Create</c> takes precedence.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative value.</exception>
+    public static long ConnectivityMemoryLimitBytes
+    {
+        get => s_limitScope.Value is { } scope ? scope.Bytes : Volatile.Read(ref s_connectivityLimit);
+        set => Volatile.Write(ref s_connectivityLimit, ValidateLimit(value, nameof(ConnectivityMemoryLimitBytes)));
+    }
+
+    /// <summary>Uses <paramref name="bytes"/> as <see cref="ConnectivityMemoryLimitBytes"/> on this thread and the asynchronous
+    /// flow it starts (networks built inside, e.g. <c>using (Simulation.UseConnectivityMemoryLimit(256L &lt;&lt; 20)) { var net = new Net(); }</c>),
+    /// until the scope is disposed; scopes nest like <see cref="UseDt"/>'s.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is negative.</exception>
+    public static IDisposable UseConnectivityMemoryLimit(long bytes)
+    {
+        var scope = new LimitScope(ValidateLimit(bytes, nameof(bytes)), s_limitScope.Value);
+        s_limitScope.Value = scope;
+        return scope;
+    }
+
+    static long ValidateLimit(long bytes, string name) =>
+        bytes >= 0 ? bytes : throw new ArgumentOutOfRangeException(name, bytes, "The connectivity memory limit must be ≥ 0 bytes (0: the memory available to the process).");
+
+    sealed class LimitScope(long bytes, LimitScope? outer) : IDisposable
+    {
+        public long Bytes { get; } = bytes;
+        bool _disposed;
+
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            for (var s = s_limitScope.Value; s is not null; s = s.Outer)
+                if (ReferenceEquals(s, this)) { s_limitScope.Value = outer; return; }
+        }
+
+        LimitScope? Outer => outer;
+    }
+
     /// <summary><c>exp(−dt/τ)</c>, computed in double and rounded once to float (design.md, decision 5).</summary>
     public static float Decay(double tau, double dt) => (float)Math.Exp(-dt / tau);
 

@@ -114,4 +114,24 @@ public static class Micro
         }
         MicroComms.Run();
     }
+
+    /// <summary>The cache build of the 400k network's E projection, repeated in this process (the first build includes the JIT).</summary>
+    public static void CacheBuild(int repeat, int threads)
+    {
+        threads = threads <= 0 ? 1 : threads;
+        var ns = new System.Collections.Generic.List<double>();
+        long synapses = 0;
+        for (int k = 0; k < Math.Max(2, repeat + 1); k++)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var cache = JitTargetCache.Build(320_000, 400_000, 0.0002, 2, 7, threads);
+            sw.Stop();
+            synapses = cache.Synapses;
+            if (k > 0) ns.Add(sw.Elapsed.TotalSeconds * 1e9 / synapses);
+            else Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"first build (with JIT): {sw.Elapsed.TotalMilliseconds:F1} ms"));
+        }
+        ns.Sort();
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"JitTargetCache.Build(320000, 400000, 0.0002), {threads} thread(s), {synapses} synapses: best {ns[0]:F2} ns/synapse, median {ns[ns.Count / 2]:F2} (of {ns.Count})"));
+    }
 }

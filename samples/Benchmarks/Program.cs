@@ -10,6 +10,8 @@ using SpikeSharp;
 // Whole-run benchmarks of the E/I network at N = 4000 (the seed network) and scaled to 40 000, 400 000 and
 // 4 000 000 neurons at a mean in-degree of 80. One case per process (so peak memory and start-up are the
 // case's own); --all runs every case in child processes and prints a table.
+double mainEntrySeconds;
+using (var self = Process.GetCurrentProcess()) mainEntrySeconds = (DateTime.Now - self.StartTime).TotalSeconds; // runtime start-up
 var o = BenchOptions.Parse(args);
 if (o is null) return 2;
 if (o.Help)
@@ -33,6 +35,9 @@ if (o.Help)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
           --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
+          --micro-cache-build
+                        JitTargetCache.Build of the 400k network's E projection (320 000 × 400 000, p = 0.0002) on --threads T
+                        (default 1), --repeat R times in this process: best and median ns per synapse
           --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
@@ -58,6 +63,7 @@ if (o.VsFloor)
     return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
+if (o.MicroCacheBuild) { Micro.CacheBuild(o.Repeat, o.Threads); return 0; }
 if (o.Models) { ModelZoo.Run(); return 0; }
 if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
@@ -79,6 +85,7 @@ var startToFirstStep = TimeSpan.Zero;
 Parallelism.Threads = o.Threads;
 DeliverySettings.Strategy = o.Delivery;
 DeliverySettings.ClearReport();
+var buildWatch = Stopwatch.StartNew();
 IBenchNet net = o.N switch
 {
     4000 => BenchNet.Net4K(o.Seed),
@@ -88,16 +95,21 @@ IBenchNet net = o.N switch
     _ => throw new ArgumentOutOfRangeException("--n", o.N, "--n must be 4000, 40000, 400000 or 4000000."),
 };
 
+double buildSeconds = buildWatch.Elapsed.TotalSeconds;
+double jitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds; // JIT before the first step (all threads)
+long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
 long spikes = 0, spikesE = 0;
 int gc0 = GC.CollectionCount(0);
 using var proc = Process.GetCurrentProcess();
 startToFirstStep = DateTime.Now - proc.StartTime;
 var sw = Stopwatch.StartNew();
+double firstStepSeconds = 0;
 for (int s = 0; s < o.Steps; s++)
 {
     var spk = net.Update(o.Input);
     spikes += spk.Count;
     spikesE += spk[..net.NumExcitatory].Count;
+    if (s == 0) firstStepSeconds = sw.Elapsed.TotalSeconds; // includes the kernels' JIT
 }
 sw.Stop();
 int gcs = GC.CollectionCount(0) - gc0;
@@ -111,7 +123,8 @@ var report = DeliverySettings.Report();
 string delivery = string.Join(",", report.Select(d => d.Used == DeliveryStrategy.Cached ? "cached" : "regenerated").Distinct());
 var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, simS / o.Steps * 1e6, startToFirstStep.TotalSeconds,
     proc.PeakWorkingSet64 / (1024.0 * 1024.0), spikes, rateE, rateI, (double)net.Size * o.Steps / simS, events / simS, gcs,
-    delivery, report.Sum(d => d.Bytes) / (1024.0 * 1024.0), report.Sum(d => d.SetupTime.TotalSeconds));
+    delivery, report.Sum(d => d.Bytes) / (1024.0 * 1024.0), report.Sum(d => d.SetupTime.TotalSeconds), mainEntrySeconds, buildSeconds,
+    sw.Elapsed.TotalSeconds > 0 && o.Steps > 0 ? firstStepSeconds : 0, proc.TotalProcessorTime.TotalSeconds, jitSeconds, jitMethods);
 if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
 else Console.WriteLine(r.ToText());
 return 0;
@@ -155,13 +168,15 @@ static string ChildOutput(List<string> args, Dictionary<string, string>? env)
 /// <summary>What one whole run measured.</summary>
 public sealed record BenchResult(int N, int Steps, int Threads, double SimSeconds, double MicrosPerStep, double StartToFirstStepSeconds,
     double PeakMiB, long Spikes, double RateE, double RateI, double NeuronUpdatesPerSecond, double SynapticEventsPerSecond, int Gen0Collections,
-    string Delivery = "", double CacheMiB = 0, double CacheSetupSeconds = 0)
+    string Delivery = "", double CacheMiB = 0, double CacheSetupSeconds = 0, double MainEntrySeconds = 0, double BuildSeconds = 0,
+    double FirstStepSeconds = 0, double CpuSeconds = 0, double JitSeconds = 0, long JitMethods = 0)
 {
     public string ToText() => string.Create(CultureInfo.InvariantCulture,
         $"N={N} steps={Steps} threads={Threads}: sim {SimSeconds:F4} s ({MicrosPerStep:F1} µs/step), start→first step {StartToFirstStepSeconds:F3} s, " +
         $"peak {PeakMiB:F0} MiB, spikes {Spikes}, rate E {RateE:F2} Hz / I {RateI:F2} Hz, {NeuronUpdatesPerSecond:E2} neuron updates/s, " +
         $"{SynapticEventsPerSecond:E2} synaptic events/s (expected, spikes × 80), gen0 GCs {Gen0Collections}, " +
-        $"delivery {Delivery} (cache {CacheMiB:F1} MiB, built in {CacheSetupSeconds:F3} s)");
+        $"delivery {Delivery} (cache {CacheMiB:F1} MiB, built in {CacheSetupSeconds:F3} s); start-up: runtime to Main {MainEntrySeconds:F3} s, " +
+        $"network built in {BuildSeconds:F3} s, first step {FirstStepSeconds:F3} s, process CPU {CpuSeconds:F3} s, JIT before the first step {JitSeconds:F3} s ({JitMethods} methods)");
 }
 
 sealed class BenchOptions
@@ -170,7 +185,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
+    public bool Json, All, Help, Micro, MicroVMath, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -205,6 +220,7 @@ sealed class BenchOptions
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
                     case "--micro-vmath": o.MicroVMath = true; break;
+                    case "--micro-cache-build": o.MicroCacheBuild = true; break;
                     case "--models": o.Models = true; break;
                     case "--cobahh": o.CobaHH = true; break;
                     case "--vs-floor": o.VsFloor = true; break;
