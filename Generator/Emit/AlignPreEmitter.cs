@@ -151,6 +151,9 @@ internal static class AlignPreEmitter
             {
                 w.Line(sd ? $"Synapse = new {state}(SynapseKey, NumIn, {names}) {{ ValueDelay = new {Rt}FloatDelay(NumIn, 0) }};"
                     : $"Synapse = new {state}(SynapseKey, NumIn, {names});");
+                for (int k = 0; k < sp.Arrays.Length; k++)
+                    if (sp.Initials[k] != 0)
+                        w.Line($"global::System.Array.Fill(Synapse.Array({k}), {Literals.Float(sp.Initials[k])}); // {sp.Arrays[k]}₀");
                 w.Line("OwnsSynapse = true;");
             }
             using (w.Block("else"))
