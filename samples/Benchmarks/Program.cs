@@ -33,7 +33,8 @@ if (o.Help)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
           --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
-          --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar
+          --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar, then ns
+                        per event of every synapse model (4000 → 4000, p = 0.02, 1 thread)
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --monitor-overhead
@@ -58,7 +59,7 @@ if (o.VsFloor)
     return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
-if (o.Models) { ModelZoo.Run(); return 0; }
+if (o.Models) { ModelZoo.Run(); SynapseZoo.Run(); return 0; }
 if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)
