@@ -13,7 +13,8 @@ public partial class StpStpOne;
 public partial class StpStpFast;
 
 // --- A 4000 → 4000 network: STD and STP on DS and SD projections; S1 and S2 have equal STD values and delay (merged: one
-// state), S3 another U (its own), T1 STP DS, T2 STP SD with T3 (same STP, another delay: SD merges them).
+// state), S3 another U (its own), T1 STP DS, T2 STP SD with T3 (same STP, another delay: SD merges them),
+// T4 STP DS sharing T1's state (its value u·x is an array of the shared state).
 [Population(4000)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitUniform("V", Min = -60, Max = -50)]
 public partial class StpE;
 [Population(4000)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitUniform("V", Min = -60, Max = -50)]
@@ -27,6 +28,8 @@ public partial class StpS2;
 public partial class StpS3;
 [FullProjAlignPreDSMg(Pre = typeof(StpE), Post = typeof(StpP))] [CSRLinear(4000, 4000, Prob = 0.02, Weight = 0.01)] [Stp(U = 0.2, TauF = 200, TauD = 100)] [Coba(E = 0)]
 public partial class StpT1;
+[FullProjAlignPreDSMg(Pre = typeof(StpE), Post = typeof(StpP))] [CSRLinear(4000, 4000, Prob = 0.01, Weight = 0.01)] [Stp(U = 0.2, TauF = 200.0, TauD = 100)] [Cuba]
+public partial class StpT4;
 [FullProjAlignPreSDMg(Pre = typeof(StpE), Post = typeof(StpP), DelaySteps = 3)] [CSRLinear(4000, 4000, Prob = 0.02, Weight = 0.01)] [Stp] [Coba(E = -80)]
 public partial class StpT2;
 [FullProjAlignPreSDMg(Pre = typeof(StpE), Post = typeof(StpP), DelaySteps = 1)] [CSRLinear(4000, 4000, Prob = 0.01, Weight = 0.01)] [Stp] [Coba(E = 0)]
@@ -43,4 +46,5 @@ public partial class StpNet
     public StpT1 T1;
     public StpT2 T2;
     public StpT3 T3;
+    public StpT4 T4;
 }

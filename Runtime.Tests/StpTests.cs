@@ -189,7 +189,7 @@ public class StpTests
     static void SetThreads(StpNet n, int t)
     {
         n.E.Threads = t; n.P.Threads = t;
-        n.S1.Threads = t; n.S2.Threads = t; n.S3.Threads = t; n.T1.Threads = t; n.T2.Threads = t; n.T3.Threads = t;
+        n.S1.Threads = t; n.S2.Threads = t; n.S3.Threads = t; n.T1.Threads = t; n.T2.Threads = t; n.T3.Threads = t; n.T4.Threads = t;
     }
 
     [Fact]
@@ -211,6 +211,41 @@ public class StpTests
         Assert.All(net.S1.X.ToArray(), v => Assert.Equal(1f, v));
         Assert.All(net.T2.Use.ToArray(), v => Assert.Equal(0.15f, v));
         Assert.All(net.T1.Use.ToArray(), v => Assert.Equal(0.2f, v));
+        // T4 shares T1's DS state, value array included (u·x, an expression, is the state's third array "Value").
+        Assert.Same(net.T1.Synapse, net.T4.Synapse);
+        Assert.True(net.T1.OwnsSynapse && !net.T4.OwnsSynapse);
+        Assert.Equal(new[] { "Use", "X", "Value" }, net.T1.Synapse.Names.ToArray());
+        Assert.All(net.T1.Synapse.Array(2), v => Assert.Equal(0.2f, v)); // u·x of the initial state, read before the first step
+        for (int t = 0; t < 300; t++) net.Step(12f);
+        // The sharer delivers the shared value: its Input is the comm of the owner's u·x (as computed on the last step).
+        net.UpdateProjections();
+        var expected = new float[StpP.Size];
+        net.T4.Matrix.Multiply(net.T1.Synapse.Array(2), expected, StpT4.Weight);
+        Assert.Equal(expected, net.T4.Input.ToArray());
+        Assert.True(expected.Max() > 0);
+    }
+
+    [Fact]
+    public void Network_SaveLoad_ResumesBitIdentical()
+    {
+        string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stp-" + Guid.NewGuid().ToString("N") + ".state");
+        try
+        {
+            var straight = new StpNet(seed: 5, dt: Dt);
+            var first = new StpNet(seed: 5, dt: Dt);
+            for (int t = 0; t < 150; t++) { straight.Step(12f); first.Step(12f); }
+            first.Save(path);
+            var resumed = new StpNet(seed: 5, dt: Dt);
+            resumed.Load(path);
+            Assert.Equal(straight.T2.Use.ToArray(), resumed.T2.Use.ToArray()); // u and x were saved, not refilled with U and 1
+            for (int t = 0; t < 150; t++) Assert.Equal(Idx(straight.Step(12f)), Idx(resumed.Step(12f)));
+            Assert.Equal(straight.P.V.ToArray(), resumed.P.V.ToArray());
+            Assert.Equal(straight.S1.X.ToArray(), resumed.S1.X.ToArray());
+            Assert.Equal(straight.T3.Input.ToArray(), resumed.T3.Input.ToArray());
+            Assert.Equal(straight.T4.Input.ToArray(), resumed.T4.Input.ToArray());
+            Assert.True(straight.S1.X.ToArray().Min() < 1f, "the saved state had been depressed");
+        }
+        finally { System.IO.File.Delete(path); }
     }
 
     [Fact]

@@ -28,7 +28,6 @@ namespace D
         readonly float __dF; // exp(−dt/TauF), the decay of u
         readonly float __cD; // 1 − exp(−dt/TauD), the exact recovery factor of x
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
-        readonly float[] __valueOut = new float[NumIn]; // the synapse's value, what the comm reads
         global::System.ReadOnlyMemory<float> __readValue;
         int __threads;
 
@@ -111,9 +110,10 @@ namespace D
             __cD = (float)(1.0 - global::System.Math.Exp(-Dt / 200.0));
             if (shared is null)
             {
-                Synapse = new global::SpikeSharp.PreSynapseState(SynapseKey, NumIn, "Use", "X");
+                Synapse = new global::SpikeSharp.PreSynapseState(SynapseKey, NumIn, "Use", "X", "Value");
                 global::System.Array.Fill(Synapse.Array(0), 0.15f); // Use₀
                 global::System.Array.Fill(Synapse.Array(1), 1f); // X₀
+                global::System.Array.Fill(Synapse.Array(2), 0.15f); // the value of the initial state
                 OwnsSynapse = true;
             }
             else
@@ -121,7 +121,7 @@ namespace D
                 shared.CheckShareable(SynapseKey, NumIn, "QPStp");
                 Synapse = shared;
             }
-            __readValue = __valueOut;
+            __readValue = Synapse.Array(2); // Value
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "QPStp");
         }
 
@@ -140,7 +140,7 @@ namespace D
             float cD = __cD;
             float[] aUse = Synapse.Array(0);
             float[] aX = Synapse.Array(1);
-            float[] value = __valueOut;
+            float[] value = Synapse.Array(2); // Value
             for (int i = 0; i < NumIn; i++)
             {
                 float spike = input[i];

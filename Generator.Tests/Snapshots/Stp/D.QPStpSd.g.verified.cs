@@ -28,7 +28,6 @@ namespace D
         readonly float __dF; // exp(−dt/TauF), the decay of u
         readonly float __cD; // 1 − exp(−dt/TauD), the exact recovery factor of x
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
-        readonly float[] __valueOut = new float[NumIn]; // the synapse's value, what the comm reads
         global::System.ReadOnlyMemory<float> __readValue;
         int __threads;
 
@@ -110,9 +109,10 @@ namespace D
             __cD = (float)(1.0 - global::System.Math.Exp(-Dt / 150.0));
             if (shared is null)
             {
-                Synapse = new global::SpikeSharp.PreSynapseState(SynapseKey, NumIn, "Use", "X") { ValueDelay = new global::SpikeSharp.FloatDelay(NumIn, 0) };
+                Synapse = new global::SpikeSharp.PreSynapseState(SynapseKey, NumIn, "Use", "X", "Value") { ValueDelay = new global::SpikeSharp.FloatDelay(NumIn, 0) };
                 global::System.Array.Fill(Synapse.Array(0), 0.2f); // Use₀
                 global::System.Array.Fill(Synapse.Array(1), 1f); // X₀
+                global::System.Array.Fill(Synapse.Array(2), 0.2f); // the value of the initial state
                 OwnsSynapse = true;
             }
             else
@@ -122,7 +122,7 @@ namespace D
             }
             for (int k = 2; Synapse.ValueDelay!.HasEntry(entry); k++) entry = "QPStpSd#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)
-            __readValue = __valueOut;
+            __readValue = Synapse.Array(2); // Value
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "QPStpSd");
         }
 
@@ -141,7 +141,7 @@ namespace D
             float cD = __cD;
             float[] aUse = Synapse.Array(0);
             float[] aX = Synapse.Array(1);
-            float[] value = __valueOut;
+            float[] value = Synapse.Array(2); // Value
             for (int i = 0; i < NumIn; i++)
             {
                 float spike = input[i];
