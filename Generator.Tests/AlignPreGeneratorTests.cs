@@ -127,7 +127,7 @@ public class AlignPreGeneratorTests
             [CSRLinear(50, 100, Prob = 0.1)] [{|SPK4061:Expon(Tau = 5)|}] [Coba]
             public partial class QP;
             """, DiagnosticSeverity.Error, Pops);
-        Assert.Equal("Projection 'QP': [Expon] is an align-post synapse; [FullProjAlignPreDSMg] needs a pre-sized synapse ([Alpha], [DualExpon], [Nmda], [Ampa], [GabaA])", d.GetMessage());
+        Assert.Equal("Projection 'QP': [Expon] is an align-post synapse; [FullProjAlignPreDSMg] needs a pre-sized synapse ([Alpha], [DualExpon], [Nmda], [Ampa], [GabaA], [Std], [Stp])", d.GetMessage());
     }
 
     [Fact]

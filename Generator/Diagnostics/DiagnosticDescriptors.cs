@@ -193,6 +193,12 @@ internal static class DiagnosticDescriptors
         "'{0}': {1} = {2} must be a positive, finite number within float range",
         ModelCategory, "The parameter divides or scales an exponent (ExpIF's DeltaT divides V − VT); zero or a negative value makes the step infinite or NaN.");
 
+    public const string ReleaseFractionOutOfRangeId = "SPK0030";
+    public static readonly DiagnosticDescriptor ReleaseFractionOutOfRange = Error(ReleaseFractionOutOfRangeId,
+        "Release fraction must be in (0, 1]",
+        "'{0}': {1} = {2} must be in (0, 1]",
+        ModelCategory, "STD's and STP's U is the fraction of the available resources a spike releases (STD) or the increment of the release probability u per spike (STP). At 0 nothing is ever released; above 1 a spike releases more than is available and x turns negative (STP's u exceeds 1).");
+
     public const string ThresholdNotAboveResetId = "SPK1001";
     public static readonly DiagnosticDescriptor ThresholdNotAboveReset = new(ThresholdNotAboveResetId,
         "Threshold is not above the reset potential",
@@ -359,6 +365,7 @@ internal static class DiagnosticDescriptors
         PostInOtherAssembly,
         UnresolvedGeneratedConstant,
         NonPositiveParameter,
+        ReleaseFractionOutOfRange,
         ThresholdNotAboveReset,
         InitialAboveThreshold,
         MergedProjections,

@@ -103,7 +103,6 @@ internal static class AlignPreEmitter
         if (jit is not null) w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
         foreach (var c in sp.Constants) w.Line($"readonly float __{c.Name}; // {c.Comment}");
         w.Line("readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0");
-        if (sp.ValueArray is null) w.Line("readonly float[] __valueOut = new float[NumIn]; // the synapse's value, what the comm reads");
         w.Line("global::System.ReadOnlyMemory<float> __readValue;");
         w.Line("int __threads;");
         w.Line();
@@ -197,11 +196,18 @@ internal static class AlignPreEmitter
             w.Line("double Dt = pre.Dt;");
             var dbl = new ExprFormatter(ExprFormatter.Mode.Double, static p => throw new System.InvalidOperationException(p));
             foreach (var c in sp.Constants) w.Line($"__{c.Name} = (float)({dbl.Format(c.Value)});");
-            string names = string.Join(", ", sp.Arrays.Select(a => Literals.String(a)));
+            // A value that is an expression (STP's u·x) is one more array of the state, so that projections sharing the state
+            // read it and Save/Load keep it.
+            string names = string.Join(", ", sp.Arrays.Select(a => Literals.String(a)).Concat(sp.ValueArray is null ? new[] { Literals.String(PreSynapseLowering.ValueName) } : System.Array.Empty<string>()));
             using (w.Block("if (shared is null)"))
             {
                 w.Line(sd ? $"Synapse = new {state}(SynapseKey, NumIn, {names}) {{ ValueDelay = new {Rt}FloatDelay(NumIn, 0) }};"
                     : $"Synapse = new {state}(SynapseKey, NumIn, {names});");
+                for (int k = 0; k < sp.Arrays.Length; k++)
+                    if (sp.Initials[k] != 0)
+                        w.Line($"global::System.Array.Fill(Synapse.Array({k}), {Literals.Float(sp.Initials[k])}); // {sp.Arrays[k]}₀");
+                if (sp.ValueArray is null && sp.ValueInitial != 0)
+                    w.Line($"global::System.Array.Fill(Synapse.Array({sp.Arrays.Length}), {Literals.Float(sp.ValueInitial)}); // the value of the initial state");
                 w.Line("OwnsSynapse = true;");
             }
             using (w.Block("else"))
@@ -214,7 +220,7 @@ internal static class AlignPreEmitter
                 w.Line($"for (int k = 2; Synapse.ValueDelay!.HasEntry(entry); k++) entry = {Literals.String(spec.Type.Name + "#")} + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
                 w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
             }
-            w.Line(sp.ValueArray is null ? "__readValue = __valueOut;" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
+            w.Line(sp.ValueArray is null ? $"__readValue = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
             if (jit is not null) w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             else if (dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
         }
@@ -233,7 +239,7 @@ internal static class AlignPreEmitter
             w.Line("for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;");
             foreach (var c in sp.Constants) w.Line($"float {c.Name} = __{c.Name};");
             for (int k = 0; k < sp.Arrays.Length; k++) w.Line($"float[] a{sp.Arrays[k]} = Synapse.Array({k});");
-            if (sp.ValueArray is null) w.Line("float[] value = __valueOut;");
+            if (sp.ValueArray is null) w.Line($"float[] value = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}");
             var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => throw new System.InvalidOperationException(p));
             using (w.Block("for (int i = 0; i < NumIn; i++)"))
             {

@@ -9,19 +9,27 @@ namespace SpikeSharp.Generator.Lowering;
 /// (its derived constants, then every other constant subtree <c>k{n}</c>, computed once in double and rounded once),
 /// the per-pre-neuron body (one <see cref="Let"/> of each array's new value, from the old values and the spike, the local
 /// <see cref="SpikeLocal"/>), and the value the comm reads: an array's new value (<see cref="ValueArray"/>) or an
-/// expression of them (<see cref="Value"/>, stored per neuron).</summary>
+/// expression of them (<see cref="Value"/>, stored per neuron); <see cref="Initials"/>: each array's initial value (its
+/// definition's <see cref="Model.Definitions.SynArray.Initial"/> with the parameter values, 0 when none);
+/// <see cref="ValueInitial"/>: the value of that initial state (stored in the state's <see cref="PreSynapseLowering.ValueName"/>
+/// array when the value is not an array).</summary>
 internal sealed record PreSynapsePlan(
     Helpers.EquatableArray<string> Arrays,
     Helpers.EquatableArray<PlanConstant> Constants,
     Helpers.EquatableArray<Stmt> Body,
     string? ValueArray,
-    Expr Value);
+    Expr Value,
+    Helpers.EquatableArray<double> Initials,
+    double ValueInitial);
 
 /// <summary>Synapse definition + parameter values → <see cref="PreSynapsePlan"/>: the neuron lowering's forms (Let
 /// statements over old/new locals, constants hoisted to the prelude) for a per-pre-neuron step whose input is the spike.</summary>
 internal static class PreSynapseLowering
 {
     public const string SpikeLocal = "spike";
+
+    /// <summary>The state array that holds a value which is an expression of the arrays (STP's u·x), after them.</summary>
+    public const string ValueName = "Value";
 
     public static PreSynapsePlan Lower(SynSpec syn)
     {
@@ -43,8 +51,13 @@ internal static class PreSynapseLowering
         }
         var value = Hoist(Bind(def.Value), constants);
         body = StepLowering.CommonSubexpressions(body); // NMDA's dt·A appears five times in φ: computed once (same bits)
+        var initials = new List<double>();
+        foreach (var a in def.Arrays) initials.Add(a.Initial is null ? 0 : ConstantEvaluator.Evaluate(a.Initial, syn.Value));
+        // The value of the initial state (what the comm reads before the synapse's first step: STP's U·1).
+        var initialValue = IrOps.Rewrite(def.Value, e => e is Next or Var ? new Num(initials[arrays.IndexOf(e is Next nx ? nx.Name : ((Var)e).Name)]) : null);
+        double valueInitial = ConstantEvaluator.Evaluate(initialValue, syn.Value);
         return new PreSynapsePlan(arrays.ToEquatableArray(), constants.ToEquatableArray(), body.ToEquatableArray(),
-            value is Next n ? n.Name : null, value);
+            value is Next n ? n.Name : null, value, initials.ToEquatableArray(), valueInitial);
     }
 
     /// <summary>Every maximal constant subtree that is not a number or a derived constant becomes a constant <c>k{n}</c>

@@ -924,6 +924,11 @@ internal static class ModelParser
                     if (!(v >= 0) || double.IsInfinity(v))
                         c.Sink.Report(DiagnosticDescriptors.NegativeRefractoryPeriod, loc ?? args.AttributeLocation, c.Owner, member, Literals.Short(v));
                     break;
+                case ParamRule.ReleaseFraction:
+                    v = Named(args, p.Name, p.Default, c, out loc);
+                    if (!(v > 0 && v <= 1))
+                        c.Sink.Report(DiagnosticDescriptors.ReleaseFractionOutOfRange, loc ?? args.AttributeLocation, c.Owner, member, Literals.Short(v));
+                    break;
                 case ParamRule.Positive:
                     v = Named(args, p.Name, p.Default, c, out loc);
                     if (!(v > 0) || !IsFiniteFloat(v))

@@ -3,7 +3,7 @@ using System;
 namespace SpikeSharp;
 
 /// <summary>
-/// The state of a pre-sized synapse (an align-pre projection's <c>[Nmda]</c>, <c>[Ampa]</c>, …): one float array per state
+/// The state of a pre-sized synapse (an align-pre projection's <c>[Nmda]</c>, <c>[Ampa]</c>, <c>[Stp]</c>, …): one float array per state
 /// variable, one entry per pre neuron. BrainPy merges the synapse of <c>FullProjAlignPreDSMg</c> projections per pre
 /// population, delay and descriptor (key <c>"Delay(d) // syn"</c>); a declared network builds it once and hands it to every
 /// projection with the same key, and only the first of them steps it.
@@ -13,7 +13,8 @@ public sealed class PreSynapseState
     readonly float[][] _arrays;
     readonly string[] _names;
 
-    /// <summary>Allocates zeroed arrays named <paramref name="names"/>, each of <paramref name="size"/> entries.</summary>
+    /// <summary>Allocates zeroed arrays named <paramref name="names"/>, each of <paramref name="size"/> entries (the generated
+    /// projection then fills those that start elsewhere: STD's and STP's x = 1, STP's u = U).</summary>
     /// <param name="key">The merge key (<c>"Delay(2 steps) // NMDA(a=0.5, …)"</c>): projections that share this state must have it.</param>
     /// <param name="size">Number of pre neurons.</param>
     /// <param name="names">The state variables, in the definition's order.</param>

@@ -100,7 +100,7 @@ public sealed class FullProjAlignPostMgAttribute : Attribute
 }
 
 /// <summary>BrainPy's <c>FullProjAlignPreDSMg</c> (<c>bp.dyn.FullProjAlignPreDSMg</c>), "Delay then Synapse": pre → delay of
-/// pre → pre-sized synapse (<c>[Alpha]</c>, <c>[DualExpon]</c>, <c>[Nmda]</c>, <c>[Ampa]</c>, <c>[GabaA]</c>, one entry per pre
+/// pre → pre-sized synapse (<c>[Alpha]</c>, <c>[DualExpon]</c>, <c>[Nmda]</c>, <c>[Ampa]</c>, <c>[GabaA]</c>, <c>[Std]</c>, <c>[Stp]</c>, one entry per pre
 /// neuron, stepped after the pre updates on its spikes of <see cref="Delay"/> ago) → non-event comm (<c>[CSRLinear]</c>) →
 /// output (one per projection) → post. The delay is one per pre population, shared by all its projections. The generated
 /// <c>UpdateSynapse()</c> runs after the pre updates and before its delay is pushed; <c>Update()</c> (before the post

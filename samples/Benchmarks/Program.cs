@@ -38,7 +38,8 @@ if (o.Help)
           --micro-cache-build
                         JitTargetCache.Build of the 400k network's E projection (320 000 × 400 000, p = 0.0002) on --threads T
                         (default 1), --repeat R times in this process: best and median ns per synapse
-          --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar
+          --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar, then ns
+                        per event of every synapse model (4000 → 4000, p = 0.02, 1 thread)
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
                         --steps K at 10 spikes a step) and its population rate, as PNG, best of --repeat R
           --monitor-overhead
@@ -64,7 +65,7 @@ if (o.VsFloor)
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
 if (o.MicroCacheBuild) { Micro.CacheBuild(o.Repeat, o.Threads); return 0; }
-if (o.Models) { ModelZoo.Run(); return 0; }
+if (o.Models) { ModelZoo.Run(); SynapseZoo.Run(); return 0; }
 if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
 if (o.MonitorCase is not null)

@@ -20,6 +20,8 @@ internal enum ParamRule
     Positive,
     /// <summary>A probability in (0, 1] (SPK0005).</summary>
     Probability,
+    /// <summary>A release fraction in (0, 1] (SPK0030): STD's and STP's U.</summary>
+    ReleaseFraction,
     /// <summary>Any 64-bit integer (a seed).</summary>
     Seed,
 }
@@ -113,7 +115,12 @@ internal sealed record SynapseDef(
 /// <summary>A synapse state array of a merge group: member <c>{Name}{group}</c> on the post population; its decay
 /// reads <see cref="Var"/>(Name) and the synapse's derived constants; <see cref="ReceivesEvents"/>: a delivered
 /// event adds its weight here; <see cref="ProjectionMember"/>: the projection's read-only view of it.</summary>
-internal sealed record SynArray(string Name, string BrainPyName, Expr Decay, bool ReceivesEvents, string ProjectionMember, string Doc);
+internal sealed record SynArray(string Name, string BrainPyName, Expr Decay, bool ReceivesEvents, string ProjectionMember, string Doc)
+{
+    /// <summary>The initial value of every entry, an expression of the synapse's parameters (STP's u₀ = U, STD's x₀ = 1);
+    /// null: 0. Only pre-sized synapses use it (align-post arrays start at 0).</summary>
+    public Expr? Initial { get; init; }
+}
 
 /// <summary>An output (brainpy-semantics.md §3.2): the current it adds to the post neuron from the synapse's value
 /// (<see cref="Conductance"/>) and the post's V at the start of the step (<see cref="PostVar"/>).</summary>

@@ -113,6 +113,54 @@ internal static class PreSynapses
     /// <summary>GABAa: α 0.53, β 0.18, T 1, T_dur 1.</summary>
     public static readonly SynapseDef GabaA = Kinetic("GabaA", "GABAa", 0.53, 0.18, 1, 1);
 
+    /// <summary>STD (short-term depression, BrainPy 2.8 <c>bp.dyn.STD</c>): <c>x* = x + (1 − e)(1 − x)</c> (exp_auto of
+    /// <c>dx/dt = (1 − x)/τ</c>, exact), then <c>x ← x* − spike·U·x_old</c> (BrainPy subtracts U times the value before the
+    /// step); x starts at 1; the comm reads the new x, BrainPy's return value.</summary>
+    public static readonly SynapseDef Std = new("Std", "STD",
+        "Short-term depression (BrainPy <c>bp.dyn.STD</c>), pre-sized: <c>x ← x + (1 − exp(−dt/τ))·(1 − x) − spike·U·x_old</c>, x₀ = 1; the comm reads <c>x</c> (BrainPy's return value), every step.",
+        new[]
+        {
+            new ParamDef("Tau", "tau", "ms", 200, ParamRule.PositiveTime, Storage.None, "Recovery time constant of the resources"),
+            new ParamDef("U", "U", "", 0.07, ParamRule.ReleaseFraction, Storage.None, "Fraction of the resources a spike uses, in (0, 1]"),
+        },
+        new[]
+        {
+            new SynArray("X", "x", S("X") + D("c") * (One - S("X")) - I * P("U") * S("X"), ReceivesEvents: false, "X", "Available resources x")
+            { Initial = One },
+        },
+        new[] { new DerivedDef("c", One - Exp(-dt / P("Tau")), "1 − exp(−dt/Tau), the exact recovery factor of x") },
+        N("X"),
+        "Pre-sized; merged per pre population, delay and parameter values (FullProjAlignPreDSMg/SDMg), like BrainPy's align-pre key.")
+    { PreSized = true };
+
+    /// <summary>STP (Tsodyks–Markram, BrainPy 2.8 <c>bp.dyn.STP</c>, design.md decision 6): <c>u* = u·e_f</c>
+    /// (<c>du/dt = −u/τ_f</c>), <c>x* = x + (1 − e_d)(1 − x)</c>, then on a spike <c>u ← u* + U(1 − u*)</c> and
+    /// <c>x ← x* − u·x*</c> (the jumps read the decayed values and the new u); u starts at U, x at 1; the comm reads u·x.
+    /// 2.6.0 integrated <c>du/dt = U − u/τ_f</c> (u → U·τ_f) and jumped on the old values; we follow 2.8.</summary>
+    public static readonly SynapseDef Stp = new("Stp", "STP",
+        "Short-term plasticity (Tsodyks–Markram, BrainPy 2.8 <c>bp.dyn.STP</c>), pre-sized: <c>u* = u·exp(−dt/τ_f)</c>, <c>x* = x + (1 − exp(−dt/τ_d))·(1 − x)</c>, then <c>u ← u* + spike·U·(1 − u*)</c>, <c>x ← x* − spike·u·x*</c>; u₀ = U, x₀ = 1; the comm reads <c>u·x</c> (BrainPy's return value), every step.",
+        new[]
+        {
+            new ParamDef("U", "U", "", 0.15, ParamRule.ReleaseFraction, Storage.None, "Increment of u per spike and u's initial value, in (0, 1]"),
+            new ParamDef("TauF", "tau_f", "ms", 1500, ParamRule.PositiveTime, Storage.None, "Facilitation time constant (decay of u)"),
+            new ParamDef("TauD", "tau_d", "ms", 200, ParamRule.PositiveTime, Storage.None, "Depression time constant (recovery of x)"),
+        },
+        new[]
+        {
+            new SynArray("Use", "u", S("Use") * D("dF") + I * P("U") * (One - S("Use") * D("dF")), ReceivesEvents: false, "Use",
+                "Release probability u (utilisation)") { Initial = P("U") },
+            new SynArray("X", "x", S("X") + D("cD") * (One - S("X")) - I * N("Use") * (S("X") + D("cD") * (One - S("X"))), ReceivesEvents: false, "X",
+                "Available resources x") { Initial = One },
+        },
+        new[]
+        {
+            new DerivedDef("dF", Exp(-dt / P("TauF")), "exp(−dt/TauF), the decay of u"),
+            new DerivedDef("cD", One - Exp(-dt / P("TauD")), "1 − exp(−dt/TauD), the exact recovery factor of x"),
+        },
+        N("Use") * N("X"),
+        "Pre-sized; merged per pre population, delay and parameter values (FullProjAlignPreDSMg/SDMg), like BrainPy's align-pre key.")
+    { PreSized = true };
+
     /// <summary>The post side of an align-pre projection: the comm's output of this step, written by the projection (not
     /// merged: one per projection) and read by its output. Not an attribute.</summary>
     public static readonly SynapseDef CommInput = new("AlignPreInput", "—",
@@ -123,5 +171,5 @@ internal static class PreSynapses
         N("C"),
         "One per projection.");
 
-    public static readonly SynapseDef[] All = { Alpha, DualExpon, Nmda, Ampa, GabaA };
+    public static readonly SynapseDef[] All = { Alpha, DualExpon, Nmda, Ampa, GabaA, Std, Stp };
 }
