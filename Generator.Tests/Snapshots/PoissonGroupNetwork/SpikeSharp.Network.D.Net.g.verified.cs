@@ -123,7 +123,7 @@ namespace D
                 case "q": return q.Spike;
                 case "noise": return noise.Spike;
                 case "stim": return stim.Spike;
-                default: throw Unknown(population);
+                default: throw __Unknown(population);
             }
         }
 
@@ -136,7 +136,7 @@ namespace D
             {
                 case "p": return 0;
                 case "q": return 100;
-                default: throw Unknown(population);
+                default: throw __Unknown(population);
             }
         }
 
@@ -151,12 +151,12 @@ namespace D
                 case "q": return () => q.Spike;
                 case "noise": return () => noise.Spike;
                 case "stim": return () => stim.Spike;
-                default: throw Unknown(population);
+                default: throw __Unknown(population);
             }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        static global::System.ArgumentException Unknown(string population) => new global::System.ArgumentException($"Net: no population named '{population}'; the populations are p, q.", nameof(population));
+        static global::System.ArgumentException __Unknown(string population) => new global::System.ArgumentException($"Net: no population named '{population}'; the populations are p, q.", nameof(population));
 
         /// <summary>Saves the whole state (every population's state arrays, spikes and step index; every delay with the spikes
         /// in transit) to one file, atomically (a temporary file replaces <paramref name="path"/> once complete). Connectivity is not
