@@ -399,7 +399,7 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
-        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
+        if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         if (comm is not null && comm.NonEvent != alignPre)
         {
