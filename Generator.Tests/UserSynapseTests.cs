@@ -8,6 +8,47 @@ namespace SpikeSharp.Generator.Tests;
 /// visible in the generated code, and the lowering (pure decay → the built-in Expon's form, exp_auto elsewhere).</summary>
 public class UserSynapseTests
 {
+    /// <summary>The snapshot's source (SnapshotTests.UserSynapses): a user DualExponV2 on two merged align-post projections
+    /// and a user NMDA on an align-pre one.</summary>
+    public const string Snapshot = """
+        using SpikeSharp;
+        using System;
+        namespace US;
+        [SynapseModel]
+        public sealed class MyDualExpon : CustomSynapse
+        {
+            [Param("ms")] public double TauDecay { get; set; } = 10;
+            [Param("ms")] public double TauRise { get; set; } = 1;
+            [State] double GRise { get; set; }
+            [State] double GDecay { get; set; }
+            double dGRise() => -GRise / TauRise;
+            double dGDecay() => -GDecay / TauDecay;
+            void Receive(double x) { GRise += x; GDecay += x; }
+            double Value() => TauDecay / (TauDecay - TauRise) * Math.Pow(TauRise / TauDecay, TauRise / (TauRise - TauDecay)) * (GDecay - GRise);
+        }
+        [SynapseModel]
+        public sealed class MyNmda : CustomSynapse
+        {
+            public double A { get; set; } = 0.5;
+            [Param("ms")] public double TauDecay { get; set; } = 100;
+            [Param("ms")] public double TauRise { get; set; } = 2;
+            [State] double G { get; set; }
+            [State] double X { get; set; }
+            double dG() => -G / TauDecay + A * X * (1 - G);
+            double dX() => -X / TauRise;
+            void Receive(double spike) => X += spike;
+            double Value() => G;
+        }
+        [Population(1000)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] public partial class E;
+        [Population(1000)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] public partial class P;
+        [HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5)] [MyDualExpon(TauDecay = 5, TauRise = 0.5)] [Coba(E = 0)]
+        public partial class Fast1;
+        [HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.3)] [MyDualExpon(TauDecay = 5, TauRise = 0.5)] [Coba(E = 0)]
+        public partial class Fast2;
+        [FullProjAlignPreDSMg(Pre = typeof(E), Post = typeof(P), DelaySteps = 2)] [CSRLinear(1000, 1000, Prob = 0.02, Weight = 0.1)] [MyNmda] [MgBlock]
+        public partial class Slow;
+        """;
+
     const string Head = """
         using SpikeSharp;
         using System;

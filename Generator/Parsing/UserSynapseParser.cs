@@ -179,7 +179,8 @@ internal static class UserSynapseParser
 
         var derived = new List<DerivedDef>();
         var timeConstants = new HashSet<string>(StringComparer.Ordinal);
-        var integrated = Integrate(states, s => updates[s].Update, method, derived, timeConstants, m.Defaults);
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var integrated = Integrate(states, s => updates[s].Update, method, derived, timeConstants, m.Defaults, notes);
 
         var arrays = new List<SynArray>();
         foreach (var s in m.States)
@@ -188,8 +189,9 @@ internal static class UserSynapseParser
             if (preSized && receive.TryGetValue(s.Name, out var r))
                 // The receive rule on the integrated values (a state's name there is its value after integration).
                 step = IrOps.Rewrite(r, n => n is Next x ? integrated[x.Name] : null);
-            arrays.Add(new SynArray(s.Name, s.Name, step, ReceivesEvents: !preSized && receive.ContainsKey(s.Name), s.Name,
-                UserModelParser.Summary(s.Symbol, "State variable " + s.Name, ct)));
+            string doc = UserModelParser.Summary(s.Symbol, "State variable " + s.Name, ct) + " (" + notes[s.Name]
+                + (receive.ContainsKey(s.Name) ? preSized ? "; then Receive(spike)" : "; receives the comm's output" : "") + ")";
+            arrays.Add(new SynArray(s.Name, s.Name, step, ReceivesEvents: !preSized && receive.ContainsKey(s.Name), s.Name, doc));
         }
         var paramDefs = m.Parameters.Select(p => new ParamDef(p.Name, p.Name, p.Unit, m.Defaults[p.Name],
             timeConstants.Contains(p.Name) ? ParamRule.PositiveTime : ParamRule.Finite, Storage.None,
@@ -203,7 +205,7 @@ internal static class UserSynapseParser
 
     /// <summary>Each state's value after one step, from the old state (<see cref="Var"/>) only.</summary>
     static Dictionary<string, Expr> Integrate(IReadOnlyList<string> states, Func<string, Update> update, Integration method,
-        List<DerivedDef> derived, HashSet<string> timeConstants, IReadOnlyDictionary<string, double> defaults)
+        List<DerivedDef> derived, HashSet<string> timeConstants, IReadOnlyDictionary<string, double> defaults, Dictionary<string, string> notes)
     {
         var result = new Dictionary<string, Expr>(StringComparer.Ordinal);
         var odes = new List<(string State, Expr F)>();
@@ -211,7 +213,7 @@ internal static class UserSynapseParser
         {
             switch (update(s))
             {
-                case Explicit x: result[s] = x.Value; break;
+                case Explicit x: result[s] = x.Value; notes[s] = "explicit update Next" + s + "()"; break;
                 case Ode o: odes.Add((s, o.Derivative)); break;
             }
         }
@@ -255,13 +257,14 @@ internal static class UserSynapseParser
                     sum = sum is null ? term : sum + term;
                 }
                 result[s] = new Var(s) + dt * sum!;
+                notes[s] = method == Integration.Rk2 ? "rk2 (BrainPy's RK2, β = 2/3)" : "rk4 (classical)";
             }
             return result;
         }
         foreach (var (s, f) in odes)
         {
             var y = new Var(s);
-            if (method == Integration.Euler) { result[s] = y + dt * f; continue; }
+            if (method == Integration.Euler) { result[s] = y + dt * f; notes[s] = "Euler: " + s + " + dt·f"; continue; }
             if (UserModelParser.LinearForm(f, s) is { } lin)
             {
                 timeConstants.Add(lin.Tau);
@@ -271,17 +274,22 @@ internal static class UserSynapseParser
                     string d = Fresh("d" + s);
                     derived.Add(new DerivedDef(d, Exp(-dt / P(lin.Tau)), "exp(−dt/" + lin.Tau + "), the decay of " + s));
                     result[s] = y * new Derived(d);
+                    notes[s] = "exact decay " + s + "·exp(−dt/" + lin.Tau + ")";
                 }
                 else
                 {
                     string c = Fresh("c" + s);
                     derived.Add(new DerivedDef(c, 1.0 - Exp(-dt / P(lin.Tau)), "1 − exp(−dt/" + lin.Tau + "), the exponential-Euler coefficient of " + s));
                     result[s] = y + new Derived(c) * (lin.Target - y);
+                    notes[s] = "exact step of the linear ODE (target − " + s + ")/" + lin.Tau;
                 }
                 continue;
             }
             var aS = Symbolic.Differentiate(f, s);
-            result[s] = aS is null || Symbolic.IsZero(aS) ? y + dt * f : y + dt * Phi(dt * aS) * f;
+            bool euler = aS is null || Symbolic.IsZero(aS);
+            result[s] = euler ? y + dt * f : y + dt * Phi(dt * aS!) * f;
+            notes[s] = euler ? "exp_auto with ∂f/∂" + s + " = 0: Euler"
+                : "exp_auto: " + s + " + dt·φ(dt·A)·f, A = ∂f/∂" + s + " = " + Lowering.StepLowering.Show(aS!) + " (derived symbolically at compile time)";
         }
         return result;
     }
