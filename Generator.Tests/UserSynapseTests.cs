@@ -184,6 +184,24 @@ public class UserSynapseTests
     }
 
     [Fact]
+    public void ReadmeSynapseExample_CompilesCleanAndReportsNothing()
+    {
+        string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoRoot(), "README.md"));
+        int section = readme.IndexOf("### Your own synapse models", System.StringComparison.Ordinal);
+        Assert.True(section >= 0, "README has no 'Your own synapse models' section");
+        int start = readme.IndexOf("```csharp\n", section, System.StringComparison.Ordinal) + "```csharp\n".Length;
+        string code = "using SpikeSharp;\nusing System;\nnamespace R;\n[Population(4000)] [LifRef] public partial class E;\n"
+            + readme.Substring(start, readme.IndexOf("```", start, System.StringComparison.Ordinal) - start);
+        Assert.Contains("class MyDualExpon : CustomSynapse", code);
+        Assert.Empty(GeneratorHarness.Analyze(code));
+        var run = GeneratorHarness.Run(code);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Contains("MyDualExpon(TauDecay=5, TauRise=0.5)", run.Sources.Single(kv => kv.Key.EndsWith("R.E.g.cs", System.StringComparison.Ordinal)).Value);
+    }
+
+    static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string self = "") => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(self)!, "..");
+
+    [Fact]
     public void MergeByValue_EqualParametersShareOneBuffer_OthersDoNot()
     {
         string src = Head + Valid + "\n}\n" + Network + """
