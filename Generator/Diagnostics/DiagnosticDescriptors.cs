@@ -384,6 +384,12 @@ internal static class DiagnosticDescriptors
         "Projection '{0}': state '{1}' of [{2}] would be a member of the generated projection, which already has '{3}'; rename the state",
         "A projection shows its synapse's states as read-only members named like them (G, H, …); a state may not take the name of another member of the projection (Post, Weight, Deliver, …).");
 
+    public const string AssignmentUnitsId = "SPK3029";
+    public static readonly DiagnosticDescriptor AssignmentUnits = UserWarning(AssignmentUnitsId,
+        "Assignment has the wrong units",
+        "{0}: {1}() assigns '{2}' a value with units of {3}, but '{2}' has {4}",
+        "An assignment in Reset(), Init() or a synapse's Receive() gives the state a value in its declared unit (from [Param(\"…\")] and [State(\"…\")]; unknown units and bare numbers are not checked).");
+
     /// <summary>Every diagnostic SpikeSharp reports (all from the generator's one parse and its plan).</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
         NotPartial,
@@ -443,5 +449,6 @@ internal static class DiagnosticDescriptors
         ReceiveIgnoresInput,
         ConstantSynapseValue,
         UserSynapseOnOwnSynapseProjection,
-        SynapseStateClash).AddRange(ProjectionDescriptors.All);
+        SynapseStateClash,
+        AssignmentUnits).AddRange(ProjectionDescriptors.All);
 }

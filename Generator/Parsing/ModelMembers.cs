@@ -199,6 +199,20 @@ internal sealed class ModelMembers
             sink.Report(DiagnosticDescriptors.UpdateUnits, at, owner, method, f.ToString(), target, declared + " = " + expected);
     }
 
+    /// <summary>Units check of an assignment in <c>Reset()</c>, <c>Init()</c> or <c>Receive()</c> (SPK3016 inside the value,
+    /// SPK3029 when its unit is not the target's; warnings), at the assignment's target.</summary>
+    public void CheckAssignmentUnits(Expr value, string method, string target, Location at)
+    {
+        _units.Problems.Clear();
+        var found = _units.Infer(value);
+        foreach (var (e, problem) in _units.Problems)
+            _sink.Report(DiagnosticDescriptors.InconsistentUnits, at, _owner, method,
+                UserModelParser.Text(IrOps.Rewrite(e, n => n switch { Var v => new Param(v.Name), Next x => new Param(x.Name), _ => null })), problem);
+        if (found is not { } f || !_stateUnits.TryGetValue(target, out var u) || u is not { } x || f == x) return;
+        var declared = States.First(s => s.Name == target).Unit;
+        _sink.Report(DiagnosticDescriptors.AssignmentUnits, at, _owner, method, target, f.ToString(), declared + " = " + x);
+    }
+
     /// <summary>The updates: <c>dX()</c> (an <see cref="Ode"/>) and <c>NextX()</c> (an <see cref="Explicit"/>) of each state;
     /// SPK3003, SPK3004, SPK3011, SPK3013 (clears <see cref="Ok"/>) and the units check.</summary>
     public Dictionary<string, (Update Update, Location At)> LowerUpdates()

@@ -149,7 +149,12 @@ internal static class UserModelParser
             else
             {
                 var env = new CSharpToIr.Env(CSharpToIr.Context.AfterStep);
-                ok &= lower.LowerAssignments(resetDecl, env, (n, v, at) => Assign("Reset()", n, at));
+                ok &= lower.LowerAssignments(resetDecl, env, (n, v, at) =>
+                {
+                    if (!Assign("Reset()", n, at)) return false;
+                    m.CheckAssignmentUnits(v, "Reset", n, at.GetLocation());
+                    return true;
+                });
                 foreach (var s in stateNames) if (env.Assigned.TryGetValue(s, out var v)) resets.Add(new Reset(s, v));
             }
         }
@@ -176,6 +181,7 @@ internal static class UserModelParser
                 ok &= LowerInit(initDecl, lower, env, (n, v, at) =>
                 {
                     if (!Assign("Init()", n, at)) return false;
+                    m.CheckAssignmentUnits(v, "Init", n, at.GetLocation());
                     initial[n] = v;
                     return true;
                 });

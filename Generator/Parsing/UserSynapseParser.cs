@@ -113,6 +113,7 @@ internal static class UserSynapseParser
                     return false;
                 }
                 assigned.Add(name);
+                m.CheckAssignmentUnits(value, ReceiveMethod, name, at.GetLocation());
                 return true;
             }
             if (!m.Lower.LowerAssignments(receiveDecl, env, Assign)) ok = false;
