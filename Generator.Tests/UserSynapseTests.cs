@@ -160,6 +160,14 @@ public class UserSynapseTests
     }
 
     [Fact]
+    public void OnDeltaProjection_IsSPK4051_LikeABuiltInSynapse()
+    {
+        var d = DiagnosticMarkup.AssertSingle(Head + Valid + "\n}\n" + Network
+            + "\n[{|SPK4051:HalfProjDelta(Post = typeof(P))|}] [EventJitFPHomoLinear(10, 20, Prob = 0.5, Weight = 1)] [S] public partial class A1;\n", DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'A1': [HalfProjDelta] adds its comm's output to V directly; remove [S]", d.GetMessage());
+    }
+
+    [Fact]
     public void NeuronChecksApply_UnknownIdentifier_AssignsParameter_NonFinite_Units()
     {
         var d = One("double dG() => -G / Tau + {|SPK3002:W|};\nvoid Receive(double x) => G += x;\ndouble Value() => G;");
