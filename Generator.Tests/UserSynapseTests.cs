@@ -204,7 +204,7 @@ public class UserSynapseTests
         Assert.Empty(GeneratorHarness.Analyze(code));
         var run = GeneratorHarness.Run(code);
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Contains("MyDualExpon(TauDecay=5, TauRise=0.5)", run.Sources.Single(kv => kv.Key.EndsWith("R.E.g.cs", System.StringComparison.Ordinal)).Value);
+        Assert.Contains("R.MyDualExpon(TauDecay=5, TauRise=0.5)", run.Sources.Single(kv => kv.Key.EndsWith("R.E.g.cs", System.StringComparison.Ordinal)).Value);
     }
 
     static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string self = "") => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(self)!, "..");
@@ -223,8 +223,8 @@ public class UserSynapseTests
         Assert.Empty(run.Run.Diagnostics.Where(x => x.Severity >= DiagnosticSeverity.Warning));
         Assert.Empty(run.CompileErrors);
         string p = run.Sources.Single(kv => kv.Key.EndsWith("U.P.g.cs", System.StringComparison.Ordinal)).Value;
-        Assert.Contains("// merge key: None // S(Tau=3, A=2) // COBA(E=0) <- U.A1, U.A2", p);
-        Assert.Contains("// merge key: None // S(Tau=4, A=2) // COBA(E=0) <- U.A3", p);
+        Assert.Contains("// merge key: None // U.S(Tau=3, A=2) // COBA(E=0) <- U.A1, U.A2", p);
+        Assert.Contains("// merge key: None // U.S(Tau=4, A=2) // COBA(E=0) <- U.A3", p);
         Assert.Contains("// merge key: None // Expon(tau=3) // COBA(E=0) <- U.A4", p); // equal arithmetic, another model: not merged
         Assert.DoesNotContain("G3", p);
         // The pure decay −G/τ is the built-in Expon's exact step g·exp(−dt/τ).

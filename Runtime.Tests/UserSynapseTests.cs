@@ -138,6 +138,23 @@ public partial class UserNmdaNet
     public UsN3 C;
 }
 
+// --- Integration methods on a user synapse: the NMDA by classical RK4 and BrainPy's RK2, against float64 references.
+[Population(400)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] [InitUniform("V", Min = -60, Max = -50)] public partial class UrE;
+[Population(300)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 5)] public partial class UrP;
+[FullProjAlignPreDSMg(Pre = typeof(UrE), Post = typeof(UrP))] [CSRLinear(400, 300, Conn = Conn.AllToAll, Weight = 0.001)] [UserNmda(Method = IntegrationMethod.Rk4, A = 2)] [Coba(E = 0)]
+public partial class UrRk4;
+[FullProjAlignPreDSMg(Pre = typeof(UrE), Post = typeof(UrP))] [CSRLinear(400, 300, Conn = Conn.AllToAll, Weight = 0.001)] [UserNmda(Method = IntegrationMethod.Rk2, A = 2)] [Coba(E = 0)]
+public partial class UrRk2;
+
+[Network]
+public partial class UserRkNet
+{
+    public UrE E;
+    public UrP P;
+    public UrRk4 A;
+    public UrRk2 B;
+}
+
 public class UserSynapseTests
 {
     const int Steps = 2000;
@@ -156,7 +173,7 @@ public class UserSynapseTests
         // Merged by value: A and B (equal synapse, parameters and output) share one buffer, D (another τ) does not.
         Assert.Equal(UsA.MergeKey, UsB.MergeKey);
         Assert.NotEqual(UsA.MergeKey, UsD.MergeKey);
-        Assert.Equal("None // UserExpon(Tau=5) // COBA(E=0)", UsA.MergeKey);
+        Assert.Equal("None // SpikeSharp.Runtime.Tests.UserSynapses.UserExpon(Tau=5) // COBA(E=0)", UsA.MergeKey);
         Assert.NotEmpty(typeof(UuP).GetMember("G2"));   // groups: 0 = A + B, 1 = C, 2 = D
         Assert.Empty(typeof(UuP).GetMember("G3"));
         Assert.NotEmpty(typeof(UuP).GetMember("GDecay1"));
@@ -205,6 +222,45 @@ public class UserSynapseTests
             foreach (var g in us.A.G) maxG = Math.Max(maxG, g);
         }
         Assert.True(maxG > 0.05, $"max g {maxG}");
+    }
+
+    [Fact]
+    public void UserNmda_Rk4AndRk2_FollowFloat64References()
+    {
+        var net = new UserRkNet(seed: 2, dt: 0.1f);
+        // Another method is another definition: not merged (the key's text says the method).
+        Assert.EndsWith("// SpikeSharp.Runtime.Tests.UserSynapses.UserNmda[rk4](A=2, TauDecay=100, TauRise=2)", UrRk4.SynapseKey);
+        Assert.NotSame(net.A.Synapse, net.B.Synapse);
+        const double a = 2, td = 100, tr = 2, dt = 0.1;
+        static (double G, double X) F(double g, double x) => (-g / td + a * x * (1 - g), -x / tr);
+        var g4 = new double[400]; var x4 = new double[400]; var g2 = new double[400]; var x2 = new double[400];
+        double maxG = 0, maxErr = 0;
+        for (int t = 0; t < Steps; t++)
+        {
+            net.Step(12f);
+            var spiked = new bool[400];
+            for (int k = 0; k < net.E.Spike.Count; k++) spiked[net.E.Spike.IndexAt(k)] = true;
+            for (int i = 0; i < 400; i++)
+            {
+                // Classical RK4, all states from the old state, then the spike (Receive on the integrated values).
+                var k1 = F(g4[i], x4[i]);
+                var k2 = F(g4[i] + dt * 0.5 * k1.G, x4[i] + dt * 0.5 * k1.X);
+                var k3 = F(g4[i] + dt * 0.5 * k2.G, x4[i] + dt * 0.5 * k2.X);
+                var k4 = F(g4[i] + dt * k3.G, x4[i] + dt * k3.X);
+                g4[i] += dt * (k1.G + 2 * k2.G + 2 * k3.G + k4.G) / 6;
+                x4[i] += dt * (k1.X + 2 * k2.X + 2 * k3.X + k4.X) / 6 + (spiked[i] ? 1 : 0);
+                // BrainPy's RK2 (β = 2/3): y + dt·(¼k1 + ¾k2), k2 = f(y + ⅔dt·k1).
+                var r1 = F(g2[i], x2[i]);
+                var r2 = F(g2[i] + dt * 2.0 / 3.0 * r1.G, x2[i] + dt * 2.0 / 3.0 * r1.X);
+                g2[i] += dt * (0.25 * r1.G + 0.75 * r2.G);
+                x2[i] += dt * (0.25 * r1.X + 0.75 * r2.X) + (spiked[i] ? 1 : 0);
+                maxErr = Math.Max(maxErr, Math.Max(Math.Abs(net.A.G[i] - g4[i]), Math.Abs(net.A.X[i] - x4[i])));
+                maxErr = Math.Max(maxErr, Math.Max(Math.Abs(net.B.G[i] - g2[i]), Math.Abs(net.B.X[i] - x2[i])));
+                maxG = Math.Max(maxG, g4[i]);
+            }
+        }
+        Assert.True(maxG > 0.1, $"max g {maxG}");
+        Assert.True(maxErr < 2e-5, $"largest |float − float64| {maxErr}");
     }
 
     [Fact]

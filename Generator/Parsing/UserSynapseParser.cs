@@ -197,7 +197,10 @@ internal static class UserSynapseParser
         var paramDefs = m.Parameters.Select(p => new ParamDef(p.Name, p.Name, p.Unit, m.Defaults[p.Name],
             timeConstants.Contains(p.Name) ? ParamRule.PositiveTime : ParamRule.Finite, Storage.None,
             UserModelParser.Summary(p.Symbol, "Parameter " + p.Name, ct))).ToEquatableArray();
-        return new SynapseDef(type.Name, type.Name, UserModelParser.Summary(type, "User-defined synapse model " + type.Name, ct),
+        // The name in merge-key texts: fully qualified, with the method unless exp_auto, so that equal text means an equal
+        // definition (align-pre projections merge by the key's text).
+        string shown = type.ToDisplayString() + (method == Integration.ExpAuto ? "" : "[" + method.ToString().ToLowerInvariant() + "]");
+        return new SynapseDef(type.Name, shown, UserModelParser.Summary(type, "User-defined synapse model " + type.Name, ct),
             paramDefs, arrays.ToEquatableArray(), derived.ToEquatableArray(), value,
             preSized ? "Pre-sized; merged per pre population, delay and parameter values (FullProjAlignPreDSMg)."
                 : "Merged by value (the model's definition, its parameters and the output) with every projection onto the same population.")

@@ -4,7 +4,7 @@
 
 namespace US
 {
-    /// <summary>HalfProjAlignPostMg onto <see cref="global::US.P"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5) into merged group 0 (None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)).</summary>
+    /// <summary>HalfProjAlignPostMg onto <see cref="global::US.P"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5) into merged group 0 (None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)).</summary>
     partial class Fast1 : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>
@@ -22,7 +22,7 @@ namespace US
         /// unless a constructor is given the same stream id (and seed) explicitly.</summary>
         public const ulong DefaultStreamId = 0xF261AA701CE28A19UL;
         /// <summary>The merge key of the post buffer this projection feeds.</summary>
-        public const string MergeKey = "None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)";
+        public const string MergeKey = "None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)";
 
         readonly float[] __g; // global::US.P.GRise0
         readonly float[] __g1; // global::US.P.GDecay0

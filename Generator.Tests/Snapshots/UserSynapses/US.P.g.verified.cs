@@ -26,11 +26,11 @@ namespace US
         public readonly float[] V;
         /// <summary>Step index of each neuron's last spike (int.MinValue if it never fired).</summary>
         public readonly int[] LastSpikeStep;
-        /// <summary>Merged synapse buffer 0: State variable GRise (exact decay GRise·exp(−dt/TauRise); receives the comm's output), one entry per neuron. Merge key: None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0); fed by US.Fast1, US.Fast2.</summary>
-        // merge key: None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0) <- US.Fast1, US.Fast2
+        /// <summary>Merged synapse buffer 0: State variable GRise (exact decay GRise·exp(−dt/TauRise); receives the comm's output), one entry per neuron. Merge key: None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0); fed by US.Fast1, US.Fast2.</summary>
+        // merge key: None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0) <- US.Fast1, US.Fast2
         public readonly float[] GRise0;
-        /// <summary>Merged synapse buffer 0: State variable GDecay (exact decay GDecay·exp(−dt/TauDecay); receives the comm's output), one entry per neuron. Merge key: None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0); fed by US.Fast1, US.Fast2.</summary>
-        // merge key: None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0) <- US.Fast1, US.Fast2
+        /// <summary>Merged synapse buffer 0: State variable GDecay (exact decay GDecay·exp(−dt/TauDecay); receives the comm's output), one entry per neuron. Merge key: None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0); fed by US.Fast1, US.Fast2.</summary>
+        // merge key: None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0) <- US.Fast1, US.Fast2
         public readonly float[] GDecay0;
         /// <summary>Merged synapse buffer 1: Comm output of this step, comm(g), one entry per neuron. Merge key: align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0); fed by US.Slow.</summary>
         // merge key: align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0) <- US.Slow
@@ -41,8 +41,8 @@ namespace US
         /// <summary>Steps a neuron is held after a spike: the count of k ≥ 1 with k·dt ≤ TauRef.</summary>
         public readonly int RefractorySteps;
         readonly float __c; // 1 − exp(−dt/Tau), the exponential-Euler coefficient: 1.0 - global::System.Math.Exp(-Dt / Tau)
-        readonly float __dGRise0; // exp(−dt/TauRise), the decay of GRise of merge group 0 (None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)): global::System.Math.Exp(-Dt / 0.5)
-        readonly float __dGDecay0; // exp(−dt/TauDecay), the decay of GDecay of merge group 0 (None // MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)): global::System.Math.Exp(-Dt / 5.0)
+        readonly float __dGRise0; // exp(−dt/TauRise), the decay of GRise of merge group 0 (None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)): global::System.Math.Exp(-Dt / 0.5)
+        readonly float __dGDecay0; // exp(−dt/TauDecay), the decay of GDecay of merge group 0 (None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)): global::System.Math.Exp(-Dt / 5.0)
         readonly float __k0; // hoisted from the step: 5.0 / (5.0 - 0.5) * global::System.Math.Pow(0.5 / 5.0, 0.5 / (0.5 - 5.0))
         readonly float __k1; // hoisted from the step: 1.2 / 3.57
         readonly int[] __spikes;

@@ -4,7 +4,7 @@
 
 namespace US
 {
-    /// <summary>FullProjAlignPreDSMg from <see cref="global::US.E"/> onto <see cref="global::US.P"/> (delay 2 steps): pre-sized MyNmda(A=0.5, TauDecay=100, TauRise=2) → CSRLinear(1000, 1000, Conn = FixedProb(0.02), Weight = 0.1) → its own output, post group 1 (align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)).</summary>
+    /// <summary>FullProjAlignPreDSMg from <see cref="global::US.E"/> onto <see cref="global::US.P"/> (delay 2 steps): pre-sized US.MyNmda(A=0.5, TauDecay=100, TauRise=2) → CSRLinear(1000, 1000, Conn = FixedProb(0.02), Weight = 0.1) → its own output, post group 1 (align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)).</summary>
     partial class Slow : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>
@@ -20,7 +20,7 @@ namespace US
         /// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId("US.Slow")</c>.</summary>
         public const ulong DefaultStreamId = 0xE2C145429DA96523UL;
         /// <summary>The synapse's merge key (BrainPy's <c>"Delay(d) // syn"</c>, values compared, not text): projections from the same pre with this key share one <see cref="Synapse"/>.</summary>
-        public const string SynapseKey = "Delay(2 steps) // MyNmda(A=0.5, TauDecay=100, TauRise=2)";
+        public const string SynapseKey = "Delay(2 steps) // US.MyNmda(A=0.5, TauDecay=100, TauRise=2)";
         /// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>
         public const string MergeKey = "align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)";
 
