@@ -348,6 +348,14 @@ public class UserModelTests
     static Diagnostic OneUnit(string body) => DiagnosticMarkup.AssertSingle(UnitHead + body + "\n}\n", DiagnosticSeverity.Warning);
 
     [Fact]
+    public void UnitsProblemThatReadsI_IsReported_NotThrown()
+    {
+        // Found by the property test: the message's text of 'Math.Exp(Tau - I)' threw (the formatter has no text for the input).
+        var d = OneUnit("double {|SPK3016:dV|}() => (VRest - V) / Tau + Math.Exp(Tau - I);\nbool Spike() => V >= VTh;");
+        Assert.Contains("'Math.Exp(Tau - I)'", d.GetMessage());
+    }
+
+    [Fact]
     public void ResetAndInitWithWrongUnits_SPK3029()
     {
         var d = OneUnit("double dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;\nvoid Reset() => {|SPK3029:V|} = Tau;");

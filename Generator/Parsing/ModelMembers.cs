@@ -185,6 +185,7 @@ internal sealed class ModelMembers
             {
                 Var v => new Param(method == "Spike" ? "Old(" + v.Name + ")" : v.Name),
                 Next x => new Param(x.Name),
+                Input => new Param("I"), // the formatter has no text for the step's input; the user wrote I
                 _ => null,
             });
             sink.Report(DiagnosticDescriptors.InconsistentUnits, at, owner, method, UserModelParser.Text(shown), problem);
@@ -207,7 +208,7 @@ internal sealed class ModelMembers
         var found = _units.Infer(value);
         foreach (var (e, problem) in _units.Problems)
             _sink.Report(DiagnosticDescriptors.InconsistentUnits, at, _owner, method,
-                UserModelParser.Text(IrOps.Rewrite(e, n => n switch { Var v => new Param(v.Name), Next x => new Param(x.Name), _ => null })), problem);
+                UserModelParser.Text(IrOps.Rewrite(e, n => n switch { Var v => new Param(v.Name), Next x => new Param(x.Name), Input => new Param("I"), _ => null })), problem);
         if (found is not { } f || !_stateUnits.TryGetValue(target, out var u) || u is not { } x || f == x) return;
         var declared = States.First(s => s.Name == target).Unit;
         _sink.Report(DiagnosticDescriptors.AssignmentUnits, at, _owner, method, target, f.ToString(), declared + " = " + x);
