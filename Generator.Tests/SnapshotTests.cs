@@ -101,6 +101,10 @@ public class SnapshotTests
     [Fact]
     public void UserTraubMiles_GeneratedCode_MatchesSnapshot() => Family("UserTraubMiles", UserModelTests.TraubMiles);
 
+    /// <summary>Users' synapse models (issue 12): a DualExponV2 on two merged align-post projections, an NMDA on an align-pre one.</summary>
+    [Fact]
+    public void UserSynapses_GeneratedCode_MatchesSnapshot() => Family("UserSynapses", UserSynapseTests.Snapshot);
+
     static void Family(string name, string source)
     {
         var result = GeneratorHarness.Run(source);

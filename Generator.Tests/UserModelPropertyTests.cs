@@ -19,7 +19,7 @@ public class UserModelPropertyTests(ITestOutputHelper output)
     static readonly string[] Params = { "A", "B", "Tau", "VTh" };
     static readonly string[] Unsupported = { "V % 2", "Math.Sin(V)", "(int)V", "DateTime.Now.Second", "Q", "1.0 / 0", "Math.Log(-1)", "Old(V + 1)" };
 
-    static string Expr(Random r, int depth, string[] states, bool allowOld)
+    static string Expr(Random r, int depth, string[] states, bool allowOld, bool allowI = true)
     {
         if (depth <= 0 || r.Next(4) == 0)
         {
@@ -27,12 +27,13 @@ public class UserModelPropertyTests(ITestOutputHelper output)
             {
                 0 => (r.NextDouble() * 10 - 3).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
                 1 => Params[r.Next(Params.Length)],
-                2 => "I",
+                2 when allowI => "I",
+                2 => Params[r.Next(Params.Length)],
                 3 when allowOld => "Old(" + states[r.Next(states.Length)] + ")",
                 _ => states[r.Next(states.Length)],
             };
         }
-        string a = Expr(r, depth - 1, states, allowOld), b = Expr(r, depth - 1, states, allowOld);
+        string a = Expr(r, depth - 1, states, allowOld, allowI), b = Expr(r, depth - 1, states, allowOld, allowI);
         return r.Next(14) switch
         {
             0 => $"({a} + {b})",
@@ -94,12 +95,66 @@ public class UserModelPropertyTests(ITestOutputHelper output)
         return new[] { sb.ToString() };
     }
 
+    /// <summary>A random [SynapseModel] (states G, H; pure decays, linear steps, random derivatives, explicit updates;
+    /// additive, scaled, overwriting or missing receive rules; a state or constant value) on a random align-post or
+    /// align-pre projection with a random integration method, beside a built-in Expon projection onto the same post.</summary>
+    static string[] Synapse(int seed)
+    {
+        var r = new Random(seed);
+        var states = r.Next(2) == 0 ? new[] { "G" } : new[] { "G", "H" };
+        var sb = new StringBuilder();
+        sb.Append("using SpikeSharp;\nusing System;\nnamespace P;\n");
+        if (r.Next(12) != 0) sb.Append("[SynapseModel]\n");
+        sb.Append("public sealed class S : CustomSynapse\n{\n");
+        sb.Append("    public double A { get; set; } = 0.5;\n    public double B { get; set; } = 2;\n");
+        sb.Append("    [Param(\"ms\")] public double Tau { get; set; } = 10;\n    public double VTh { get; set; } = 1;\n");
+        foreach (var s in states) sb.Append($"    [State] double {s} {{ get; set; }}\n");
+        foreach (var s in states)
+        {
+            int form = r.Next(8);
+            if (form == 0 && r.Next(3) == 0) continue; // SPK3004
+            sb.Append(form switch
+            {
+                1 => $"    double d{s}() => (B - {s}) / Tau;\n",
+                2 => $"    double Next{s}() => {Expr(r, 2, states, false, false)};\n",
+                3 => $"    double d{s}() => -{s} / Tau + {Expr(r, 3, states, false, false)};\n",
+                _ => $"    double d{s}() => -{s} / Tau;\n",
+            });
+        }
+        string h = states[^1];
+        sb.Append(r.Next(7) switch
+        {
+            0 => "",                                                          // SPK3021
+            1 => $"    void Receive(double x) => {h} += A * x;\n",          // not additive: align-pre only
+            2 => $"    void Receive(double x) => G = x;\n",
+            3 => "    void Receive(double x) { G += x; G += 1; }\n",
+            4 => $"    void Receive(double x) {{ G += x; {h} += x; }}\n",
+            _ => "    void Receive(double x) => G += x;\n",
+        });
+        if (r.Next(10) != 0) sb.Append(r.Next(3) == 0 ? $"    double Value() => {Expr(r, 2, states, false, false)};\n" : $"    double Value() => {h};\n");
+        sb.Append("}\n");
+        sb.Append("[Population(30)] [LifRef] public partial class Pre;\n[Population(20)] [LifRef] public partial class Post;\n");
+        string method = new[] { "", "Method = IntegrationMethod.Euler", "Method = IntegrationMethod.Rk2", "Method = IntegrationMethod.Rk4" }[r.Next(4)];
+        string args = string.Join(", ", new[] { method, r.Next(2) == 0 ? "Tau = 5" : "", r.Next(10) == 0 ? "Tau = -1" : "" }.Where(a => a.Length > 0));
+        bool alignPre = r.Next(2) == 0;
+        sb.Append(alignPre
+            ? $"[FullProjAlignPreDSMg(Pre = typeof(Pre), Post = typeof(Post), DelaySteps = {r.Next(3)})] [CSRLinear(30, 20, Prob = 0.2, Weight = 0.5)] [S({args})] [Coba(E = 0)] public partial class Proj;\n"
+            : $"[HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(30, 20, Prob = 0.2, Weight = 0.5)] [S({args})] [Coba(E = 0)] public partial class Proj;\n");
+        sb.Append("[HalfProjAlignPostMg(Post = typeof(Post))] [EventJitFPHomoLinear(30, 20, Prob = 0.2, Weight = 0.5)] [Expon(Tau = 5)] [Cuba] public partial class Other;\n");
+        return new[] { sb.ToString() };
+    }
+
     [Fact]
-    public void RandomUserModels_NeverThrow_AndCompileWhenNoErrorIsReported()
+    public void RandomUserSynapses_NeverThrow_AndCompileWhenNoErrorIsReported() => Check(Synapse, "user synapses");
+
+    [Fact]
+    public void RandomUserModels_NeverThrow_AndCompileWhenNoErrorIsReported() => Check(Model, "user models");
+
+    void Check(Func<int, string[]> make, string what)
     {
         int iter = int.TryParse(Environment.GetEnvironmentVariable("SPIKESHARP_PROPERTY_ITER"), out int n) && n > 0 ? n : 120;
         int clean = 0, withErrors = 0;
-        Gen.Int.Select(Model).Sample(sources =>
+        Gen.Int.Select(make).Sample(sources =>
         {
             var result = GeneratorHarness.Run(sources);
             Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id is "CS8785" or "CS8784");
@@ -115,7 +170,7 @@ public class UserModelPropertyTests(ITestOutputHelper output)
                 .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && d.Location.SourceTree is { } t && generated.Contains(t) && !userWarnings.Contains(d.Id)).ToList();
             Assert.True(bad.Count == 0, "Generated code has errors or warnings although nothing reported an error:\n" + string.Join("\n", bad) + "\n--- source ---\n" + sources[0]);
         }, iter: iter, threads: 2, print: s => s[0]);
-        output.WriteLine($"{clean} user models without a reported error (generated code compiled clean), {withErrors} with one");
+        output.WriteLine($"{clean} {what} without a reported error (generated code compiled clean), {withErrors} with one");
         Assert.True(clean >= iter / 5, $"only {clean} error-free cases");
         Assert.True(withErrors >= iter / 5, $"only {withErrors} cases with errors");
     }

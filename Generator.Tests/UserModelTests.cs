@@ -348,6 +348,27 @@ public class UserModelTests
     static Diagnostic OneUnit(string body) => DiagnosticMarkup.AssertSingle(UnitHead + body + "\n}\n", DiagnosticSeverity.Warning);
 
     [Fact]
+    public void UnitsProblemThatReadsI_IsReported_NotThrown()
+    {
+        // Found by the property test: the message's text of 'Math.Exp(Tau - I)' threw (the formatter has no text for the input).
+        var d = OneUnit("double {|SPK3016:dV|}() => (VRest - V) / Tau + Math.Exp(Tau - I);\nbool Spike() => V >= VTh;");
+        Assert.Contains("'Math.Exp(Tau - I)'", d.GetMessage());
+    }
+
+    [Fact]
+    public void ResetAndInitWithWrongUnits_SPK3029()
+    {
+        var d = OneUnit("double dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;\nvoid Reset() => {|SPK3029:V|} = Tau;");
+        Assert.Equal("Neuron model 'L': Reset() assigns 'V' a value with units of 10^-3 s, but 'V' has mV = 10^-3 V", d.GetMessage());
+        d = OneUnit("double dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;\nvoid Init() => {|SPK3029:V|} = VRest * G;");
+        Assert.Equal("Neuron model 'L': Init() assigns 'V' a value with units of 10^-12 A, but 'V' has mV = 10^-3 V", d.GetMessage());
+        d = OneUnit("double dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;\nvoid Reset() => {|SPK3016:V|} = VRest + G;");
+        Assert.Contains("in Reset(), 'VRest + G'", d.GetMessage());
+        // Right units, a bare number, and a unit-less parameter are not reported.
+        DiagnosticMarkup.AssertDiagnostics(UnitHead + "double dV() => (VRest - V) / Tau;\nbool Spike() => V >= VTh;\nvoid Reset() => V = VRest - 5 * K;\nvoid Init() => V = -70;\n}\n");
+    }
+
+    [Fact]
     public void DerivativeWithWrongUnits_SPK3015()
     {
         var d = OneUnit("double {|SPK3015:dV|}() => (VRest - V) * Tau;\nbool Spike() => V >= VTh;");

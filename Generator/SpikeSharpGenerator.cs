@@ -155,6 +155,14 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         {
             foreach (var d in list) spc.ReportDiagnostic(d);
         });
+        var userSynapses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(UserSynapseParser.SynapseModelAttribute,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? UserSynapseParser.Diagnostics(t, ctx.SemanticModel.Compilation, ct) : ImmutableArray<Diagnostic>.Empty);
+        context.RegisterSourceOutput(userSynapses, static (spc, list) =>
+        {
+            foreach (var d in list) spc.ReportDiagnostic(d);
+        });
         // Declared networks: one parse per [Network] class (diagnostics apart), matched with the plan; the populations
         // they hold get a second file with their state I/O.
         var networkParses = context.SyntaxProvider

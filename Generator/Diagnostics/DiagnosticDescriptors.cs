@@ -230,43 +230,43 @@ internal static class DiagnosticDescriptors
     public const string UnsupportedConstructId = "SPK3001";
     public static readonly DiagnosticDescriptor UnsupportedConstruct = UserError(UnsupportedConstructId,
         "Construct outside the model subset of C#",
-        "Neuron model '{0}': {1} is not in the C# subset a model is written in ({2})",
+        "{0}: {1} is not in the C# subset a model is written in ({2})",
         "A model's methods may use numbers, parameters, state variables, I, locals, + - * /, comparisons, && and ||, ?:, casts, Math/MathF Exp, Log, Pow, Sqrt, Tanh, Abs, Min, Max, constants and calls of the model's own expression methods.");
 
     public const string UnknownModelIdentifierId = "SPK3002";
     public static readonly DiagnosticDescriptor UnknownModelIdentifier = UserError(UnknownModelIdentifierId,
         "Unknown identifier in a model",
-        "Neuron model '{0}': '{1}' is not a parameter, state variable, local or I{2} (parameters: {3}; states: {4})",
+        "{0}: '{1}' is not a parameter, state variable, local or I{2} (parameters: {3}; states: {4})",
         "A model's equations may read its parameters (public double properties), its state variables ([State] members), I (the step's input current), locals and constants.");
 
     public const string DerivativeOfNonStateId = "SPK3003";
     public static readonly DiagnosticDescriptor DerivativeOfNonState = UserError(DerivativeOfNonStateId,
         "Derivative of something that is not a state variable",
-        "Neuron model '{0}': method '{1}' is the derivative of '{2}', which is not a state variable{3} (states: {4})",
+        "{0}: method '{1}' is the derivative of '{2}', which is not a state variable{3} (states: {4})",
         "A method named d‹X›() is the derivative of state variable ‹X›; declare ‹X› with [State], or rename the method.");
 
     public const string StateWithoutUpdateId = "SPK3004";
     public static readonly DiagnosticDescriptor StateWithoutUpdate = UserError(StateWithoutUpdateId,
         "State variable with no derivative and no update",
-        "Neuron model '{0}': state variable '{1}' has no derivative d{1}() and no update Next{1}()",
+        "{0}: state variable '{1}' has no derivative d{1}() and no update Next{1}()",
         "Every state variable advances each step: by its derivative d‹X›() (integrated by the population's Method) or by an explicit update Next‹X›().");
 
     public const string AssignsParameterId = "SPK3005";
     public static readonly DiagnosticDescriptor AssignsParameter = UserError(AssignsParameterId,
         "A model assigns a parameter",
-        "Neuron model '{0}': {1} assigns parameter '{2}'; parameters are constants, only state variables can be assigned",
+        "{0}: {1} assigns parameter '{2}'; parameters are constants, only state variables can be assigned",
         "Reset() and Init() assign state variables only; a parameter is set on the population's attribute.");
 
     public const string NonFiniteConstantId = "SPK3006";
     public static readonly DiagnosticDescriptor NonFiniteConstant = UserError(NonFiniteConstantId,
         "Constant expression is NaN or infinite",
-        "Neuron model '{0}': the constant expression '{1}' is {2}{3}",
+        "{0}: the constant expression '{1}' is {2}{3}",
         "A constant subexpression (numbers and parameters at their defaults) that is NaN or infinite makes every neuron's state NaN or infinite.");
 
     public const string SpikeIgnoresVId = "SPK3007";
     public static readonly DiagnosticDescriptor SpikeIgnoresV = new(SpikeIgnoresVId,
         "Spike condition never reads V",
-        "Neuron model '{0}': Spike() never reads V, so whether a neuron spikes does not depend on its membrane potential",
+        "{0}: Spike() never reads V, so whether a neuron spikes does not depend on its membrane potential",
         ModelCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true,
         description: "A spike condition such as V >= VTh (or the upward crossing Old(V) < VTh && V >= VTh) reads V; one that does not is usually a typo.",
         helpLinkUri: Help(SpikeIgnoresVId));
@@ -274,13 +274,13 @@ internal static class DiagnosticDescriptors
     public const string NotCustomNeuronId = "SPK3008";
     public static readonly DiagnosticDescriptor NotCustomNeuron = UserError(NotCustomNeuronId,
         "Neuron model must derive from CustomNeuron",
-        "Neuron model '{0}': a [NeuronModel] class must be a non-generic class deriving from SpikeSharp.CustomNeuron",
+        "{0}: a [NeuronModel] class must be a non-generic class deriving from SpikeSharp.CustomNeuron",
         "Write 'public sealed class ‹Name› : CustomNeuron', so that the model is also the attribute a population names.");
 
     public const string MissingModelPartId = "SPK3009";
     public static readonly DiagnosticDescriptor MissingModelPart = UserError(MissingModelPartId,
         "Neuron model lacks a required part",
-        "Neuron model '{0}' has no {1}",
+        "{0} has no {1}",
         "A neuron model needs a state variable V (the membrane potential) and a spike condition 'bool Spike()'.");
 
     public const string ModelWithoutSourceId = "SPK3010";
@@ -292,25 +292,25 @@ internal static class DiagnosticDescriptors
     public const string BadModelMemberId = "SPK3011";
     public static readonly DiagnosticDescriptor BadModelMember = UserError(BadModelMemberId,
         "Model member has the wrong form",
-        "Neuron model '{0}': {1} must be {2}",
+        "{0}: {1} must be {2}",
         "Parameters are public double (or float) properties with a constant default; state variables are double (or float) members marked [State]; d‹X›(), Next‹X›() return double and take no parameters; Spike() returns bool; Reset() and Init() return void.");
 
     public const string InitOrderId = "SPK3012";
     public static readonly DiagnosticDescriptor InitOrder = UserError(InitOrderId,
         "Initial value reads a state declared later",
-        "Neuron model '{0}': the initial value of '{1}' reads '{2}', which is declared after it; declare '{2}' first",
+        "{0}: the initial value of '{1}' reads '{2}', which is declared after it; declare '{2}' first",
         "Initial values are computed in declaration order (an initial value may read the states declared before it, as Izhikevich's u₀ = b·V₀).");
 
     public const string DuplicateModelPartId = "SPK3013";
     public static readonly DiagnosticDescriptor DuplicateModelPart = UserError(DuplicateModelPartId,
         "Model part defined twice",
-        "Neuron model '{0}': {1} is defined twice",
+        "{0}: {1} is defined twice",
         "A state variable has one derivative or one explicit update; a model has at most one refractory parameter and one of each of Spike(), Reset(), Init().");
 
     public const string ConstantSpikeId = "SPK3014";
     public static readonly DiagnosticDescriptor ConstantSpike = UserError(ConstantSpikeId,
         "Spike condition is constant",
-        "Neuron model '{0}': Spike() reads no state variable and no input, so every neuron spikes on every step or never",
+        "{0}: Spike() reads no state variable and no input, so every neuron spikes on every step or never",
         "A spike condition compares a state variable (usually V after the step) with a threshold.");
 
     static DiagnosticDescriptor UserWarning(string id, string title, string message, string help) =>
@@ -319,20 +319,82 @@ internal static class DiagnosticDescriptors
     public const string DerivativeUnitsId = "SPK3015";
     public static readonly DiagnosticDescriptor DerivativeUnits = UserWarning(DerivativeUnitsId,
         "Derivative has the wrong units",
-        "Neuron model '{0}': {1}() has units of {2}, but the derivative of '{3}' ({4}) must have {5} ({4} per ms)",
+        "{0}: {1}() has units of {2}, but the derivative of '{3}' ({4}) must have {5} ({4} per ms)",
         "From the units declared with [Param(\"…\")] and [State(\"…\")], a derivative dX() must have X's unit per ms (time is in ms). Only known units are checked: a member without a unit, the input I and a product with a bare number are not.");
 
     public const string InconsistentUnitsId = "SPK3016";
     public static readonly DiagnosticDescriptor InconsistentUnits = UserWarning(InconsistentUnitsId,
         "Units do not match inside a model expression",
-        "Neuron model '{0}': in {1}(), '{2}' {3}",
+        "{0}: in {1}(), '{2}' {3}",
         "A sum, difference, comparison, Min/Max or ?: of two quantities with different declared units (or mV with V), or Exp/Log/Tanh of a quantity with a unit, is dimensionally wrong.");
 
     public const string UpdateUnitsId = "SPK3017";
     public static readonly DiagnosticDescriptor UpdateUnits = UserWarning(UpdateUnitsId,
         "Explicit update has the wrong units",
-        "Neuron model '{0}': {1}() has units of {2}, but it is the new value of '{3}', which has {4}",
+        "{0}: {1}() has units of {2}, but it is the new value of '{3}', which has {4}",
         "An explicit update NextX() returns X's next value, in X's declared unit.");
+
+    // ---- SPK3020–SPK3039: users' own synapse models ([SynapseModel] classes deriving from CustomSynapse).
+
+    public const string NotCustomSynapseId = "SPK3020";
+    public static readonly DiagnosticDescriptor NotCustomSynapse = UserError(NotCustomSynapseId,
+        "Synapse model must derive from CustomSynapse",
+        "{0}: a [SynapseModel] class must be a non-generic, non-abstract class deriving from SpikeSharp.CustomSynapse",
+        "Write 'public sealed class ‹Name› : CustomSynapse', so that the model is also the attribute a projection names.");
+
+    public const string SynapseWithoutReceiveId = "SPK3021";
+    public static readonly DiagnosticDescriptor SynapseWithoutReceive = UserError(SynapseWithoutReceiveId,
+        "Synapse model has no receiving state",
+        "{0} has no receiving state: {1}",
+        "A synapse model says which state variables receive what arrives (the comm's output on an align-post projection, the pre neuron's spike on an align-pre one): void Receive(double x) => G += x;");
+
+    public const string SynapseWithoutValueId = "SPK3022";
+    public static readonly DiagnosticDescriptor SynapseWithoutValue = UserError(SynapseWithoutValueId,
+        "Synapse model has no output value",
+        "{0} has no output value: declare double Value() (the value its output reads, e.g. double Value() => G;)",
+        "The output of a projection (Coba, Cuba, MgBlock) reads the synapse's value, double Value(), computed from the states after the step.");
+
+    public const string ReceiveNotAdditiveId = "SPK3023";
+    public static readonly DiagnosticDescriptor ReceiveNotAdditive = UserError(ReceiveNotAdditiveId,
+        "Synapse's receive rule is not additive on an align-post projection",
+        "Projection '{0}': [{1}] cannot be the synapse of a {2}: an align-post projection adds the comm's output to the synapse's states (BrainPy's add_current), but {1}.Receive() {3}",
+        "On an align-post projection (HalfProjAlignPostMg, FullProjAlignPostMg) deliveries are summed into the receiving states before the synapse steps, so Receive(x) may only add x to states (G += x;), each once. Use the synapse on FullProjAlignPreDSMg / FullProjAlignPreSDMg, where Receive gets the spike and may add any expression of it.");
+
+    public const string SynapseModelWithoutSourceId = "SPK3024";
+    public static readonly DiagnosticDescriptor SynapseModelWithoutSource = UserError(SynapseModelWithoutSourceId,
+        "Synapse model is not marked [SynapseModel] or has no source here",
+        "Projection '{0}': [{1}] derives from CustomSynapse but {2}",
+        "A user's synapse model is read from its source at compile time: declare it in the same project, marked [SynapseModel].");
+
+    public const string ReceiveIgnoresInputId = "SPK3025";
+    public static readonly DiagnosticDescriptor ReceiveIgnoresInput = UserWarning(ReceiveIgnoresInputId,
+        "Receive() never reads what arrives",
+        "{0}: Receive({1}) never reads '{1}', so the synapse does not depend on the spikes it receives",
+        "Receive(x) adds what arrives (x) to the receiving states; a rule that ignores x, such as G += 1, is usually a typo.");
+
+    public const string ConstantSynapseValueId = "SPK3026";
+    public static readonly DiagnosticDescriptor ConstantSynapseValue = UserWarning(ConstantSynapseValueId,
+        "Synapse's Value() reads no state variable",
+        "{0}: Value() reads no state variable, so the output does not depend on the spikes the synapse receives",
+        "Value() is what the output reads, usually a state (G) or an expression of states (A * (GDecay - GRise)).");
+
+    public const string UserSynapseOnOwnSynapseProjectionId = "SPK3027";
+    public static readonly DiagnosticDescriptor UserSynapseOnOwnSynapseProjection = UserError(UserSynapseOnOwnSynapseProjectionId,
+        "User synapse on a projection with its own synapse",
+        "Projection '{0}': [{1}] is a user's synapse model, but a {2} decays its own Expon synapse before adding (BrainPy's own-synapse projection); use [Expon], or a HalfProjAlignPostMg / FullProjAlignPostMg",
+        "HalfProjAlignPost and FullProjAlignPost hold their own, unmerged Expon (decay then add); a user's synapse goes on a merging align-post projection or on an align-pre one.");
+
+    public const string SynapseStateClashId = "SPK3028";
+    public static readonly DiagnosticDescriptor SynapseStateClash = UserError(SynapseStateClashId,
+        "Synapse state is named like a projection member",
+        "Projection '{0}': state '{1}' of [{2}] would be a member of the generated projection, which already has '{3}'; rename the state",
+        "A projection shows its synapse's states as read-only members named like them (G, H, …); a state may not take the name of another member of the projection (Post, Weight, Deliver, …).");
+
+    public const string AssignmentUnitsId = "SPK3029";
+    public static readonly DiagnosticDescriptor AssignmentUnits = UserWarning(AssignmentUnitsId,
+        "Assignment has the wrong units",
+        "{0}: {1}() assigns '{2}' a value with units of {3}, but '{2}' has {4}",
+        "An assignment in Reset(), Init() or a synapse's Receive() gives the state a value in its declared unit (from [Param(\"…\")] and [State(\"…\")]; unknown units and bare numbers are not checked).");
 
     /// <summary>Every diagnostic SpikeSharp reports (all from the generator's one parse and its plan).</summary>
     public static readonly System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All = System.Collections.Immutable.ImmutableArray.Create(
@@ -385,5 +447,15 @@ internal static class DiagnosticDescriptors
         ConstantSpike,
         DerivativeUnits,
         InconsistentUnits,
-        UpdateUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All);
+        UpdateUnits,
+        NotCustomSynapse,
+        SynapseWithoutReceive,
+        SynapseWithoutValue,
+        ReceiveNotAdditive,
+        SynapseModelWithoutSource,
+        ReceiveIgnoresInput,
+        ConstantSynapseValue,
+        UserSynapseOnOwnSynapseProjection,
+        SynapseStateClash,
+        AssignmentUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All);
 }

@@ -25,7 +25,7 @@ internal static class ShellEmitter
         string name = Identifiers.Escape(spec.Type.Name);
         var members = spec.Role == ShellRole.Population
             ? GeneratedMembers.Population(name, spec.UserNeuron ?? (spec.Model is null ? null : Model.Definitions.Catalogue.Neuron(spec.Model)))
-            : GeneratedMembers.Projection(name, spec.PostType, spec.Model is null ? null : Model.Definitions.Catalogue.Synapse(spec.Model));
+            : GeneratedMembers.Projection(name, spec.PostType, spec.UserSynapse ?? (spec.Model is null ? null : Model.Definitions.Catalogue.Synapse(spec.Model)));
         bool parallel = false;
         foreach (var m in members) parallel |= m.Name == GeneratedMembers.ParallelExecute;
 

@@ -25,6 +25,9 @@ internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, string? Model, s
     /// <summary>A population's user model (NeuronSpec.User), whose members the shell has; null for a built-in one.</summary>
     public Definitions.NeuronDef? UserNeuron { get; init; }
 
+    /// <summary>A projection's user synapse (SynSpec.User), whose members the shell has; null for a built-in one.</summary>
+    public Definitions.SynapseDef? UserSynapse { get; init; }
+
     /// <summary>The placeholder of an int constant (a size) that is missing or invalid: 1, not 0, so that
     /// <c>x / T.Size</c> in the user's code is not CS0020 (division by constant zero), nor a negative array size CS0248.</summary>
     public const int SizePlaceholder = 1;
@@ -56,7 +59,7 @@ internal sealed record ShellSpec(TypeDecl Type, ShellRole Role, string? Model, s
             new("DefaultSeed", c.Seed >= 0 ? Literals.Int(c.Seed) + "UL" : "unchecked((ulong)(" + Literals.Int(c.Seed) + "L))"),
             new("MergeKey", Literals.String(syn is not null && output is not null ? new MergeKey(outLabel, syn, output).Text : "")),
         };
-        return new ShellSpec(type, ShellRole.Projection, syn?.Model, postType, constants.ToEquatableArray(), Ids(errorIds));
+        return new ShellSpec(type, ShellRole.Projection, syn?.Model, postType, constants.ToEquatableArray(), Ids(errorIds)) { UserSynapse = syn?.User };
     }
 
     /// <summary>The same shell with other error ids (a valid projection dropped by the planner).</summary>

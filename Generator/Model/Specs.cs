@@ -91,10 +91,12 @@ internal sealed record CsrSpec(int Kind, long Num, bool AllowMultiConn, bool Inc
 /// <summary>Per-synapse weights of an EventCSRLinear: uniform [A, B) or normal (A, B) clipped to [Min, Max] (NaN: no clip).</summary>
 internal sealed record CsrWeights(bool Normal, double A, double B, double Min, double Max);
 
-/// <summary>A synapse model and its parameter values (definition order).</summary>
-internal sealed record SynSpec(string Model, EquatableArray<double> Values)
+/// <summary>A synapse model and its parameter values (definition order). <see cref="User"/>: a user's model
+/// ([SynapseModel] class), carried by value (its lists are EquatableArrays, so two projections with equal user synapses,
+/// values and outputs have equal merge keys and merge, design.md decision 4); null for a built-in one.</summary>
+internal sealed record SynSpec(string Model, EquatableArray<double> Values, Definitions.SynapseDef? User = null)
 {
-    public Definitions.SynapseDef Def => Definitions.Catalogue.Synapse(Model);
+    public Definitions.SynapseDef Def => User ?? Definitions.Catalogue.Synapse(Model);
 
     public double Value(string parameter) => Values[NeuronSpec.IndexOf(Def.Params, parameter)];
 }

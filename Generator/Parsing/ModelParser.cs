@@ -357,7 +357,9 @@ internal static class ModelParser
                 }
                 default:
                 {
-                    if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
+                    bool userSynapse = attr.AttributeClass is { } synClass && UserSynapseParser.DerivesFromCustomSynapse(synClass);
+                    var synDef = Catalogue.SynapseByMetadataName(attrName);
+                    if (synDef is not null || userSynapse)
                     {
                         if (synAttr is not null)
                         {
@@ -366,7 +368,14 @@ internal static class ModelParser
                         }
                         synAttr = args.Name;
                         synLoc = args.AttributeLocation;
-                        syn = new SynSpec(synDef.Attribute, ReadParams(args, synDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
+                        if (synDef is not null)
+                        {
+                            syn = new SynSpec(synDef.Attribute, ReadParams(args, synDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
+                            break;
+                        }
+                        var userDef = UserSynapse(attr, compilation, args, name, roleName, alignPre, ownSynapse || delta, sink, ct, c);
+                        if (userDef is null) { c.Unreadable = true; break; } // reported at the model or here
+                        syn = new SynSpec(userDef.Attribute, ReadParams(args, userDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray(), userDef);
                     }
                     else if (Catalogue.OutputByMetadataName(attrName) is { } outDef)
                     {
@@ -394,7 +403,7 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
-        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
+        if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
         bool valueForm = alignPre && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
@@ -859,6 +868,51 @@ internal static class ModelParser
         }
         var def = UserModelParser.Parse(cls, compilation!, new DiagnosticSink(), ct);
         failed = def is null;
+        return def;
+    }
+
+    /// <summary>A user's synapse model ([SynapseModel] class deriving from CustomSynapse) named by a projection's attribute,
+    /// parsed for this use (pre-sized on an align-pre projection, with the attribute's <c>Method</c>): its definition, or
+    /// null when it has errors (the model's own parse reports them), cannot be read here (SPK3024), is not additive on an
+    /// align-post projection (SPK3023), is on a projection with its own synapse (SPK3027), or a state's name would clash
+    /// with a generated member of the projection (SPK3028); those four at the attribute.</summary>
+    static SynapseDef? UserSynapse(AttributeData attr, Compilation? compilation, AttributeArgs args, string owner, string roleName, bool alignPre,
+        bool noSynapse, DiagnosticSink sink, CancellationToken ct, Ctx c)
+    {
+        var cls = attr.AttributeClass!;
+        var at = args.AttributeLocation;
+        string? problem = !UserSynapseParser.HasMarker(cls) ? "is not marked [SynapseModel]"
+            : compilation is null || cls.DeclaringSyntaxReferences.Length == 0 ? "its source is not in this project" : null;
+        if (problem is not null)
+        {
+            sink.Report(DiagnosticDescriptors.SynapseModelWithoutSource, at, owner, args.Name, problem);
+            return null;
+        }
+        var method = ReadMethod(args, c);
+        var def = UserSynapseParser.Parse(cls, compilation!, new DiagnosticSink(), ct, method, alignPre, out var notAdditive);
+        if (notAdditive is not null && !alignPre && !noSynapse)
+        {
+            sink.Report(DiagnosticDescriptors.ReceiveNotAdditive, at, owner, args.Name, roleName, notAdditive);
+            return null;
+        }
+        if (def is null || noSynapse && roleName.Contains("Delta")) return def; // a delta projection: SPK4051 says it has no synapse
+        if (noSynapse)
+        {
+            sink.Report(DiagnosticDescriptors.UserSynapseOnOwnSynapseProjection, at, owner, args.Name, roleName);
+            return null;
+        }
+        var members = alignPre ? GeneratedMembers.AlignPreProjection(owner, null, null, null)
+            : GeneratedMembers.Projection(owner, null, def with { Arrays = EquatableArray<SynArray>.Empty });
+        foreach (var a in def.Arrays)
+        {
+            if (!alignPre && !a.ReceivesEvents) continue;
+            foreach (var g in members)
+                if (g.Name == a.ProjectionMember)
+                {
+                    sink.Report(DiagnosticDescriptors.SynapseStateClash, at, owner, a.Name, args.Name, g.Declaration);
+                    return null;
+                }
+        }
         return def;
     }
 

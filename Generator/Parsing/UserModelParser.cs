@@ -28,9 +28,6 @@ internal static class UserModelParser
 {
     public const string NeuronModelAttribute = "SpikeSharp.NeuronModelAttribute";
     public const string BaseClass = "SpikeSharp.CustomNeuron";
-    const string ParamAttribute = "SpikeSharp.ParamAttribute";
-    const string StateAttribute = "SpikeSharp.StateAttribute";
-    const string RefractoryAttribute = "SpikeSharp.RefractoryAttribute";
 
     public static bool DerivesFromCustomNeuron(INamedTypeSymbol type)
     {
@@ -46,22 +43,9 @@ internal static class UserModelParser
         return false;
     }
 
-    static string? AttributeString(ISymbol s, string attribute, out bool present)
-    {
-        present = false;
-        foreach (var a in s.GetAttributes())
-        {
-            if (a.AttributeClass?.ToDisplayString() != attribute) continue;
-            present = true;
-            if (a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string u) return u;
-            return "";
-        }
-        return null;
-    }
-
     static Location Loc(ISymbol s) => s.Locations.FirstOrDefault(l => l.IsInSource) ?? Location.None;
 
-    static string Summary(ISymbol s, string fallback, CancellationToken ct)
+    internal static string Summary(ISymbol s, string fallback, CancellationToken ct)
     {
         string? xml = s.GetDocumentationCommentXml(cancellationToken: ct);
         if (string.IsNullOrEmpty(xml)) return fallback;
@@ -71,14 +55,6 @@ internal static class UserModelParser
         // Only plain text: the summary is re-emitted inside generated XML docs (escaped there).
         text = System.Text.RegularExpressions.Regex.Replace(text, "<[^>]*>", "").TrimEnd('.');
         return text.Length == 0 ? fallback : text;
-    }
-
-    sealed class Member(string name, ISymbol symbol, string unit, ExpressionSyntax? initializer)
-    {
-        public readonly string Name = name;
-        public readonly ISymbol Symbol = symbol;
-        public readonly string Unit = unit;
-        public readonly ExpressionSyntax? Initializer = initializer;
     }
 
     /// <summary>The model's diagnostics: the [NeuronModel] pipeline's output, so a model is checked as it is typed whether
@@ -93,7 +69,7 @@ internal static class UserModelParser
     /// <summary>Parses the model; null when it has an error (reported to <paramref name="sink"/>).</summary>
     public static NeuronDef? Parse(INamedTypeSymbol type, Compilation compilation, DiagnosticSink sink, CancellationToken ct)
     {
-        string owner = type.Name;
+        string owner = "Neuron model '" + type.Name + "'";
         int errorsBefore = sink.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (type.TypeKind != TypeKind.Class || type.IsGenericType || !DerivesFromCustomNeuron(type) || type.IsAbstract)
         {
@@ -101,173 +77,18 @@ internal static class UserModelParser
             return null;
         }
 
-        var parameters = new List<Member>();
-        var states = new List<Member>();
-        string? refractory = null;
-        var methods = new Dictionary<string, MethodDeclarationSyntax>(StringComparer.Ordinal);
-        var methodSymbols = new Dictionary<string, IMethodSymbol>(StringComparer.Ordinal);
-        bool ok = true;
-
-        foreach (var m in type.GetMembers())
-        {
-            ct.ThrowIfCancellationRequested();
-            if (m.IsImplicitlyDeclared) continue;
-            string? stateUnit = AttributeString(m, StateAttribute, out bool isState);
-            switch (m)
-            {
-                case IPropertySymbol or IFieldSymbol when isState:
-                {
-                    var t = m is IPropertySymbol ps ? ps.Type : ((IFieldSymbol)m).Type;
-                    if (m.IsStatic || t.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || m is IFieldSymbol { IsConst: true })
-                    {
-                        sink.Report(DiagnosticDescriptors.BadModelMember, Loc(m), owner, "state variable '" + m.Name + "'", "an instance double (or float) property or field");
-                        ok = false;
-                        break;
-                    }
-                    if (m.DeclaredAccessibility == Accessibility.Public && m is IPropertySymbol { SetMethod: not null } or IFieldSymbol { IsReadOnly: false })
-                    {
-                        sink.Report(DiagnosticDescriptors.BadModelMember, Loc(m), owner, "state variable '" + m.Name + "'", "non-public (a public settable member would be an attribute argument)");
-                        ok = false;
-                        break;
-                    }
-                    states.Add(new Member(m.Name, m, stateUnit ?? "", Initializer(m, ct)));
-                    break;
-                }
-                case IPropertySymbol p when !p.IsStatic && p.DeclaredAccessibility == Accessibility.Public:
-                {
-                    if (p.Type.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || p.SetMethod is null || p.IsIndexer)
-                    {
-                        sink.Report(DiagnosticDescriptors.BadModelMember, Loc(p), owner, "parameter '" + p.Name + "'", "a public double (or float) property with get and set");
-                        ok = false;
-                        break;
-                    }
-                    string unit = AttributeString(p, ParamAttribute, out _) ?? "";
-                    AttributeString(p, RefractoryAttribute, out bool isRef);
-                    if (isRef)
-                    {
-                        if (refractory is not null)
-                        {
-                            sink.Report(DiagnosticDescriptors.DuplicateModelPart, Loc(p), owner, "the refractory period ([Refractory] on " + refractory + " and " + p.Name + ")");
-                            ok = false;
-                        }
-                        refractory = p.Name;
-                    }
-                    parameters.Add(new Member(p.Name, p, unit, Initializer(p, ct)));
-                    break;
-                }
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary } ms:
-                    if (ms.DeclaringSyntaxReferences.Length == 1 && ms.DeclaringSyntaxReferences[0].GetSyntax(ct) is MethodDeclarationSyntax decl)
-                    {
-                        if (methods.ContainsKey(ms.Name))
-                        {
-                            sink.Report(DiagnosticDescriptors.DuplicateModelPart, Loc(ms), owner, ms.Name + "()");
-                            ok = false;
-                            break;
-                        }
-                        methods[ms.Name] = decl;
-                        methodSymbols[ms.Name] = ms;
-                    }
-                    break;
-            }
-        }
-
-        // Parameter defaults: constants.
-        var defaults = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var p in parameters)
-        {
-            double d = 0;
-            if (p.Initializer is { } init)
-            {
-                var cv = compilation.GetSemanticModel(init.SyntaxTree).GetConstantValue(init, ct);
-                if (!cv.HasValue || cv.Value is bool or string or char or null)
-                {
-                    sink.Report(DiagnosticDescriptors.BadModelMember, init.GetLocation(), owner, "the default of parameter '" + p.Name + "'", "a constant");
-                    ok = false;
-                }
-                else
-                {
-                    d = Convert.ToDouble(cv.Value, System.Globalization.CultureInfo.InvariantCulture);
-                    if (double.IsNaN(d) || double.IsInfinity(d) || float.IsInfinity((float)d))
-                    {
-                        sink.Report(DiagnosticDescriptors.NonFiniteConstant, init.GetLocation(), owner, init.ToString(), Literals.Short(d), " (the default of " + p.Name + ")");
-                        ok = false;
-                    }
-                }
-            }
-            defaults[p.Name] = d;
-        }
-
-        var stateNames = states.Select(s => s.Name).ToList();
-        // Units check (SPK3015–SPK3017): only the units declared and understood; warnings, never an error.
-        var paramUnits = parameters.ToDictionary(p => p.Name, p => Unit.Parse(p.Unit), StringComparer.Ordinal);
-        var stateUnits = states.ToDictionary(s => s.Name, s => Unit.Parse(s.Unit), StringComparer.Ordinal);
-        var units = new UnitCheck(n => paramUnits.TryGetValue(n, out var u) ? u : null, n => stateUnits.TryGetValue(n, out var u) ? u : null);
-        void CheckUnits(Expr value, string method, string? target, bool isDerivative, Location at)
-        {
-            units.Problems.Clear();
-            var found = units.Infer(value);
-            foreach (var (e, problem) in units.Problems)
-            {
-                // As written: a state is its name (Old(x) in Spike(), where the plain name is the value after the step).
-                var shown = IrOps.Rewrite(e, n => n switch
-                {
-                    Var v => new Param(method == "Spike" ? "Old(" + v.Name + ")" : v.Name),
-                    Next x => new Param(x.Name),
-                    _ => null,
-                });
-                sink.Report(DiagnosticDescriptors.InconsistentUnits, at, owner, method, Text(shown), problem);
-            }
-            if (target is null || found is not { } f || stateUnits[target] is not { } x) return;
-            var expected = isDerivative ? x / Unit.Ms : x;
-            if (f == expected) return;
-            var declared = states.First(s => s.Name == target).Unit;
-            if (isDerivative)
-                sink.Report(DiagnosticDescriptors.DerivativeUnits, at, owner, method, f.ToString(), target, declared, declared + "/ms = " + expected);
-            else
-                sink.Report(DiagnosticDescriptors.UpdateUnits, at, owner, method, f.ToString(), target, declared + " = " + expected);
-        }
-        var lower = new CSharpToIr(compilation, type, sink, owner, defaults, stateNames, ct);
-
-        // Updates: dX() and NextX().
-        var updates = new Dictionary<string, (Update Update, Location At)>(StringComparer.Ordinal);
-        foreach (var kv in methods)
-        {
-            string name = kv.Key;
-            bool isDerivative = name.Length > 1 && name[0] == 'd' && char.IsUpper(name[1]);
-            bool isNext = name.Length > 4 && name.StartsWith("Next", StringComparison.Ordinal) && char.IsUpper(name[4]);
-            if (!isDerivative && !isNext) continue;
-            string target = name.Substring(isDerivative ? 1 : 4);
-            var ms = methodSymbols[name];
-            if (!stateNames.Contains(target))
-            {
-                string near = ModelParser.Suggest(target, stateNames);
-                sink.Report(DiagnosticDescriptors.DerivativeOfNonState, Loc(ms), owner, name, target, near, stateNames.Count == 0 ? "none" : string.Join(", ", stateNames));
-                ok = false;
-                continue;
-            }
-            if (ms.Parameters.Length != 0 || ms.ReturnType.SpecialType is not (SpecialType.System_Double or SpecialType.System_Single) || ms.IsGenericMethod)
-            {
-                sink.Report(DiagnosticDescriptors.BadModelMember, Loc(ms), owner, name + "()", "a method taking no parameters and returning double");
-                ok = false;
-                continue;
-            }
-            if (updates.ContainsKey(target))
-            {
-                sink.Report(DiagnosticDescriptors.DuplicateModelPart, Loc(ms), owner, "the update of '" + target + "' (d" + target + "() and Next" + target + "())");
-                ok = false;
-                continue;
-            }
-            var value = lower.LowerMethodValue(kv.Value, new CSharpToIr.Env(CSharpToIr.Context.Step));
-            if (value is null) { ok = false; continue; }
-            updates[target] = (isDerivative ? new Ode(value) : new Explicit(value), Loc(ms));
-            CheckUnits(value, name, target, isDerivative, Loc(ms));
-        }
-        foreach (var s in states)
-            if (!updates.ContainsKey(s.Name) && !methods.ContainsKey("d" + s.Name) && !methods.ContainsKey("Next" + s.Name))
-            {
-                sink.Report(DiagnosticDescriptors.StateWithoutUpdate, Loc(s.Symbol), owner, s.Name);
-                ok = false;
-            }
+        var m = ModelMembers.Collect(type, compilation, sink, owner, ct, neuron: true);
+        var parameters = m.Parameters;
+        var states = m.States;
+        string? refractory = m.Refractory;
+        var methods = m.Methods;
+        var methodSymbols = m.MethodSymbols;
+        var defaults = m.Defaults;
+        var stateNames = m.StateNames;
+        var lower = m.Lower;
+        var updates = m.LowerUpdates();
+        bool ok = m.Ok;
+        void CheckUnits(Expr value, string method, string? target, bool isDerivative, Location at) => m.CheckUnits(value, method, target, isDerivative, at);
         if (!stateNames.Contains("V"))
         {
             sink.Report(DiagnosticDescriptors.MissingModelPart, Loc(type), owner, "state variable V (the membrane potential; declare [State] double V { get; set; })");
@@ -328,7 +149,12 @@ internal static class UserModelParser
             else
             {
                 var env = new CSharpToIr.Env(CSharpToIr.Context.AfterStep);
-                ok &= lower.LowerAssignments(resetDecl, env, (n, v, at) => Assign("Reset()", n, at));
+                ok &= lower.LowerAssignments(resetDecl, env, (n, v, at) =>
+                {
+                    if (!Assign("Reset()", n, at)) return false;
+                    m.CheckAssignmentUnits(v, "Reset", n, at.GetLocation());
+                    return true;
+                });
                 foreach (var s in stateNames) if (env.Assigned.TryGetValue(s, out var v)) resets.Add(new Reset(s, v));
             }
         }
@@ -355,6 +181,7 @@ internal static class UserModelParser
                 ok &= LowerInit(initDecl, lower, env, (n, v, at) =>
                 {
                     if (!Assign("Init()", n, at)) return false;
+                    m.CheckAssignmentUnits(v, "Init", n, at.GetLocation());
                     initial[n] = v;
                     return true;
                 });
@@ -429,17 +256,6 @@ internal static class UserModelParser
         return ok;
     }
 
-    static ExpressionSyntax? Initializer(ISymbol m, CancellationToken ct)
-    {
-        foreach (var r in m.DeclaringSyntaxReferences)
-            switch (r.GetSyntax(ct))
-            {
-                case PropertyDeclarationSyntax { Initializer: { } pi }: return pi.Value;
-                case VariableDeclaratorSyntax { Initializer: { } vi }: return vi.Value;
-            }
-        return null;
-    }
-
     /// <summary>(T, τ) when <paramref name="f"/> is <c>X / τ</c> with τ a parameter and X = T − y exactly (∂X/∂y = −1,
     /// T free of y); T is X with y = 0, simplified (so <c>(−(V − VRest) + R·I)/Tau</c> gives Lif's <c>VRest + R·I</c>).</summary>
     internal static (Expr Target, string Tau)? LinearForm(Expr f, string y)
@@ -465,7 +281,7 @@ internal static class UserModelParser
     });
 
     /// <summary>The first constant subtree (numbers and parameters; no dt) that is NaN or infinite at the defaults.</summary>
-    static Expr? FirstNonFinite(Expr e, IReadOnlyDictionary<string, double> defaults)
+    internal static Expr? FirstNonFinite(Expr e, IReadOnlyDictionary<string, double> defaults)
     {
         foreach (var n in IrOps.Nodes(e))
         {
