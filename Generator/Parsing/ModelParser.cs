@@ -229,6 +229,9 @@ internal static class ModelParser
         OutSpec? output = null;
         string? commAttr = null, synAttr = null, outAttr = null;
         Location? projLoc = null, commLoc = null, synLoc = null;
+        SynSpec? plasticity = null; // [Std]/[Stp] on an align-post projection: a pre-side state scaling each event
+        string? plasticityAttr = null;
+        Location? plasticityLoc = null;
 
         foreach (var attr in type.GetAttributes())
         {
@@ -357,7 +360,20 @@ internal static class ModelParser
                 }
                 default:
                 {
-                    if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
+                    if (Catalogue.SynapseByMetadataName(attrName) is { } plastDef && !alignPre && plastDef.PreSized
+                        && plastDef.Attribute is "Std" or "Stp")
+                    {
+                        // BrainPy's older form (bp.synapses.Exponential(..., stp=bp.synplast.STD())): not the synapse, a scale of its events.
+                        if (plasticityAttr is not null)
+                        {
+                            sink.Report(DiagnosticDescriptors.DuplicatePlasticity, args.AttributeLocation ?? FirstLocation(type), name, plasticityAttr, args.Name);
+                            break;
+                        }
+                        plasticityAttr = args.Name;
+                        plasticityLoc = args.AttributeLocation;
+                        plasticity = new SynSpec(plastDef.Attribute, ReadParams(args, plastDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
+                    }
+                    else if (Catalogue.SynapseByMetadataName(attrName) is { } synDef)
                     {
                         if (synAttr is not null)
                         {
@@ -410,6 +426,12 @@ internal static class ModelParser
             syn = null;
         }
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
+        // [Std]/[Stp] scaling events: the generator has the scaled kernel of the JIT homogeneous comm only (SPK0040).
+        if (plasticity is not null && comm is not null && (comm.Csr is not null || comm.Alt is not null))
+        {
+            sink.Report(DiagnosticDescriptors.ScaledEventCommUnsupported, plasticityLoc ?? anchor, name, plasticityAttr, roleName, commAttr);
+            plasticity = null;
+        }
 
         if (post is not null)
         {
@@ -441,7 +463,7 @@ internal static class ModelParser
                 ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
-                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta);
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity?.Model);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
@@ -461,7 +483,7 @@ internal static class ModelParser
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
             full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta)
-            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg };
+            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg, Plasticity = plasticity };
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
