@@ -410,7 +410,13 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
-        if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
+        if (syn is null && plasticity is not null)
+        {
+            // [Std]/[Stp] alone on an align-post projection: written as its synapse, which it cannot be (it scales an Expon's events).
+            sink.Report(ProjectionDescriptors.PreSynapseOnAlignPost, plasticityLoc ?? anchor, name, plasticityAttr, roleName, Catalogue.SynapseList);
+            plasticity = null;
+        }
+        else if (syn is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
         bool valueForm = alignPre && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
