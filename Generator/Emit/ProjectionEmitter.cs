@@ -199,6 +199,27 @@ internal static class ProjectionEmitter
             for (int k = 0; k < eventArrays.Count; k++)
                 w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "blocks * part / parts", "blocks * (part + 1) / parts"));
         }
+        if (plast is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>Writes the short-term plasticity state as parts <c>{part}.stp.*</c> (a network's Save).</summary>");
+            w.Line(gc);
+            using (w.Block($"internal void __WriteState({Rt}NetworkStateWriter state, string part)"))
+            {
+                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
+                w.Line("state.Floats(part + \".stp.x\", __x);");
+                w.Line("state.Floats(part + \".stp.release\", __release);");
+            }
+            w.Line();
+            w.Line("/// <summary>Reads what <see cref=\"__WriteState\"/> wrote.</summary>");
+            w.Line(gc);
+            using (w.Block($"internal void __ReadState({Rt}NetworkStateReader state, string part)"))
+            {
+                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
+                w.Line("state.Floats(part + \".stp.x\", __x);");
+                w.Line("state.Floats(part + \".stp.release\", __release);");
+            }
+        }
         Close(closers);
         return w.ToString();
     }

@@ -147,6 +147,8 @@ internal static class GeneratedMembers
             m.Add(new("Release", null, "public global::System.ReadOnlySpan<float> Release"));
             m.Add(new("PlasticityX", null, "public global::System.ReadOnlySpan<float> PlasticityX"));
             if (stp) m.Add(new("PlasticityUse", null, "public global::System.ReadOnlySpan<float> PlasticityUse"));
+            m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
+            m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
         }
         int weight = m.FindIndex(static x => x.Name == "Weight");
         if (csr)
