@@ -174,5 +174,21 @@ namespace D
             global::SpikeSharp.Spikes spikes = global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes
             global::SpikeSharp.JitDelivery.AddHomoScaled(__g, Seed, StreamId, spikes, __skips, __cache, Weight, __release, blocks * part / parts, blocks * (part + 1) / parts);
         }
+
+        /// <summary>Writes the short-term plasticity state as parts <c>{part}.stp.*</c> (a network's Save).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)
+        {
+            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.release", __release);
+        }
+
+        /// <summary>Reads what <see cref="__WriteState"/> wrote.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)
+        {
+            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.release", __release);
+        }
     }
 }
