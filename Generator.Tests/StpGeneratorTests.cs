@@ -124,4 +124,92 @@ public class StpGeneratorTests
             public partial class QP;
             """, DiagnosticSeverity.Error, Pops);
     }
+
+    // ---- BrainPy's older form: [Std]/[Stp] scaling the events of an align-post projection (JIT homo comm) ----
+
+    const string EventForm = """
+        using SpikeSharp;
+        namespace D;
+        [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P), DelaySteps = 2)]
+        [EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.5)] [Expon(Tau = 5)] [Std(Tau = 100, U = 0.2)] [Coba(E = 0)]
+        public partial class QPStdEvent;
+        [HalfProjAlignPostMg(Post = typeof(P))]
+        [EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.3)] [Expon(Tau = 5)] [Stp(U = 0.3, TauF = 50, TauD = 80)] [Coba(E = 0)]
+        public partial class QPStpEvent;
+        [HalfProjAlignPostMg(Post = typeof(P))]
+        [EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.3)] [Expon(Tau = 5)] [Coba(E = 0)]
+        public partial class QPPlain;
+        [Network] public partial class NetE
+        {
+            public P p; public Q q;
+            public QPStdEvent a;
+        }
+        """;
+
+    [Fact]
+    public void EventForm_CompilesClean_MergesThePostBuffer_ScalesByRelease()
+    {
+        DiagnosticMarkup.AssertDiagnostics(EventForm, Pops);
+        var r = GeneratorHarness.Run(EventForm, Pops);
+        Assert.Empty(r.CompileErrors);
+        Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
+        string std = r.Sources["D.QPStdEvent.g.cs"], stp = r.Sources["D.QPStpEvent.g.cs"], plain = r.Sources["D.QPPlain.g.cs"];
+        Assert.Contains("JitDelivery.AddHomoScaled(__g, Seed, StreamId, spikes, __skips, __cache, Weight, __release,", std);
+        Assert.Contains("float xN = xo + c * (1f - xo) - spike[i] * PlasticityU * xo;", std);
+        Assert.Contains("release[i] = uN * xN;", stp);
+        // The projection without [Std]/[Stp] keeps the unscaled call, and all three feed the same merged Expon buffer (the
+        // scale is per event, so BrainPy's merge key is unchanged).
+        Assert.DoesNotContain("Scaled", plain);
+        Assert.Contains("JitDelivery.AddHomo(__g, Seed, StreamId, spikes, __skips, __cache, Weight,", plain);
+        foreach (var src in new[] { std, stp, plain }) Assert.Contains("__g = post.G0;", src);
+    }
+
+    [Fact]
+    public void EventForm_GeneratedCode_MatchesSnapshot()
+    {
+        var r = GeneratorHarness.Run(EventForm, Pops);
+        Assert.Empty(r.CompileErrors);
+        SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key is "D.QPStdEvent.g.cs" or "D.QPStpEvent.g.cs")
+            .ToDictionary(kv => kv.Key, kv => kv.Value), "StpEvent");
+    }
+
+    [Theory]
+    [InlineData("[EventCSRLinear(50, 100, Prob = 0.1)]", "EventCSRLinear")]
+    [InlineData("[EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)]", "EventJitFPUniformLinear")]
+    [InlineData("[AllToAll(50, 100, Weight = 0.1)]", "AllToAll")]
+    public void EventForm_OtherComms_SPK0040_AtThePlasticity(string comm, string commName)
+    {
+        var d = DiagnosticMarkup.AssertSingle($$"""
+            using SpikeSharp;
+            namespace D;
+            [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]
+            {{comm}} [Expon] [{|SPK0040:Stp(U = 0.3)|}] [Coba]
+            public partial class QP;
+            """, DiagnosticSeverity.Error, Pops);
+        Assert.Equal($"Projection 'QP': [Stp] on [FullProjAlignPostMg] scales each spike's weight by the pre neuron's release; with [{commName}] this is not supported yet: use [EventJitFPHomoLinear], or [FullProjAlignPreDSMg] with [Stp] as its synapse", d.GetMessage());
+    }
+
+    [Fact]
+    public void EventForm_TwoPlasticities_SPK0041_AtTheSecond()
+    {
+        DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            namespace D;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon] [Std] [{|SPK0041:Stp|}] [Coba]
+            public partial class QP;
+            """, DiagnosticSeverity.Error, Pops);
+    }
+
+    [Fact]
+    public void EventForm_UOutOfRange_SPK0030()
+    {
+        DiagnosticMarkup.AssertSingle("""
+            using SpikeSharp;
+            namespace D;
+            [HalfProjAlignPostMg(Post = typeof(P))]
+            [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon] [Std({|SPK0030:U = 2|})] [Coba]
+            public partial class QP;
+            """, DiagnosticSeverity.Error, Pops);
+    }
 }

@@ -236,6 +236,7 @@ internal static class NetworkEmitter
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(s, {Literals.String(p.Member.Field + ".delay")});");
             foreach (var q in plan.Members)
                 if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
+                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }
@@ -253,6 +254,7 @@ internal static class NetworkEmitter
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(s, {Literals.String(p.Member.Field + ".delay")});");
             foreach (var q in plan.Members)
                 if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
+                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }

@@ -24,8 +24,12 @@ internal static class ProjectionEmitter
             : uniform ? $"EventJitFPUniformLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WLow = {Literals.Short(alt.A)}, WHigh = {Literals.Short(alt.B)})"
             : $"EventJitFPNormalLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WMu = {Literals.Short(alt.A)}, WSigma = {Literals.Short(alt.B)})";
         // The delivery call over blocks [first, end) into buffer g.
+        var plast = spec.Plasticity; // [Std]/[Stp]: each spike's weight scaled by its release (JIT homo only, SPK0040)
+        if (plast is not null) commText += $", each spike's weight scaled by [{plast.Model}]'s release ({(plast.Model == "Stp" ? "u·x" : "x")})";
         string DeliverCall(string g, string first, string end) => alt is null
-            ? $"{Rt}JitDelivery.AddHomo({g}, Seed, StreamId, spikes, __skips, __cache, Weight, {first}, {end});"
+            ? plast is not null
+                ? $"{Rt}JitDelivery.AddHomoScaled({g}, Seed, StreamId, spikes, __skips, __cache, Weight, __release, {first}, {end});"
+                : $"{Rt}JitDelivery.AddHomo({g}, Seed, StreamId, spikes, __skips, __cache, Weight, {first}, {end});"
             : $"{Rt}JitComms.{(uniform ? "EventUniform" : "EventNormal")}({g}, Seed, StreamId, spikes, __skips, {(uniform ? "WLow, WHigh" : "WMu, WSigma")}, {first}, {end});";
         var w = new IndentedWriter();
         var full = spec.Full;
@@ -71,6 +75,7 @@ internal static class ProjectionEmitter
         w.Line("int __preCount;");
         w.Line("int __threads;");
         w.Line($"{Rt}JitTargetCache? __cache; // stored targets, or null: regenerated per spike");
+        if (plast is not null) EmitPlasticityFields(w, plast);
         w.Line();
         w.Line("/// <summary>Threads <see cref=\"Deliver\"/> may use (each owns whole post blocks): 0 (default) follows");
         w.Line($"/// <see cref=\"{Rt}Parallelism.Threads\"/>. The buffer is bit-identical for every thread count.</summary>");
@@ -109,11 +114,13 @@ internal static class ProjectionEmitter
         w.Line();
         if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, static (ww, sp) =>
         {
+            if (sp.Plasticity is { } pl) EmitPlasticityInit(ww, pl, "post.Dt");
             ww.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             if (sp.Comm.Alt is null)
             {
                 ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-                ww.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+                ww.Line(sp.Plasticity is null ? $"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));"
+                    : $"{Rt}JitDelivery.AddHomoScaled(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, __release, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             }
             else ww.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         });
@@ -147,12 +154,14 @@ internal static class ProjectionEmitter
             for (int k = 0; k < eventArrays.Count; k++)
                 w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
             if (spec.OwnSynapse) w.Line(DecayInit(spec));
+            if (plast is not null) EmitPlasticityInit(w, plast, "post.Dt");
             w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
             if (alt is null)
             {
                 w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
                 w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
-                w.Line($"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+                w.Line(plast is null ? $"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));"
+                    : $"{Rt}JitDelivery.AddHomoScaled(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, __release, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
             }
             else w.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
         }
@@ -168,6 +177,7 @@ internal static class ProjectionEmitter
             w.Line("if (spikes.Length != NumIn)");
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             if (spec.OwnSynapse) EmitOwnDecay(w);
+            if (plast is not null) EmitPlasticityStep(w, plast);
             w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
             using (w.Block("if (parts <= 1)"))
             {
@@ -188,6 +198,27 @@ internal static class ProjectionEmitter
             w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
             for (int k = 0; k < eventArrays.Count; k++)
                 w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "blocks * part / parts", "blocks * (part + 1) / parts"));
+        }
+        if (plast is not null)
+        {
+            w.Line();
+            w.Line("/// <summary>Writes the short-term plasticity state as parts <c>{part}.stp.*</c> (a network's Save).</summary>");
+            w.Line(gc);
+            using (w.Block($"internal void __WriteState({Rt}NetworkStateWriter state, string part)"))
+            {
+                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
+                w.Line("state.Floats(part + \".stp.x\", __x);");
+                w.Line("state.Floats(part + \".stp.release\", __release);");
+            }
+            w.Line();
+            w.Line("/// <summary>Reads what <see cref=\"__WriteState\"/> wrote.</summary>");
+            w.Line(gc);
+            using (w.Block($"internal void __ReadState({Rt}NetworkStateReader state, string part)"))
+            {
+                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
+                w.Line("state.Floats(part + \".stp.x\", __x);");
+                w.Line("state.Floats(part + \".stp.release\", __release);");
+            }
         }
         Close(closers);
         return w.ToString();
@@ -299,6 +330,95 @@ internal static class ProjectionEmitter
         w.Line("/// the merged post buffer. Call it before the post updates and before the pre's delay is pushed. Allocates nothing.</summary>");
         w.Line(gc);
         w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
+    }
+
+    /// <summary>The fields and read-only views of an align-post projection's <c>[Std]</c>/<c>[Stp]</c> (BrainPy's older
+    /// <c>stp=bp.synplast.STD()</c>, brainpy/_src/dynold/synplast/short_term_plasticity.py): one entry per pre neuron, owned by
+    /// this projection (BrainPy gives each synapse object its own, as here: no merging).</summary>
+    static void EmitPlasticityFields(IndentedWriter w, SynSpec plast)
+    {
+        bool stp = plast.Model == "Stp";
+        w.Line(stp ? "// [Stp] (BrainPy 2.8 rule, design.md decision 6): u, x per pre neuron; each spike delivers Weight·u·x (after its jumps)."
+            : "// [Std]: x per pre neuron; each spike delivers Weight·x (after its drop), BrainPy's stp.update then stp(pre_spike).");
+        if (stp) w.Line("readonly float[] __u = new float[NumIn]; // release probability u, u₀ = U");
+        w.Line("readonly float[] __x = new float[NumIn]; // available resources x, x₀ = 1");
+        w.Line("readonly float[] __spike = new float[NumIn]; // 1 at this step's spiking pre neurons while the state steps, else 0");
+        w.Line($"readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: {(stp ? "u·x" : "x")} after this step");
+        if (stp)
+        {
+            w.Line("readonly float __dF; // exp(−dt/TauF)");
+            w.Line("readonly float __cD; // 1 − exp(−dt/TauD)");
+        }
+        else w.Line("readonly float __c; // 1 − exp(−dt/Tau)");
+        w.Line($"/// <summary>{(stp ? "STP's U" : "STD's U")}, as written.</summary>");
+        w.Line($"public const float PlasticityU = {Literals.Float(plast.Value("U"))};");
+        w.Line();
+        w.Line($"/// <summary>What each pre neuron's spike delivers, as a factor of <see cref=\"Weight\"/>: {(stp ? "u·x" : "x")} after the last <see cref=\"Deliver\"/> stepped it.</summary>");
+        w.Line("public global::System.ReadOnlySpan<float> Release => __release;");
+        w.Line("/// <summary>The available resources x of every pre neuron.</summary>");
+        w.Line("public global::System.ReadOnlySpan<float> PlasticityX => __x;");
+        if (stp)
+        {
+            w.Line("/// <summary>The release probability u of every pre neuron.</summary>");
+            w.Line("public global::System.ReadOnlySpan<float> PlasticityUse => __u;");
+        }
+    }
+
+    static void EmitPlasticityInit(IndentedWriter w, SynSpec plast, string dt)
+    {
+        if (plast.Model == "Stp")
+        {
+            w.Line($"__dF = (float)global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("TauF"))});");
+            w.Line($"__cD = (float)(1.0 - global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("TauD"))}));");
+            w.Line("global::System.Array.Fill(__u, PlasticityU);");
+            w.Line("global::System.Array.Fill(__release, PlasticityU); // u₀·x₀");
+        }
+        else
+        {
+            w.Line($"__c = (float)(1.0 - global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("Tau"))}));");
+            w.Line("global::System.Array.Fill(__release, 1f); // x₀");
+        }
+        w.Line("global::System.Array.Fill(__x, 1f);");
+    }
+
+    /// <summary>BrainPy's order (dynold TwoEndConn.update): <c>stp.update(pre_spike)</c> on the spikes being delivered, then the
+    /// comm reads <c>stp(pre_spike)</c>, the new state. The step rule is that of <c>[Std]</c>/<c>[Stp]</c> on align-pre (PreSynapses.cs).</summary>
+    static void EmitPlasticityStep(IndentedWriter w, SynSpec plast)
+    {
+        bool stp = plast.Model == "Stp";
+        w.Line(stp ? "// [Stp]: u* = u·dF, x* = x + cD(1 − x); on a spike u ← u* + U(1 − u*), x ← x* − u·x*; release = u·x."
+            : "// [Std]: x ← x + c(1 − x) − spike·U·x_old; release = x.");
+        w.Line("float[] spike = __spike;");
+        w.Line("for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 1f;");
+        w.Line("float[] x = __x, release = __release;");
+        if (stp)
+        {
+            w.Line("float[] u = __u;");
+            w.Line("float dF = __dF, cD = __cD;");
+            using (w.Block("for (int i = 0; i < x.Length; i++)"))
+            {
+                w.Line("float s = spike[i];");
+                w.Line("float uS = u[i] * dF;");
+                w.Line("float xS = x[i] + cD * (1f - x[i]);");
+                w.Line("float uN = uS + s * PlasticityU * (1f - uS);");
+                w.Line("float xN = xS - s * uN * xS;");
+                w.Line("u[i] = uN;");
+                w.Line("x[i] = xN;");
+                w.Line("release[i] = uN * xN;");
+            }
+        }
+        else
+        {
+            w.Line("float c = __c;");
+            using (w.Block("for (int i = 0; i < x.Length; i++)"))
+            {
+                w.Line("float xo = x[i];");
+                w.Line("float xN = xo + c * (1f - xo) - spike[i] * PlasticityU * xo;");
+                w.Line("x[i] = xN;");
+                w.Line("release[i] = xN;");
+            }
+        }
+        w.Line("for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 0f;");
     }
 
     /// <summary>The post array a projection's events go to: the merge group's (G0, …), or a delta projection's Delta.</summary>

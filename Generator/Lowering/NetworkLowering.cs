@@ -46,6 +46,7 @@ internal static class NetworkLowering
                 members.Add(new NetworkMemberPlan(m, 0, proj?.Spec.Full is { } f ? ProjectionEmitter.DelayText(f) : null, ok)
                 {
                     PreSynapseKey = proj is { Spec.AlignPre: true } ? AlignPreEmitter.SynapseKey(proj.Spec) : null,
+                    PlasticityState = proj?.Spec.Plasticity is not null,
                 });
             }
         }

@@ -104,7 +104,7 @@ internal static class GeneratedMembers
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
     /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
     public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, CommSpec? comm = null,
-        bool ownSynapse = false, bool delta = false)
+        bool ownSynapse = false, bool delta = false, string? plasticity = null)
     {
         bool csr = comm?.Csr is not null;
         string post = postType ?? "?";
@@ -133,6 +133,23 @@ internal static class GeneratedMembers
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
         if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
+        if (plasticity is not null)
+        {
+            // [Std]/[Stp] scaling the events (ProjectionEmitter.EmitPlasticityFields).
+            bool stp = plasticity == "Stp";
+            if (stp) m.Add(new("__u", null, "readonly float[] __u"));
+            m.Add(new("__x", null, "readonly float[] __x"));
+            m.Add(new("__spike", null, "readonly float[] __spike"));
+            m.Add(new("__release", null, "readonly float[] __release"));
+            if (stp) { m.Add(new("__dF", null, "readonly float __dF")); m.Add(new("__cD", null, "readonly float __cD")); }
+            else m.Add(new("__c", null, "readonly float __c"));
+            m.Add(new("PlasticityU", null, "public const float PlasticityU"));
+            m.Add(new("Release", null, "public global::System.ReadOnlySpan<float> Release"));
+            m.Add(new("PlasticityX", null, "public global::System.ReadOnlySpan<float> PlasticityX"));
+            if (stp) m.Add(new("PlasticityUse", null, "public global::System.ReadOnlySpan<float> PlasticityUse"));
+            m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
+            m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
+        }
         int weight = m.FindIndex(static x => x.Name == "Weight");
         if (csr)
         {

@@ -18,6 +18,9 @@ internal sealed record NetworkMemberPlan(NetworkMember Member, int Size, string?
     /// <summary>A FullProjAlignPreDSMg's synapse key (<c>"Delay(d) // syn"</c>): members from the same pre with equal keys share
     /// the first one's synapse state; null for every other member.</summary>
     public string? PreSynapseKey { get; init; }
+
+    /// <summary>An align-post projection with <c>[Std]</c>/<c>[Stp]</c> scaling its events: its own pre-sized state is saved.</summary>
+    public bool PlasticityState { get; init; }
 }
 
 /// <summary>Everything the network's file needs; <see cref="Invalid"/> names members without a valid model (then the

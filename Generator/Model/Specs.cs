@@ -120,6 +120,10 @@ internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec C
 
     /// <summary>With <see cref="AlignPre"/>: FullProjAlignPreSDMg (the synapse on the pre's current spikes, its value delayed).</summary>
     public bool SynapseThenDelay { get; init; }
+
+    /// <summary>Align-post only: <c>[Std]</c> or <c>[Stp]</c> as BrainPy's older <c>stp=</c> form: a pre-sized state owned by this
+    /// projection, stepped on the spikes it delivers, each spike's weight scaled by the release (x, or u·x). Null otherwise.</summary>
+    public SynSpec? Plasticity { get; init; }
 }
 
 internal enum DelayUnit { None, Ms, Steps }

@@ -229,6 +229,9 @@ internal static class ModelParser
         OutSpec? output = null;
         string? commAttr = null, synAttr = null, outAttr = null;
         Location? projLoc = null, commLoc = null, synLoc = null;
+        SynSpec? plasticity = null; // [Std]/[Stp] on an align-post projection: a pre-side state scaling each event
+        string? plasticityAttr = null;
+        Location? plasticityLoc = null;
 
         foreach (var attr in type.GetAttributes())
         {
@@ -359,7 +362,19 @@ internal static class ModelParser
                 {
                     bool userSynapse = attr.AttributeClass is { } synClass && UserSynapseParser.DerivesFromCustomSynapse(synClass);
                     var synDef = Catalogue.SynapseByMetadataName(attrName);
-                    if (synDef is not null || userSynapse)
+                    if (synDef is { PreSized: true, Attribute: "Std" or "Stp" } plastDef && !alignPre)
+                    {
+                        // BrainPy's older form (bp.synapses.Exponential(..., stp=bp.synplast.STD())): not the synapse, a scale of its events.
+                        if (plasticityAttr is not null)
+                        {
+                            sink.Report(DiagnosticDescriptors.DuplicatePlasticity, args.AttributeLocation ?? FirstLocation(type), name, plasticityAttr, args.Name);
+                            break;
+                        }
+                        plasticityAttr = args.Name;
+                        plasticityLoc = args.AttributeLocation;
+                        plasticity = new SynSpec(plastDef.Attribute, ReadParams(args, plastDef.Params, Array.Empty<AboveRule>(), c).ToEquatableArray());
+                    }
+                    else if (synDef is not null || userSynapse)
                     {
                         if (synAttr is not null)
                         {
@@ -403,7 +418,13 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
-        if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
+        if (syn is null && plasticity is not null)
+        {
+            // [Std]/[Stp] alone on an align-post projection: written as its synapse, which it cannot be (it scales an Expon's events).
+            sink.Report(ProjectionDescriptors.PreSynapseOnAlignPost, plasticityLoc ?? anchor, name, plasticityAttr, roleName, Catalogue.SynapseList);
+            plasticity = null;
+        }
+        else if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
         bool valueForm = alignPre && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
@@ -419,6 +440,12 @@ internal static class ModelParser
             syn = null;
         }
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
+        // [Std]/[Stp] scaling events: the generator has the scaled kernel of the JIT homogeneous comm only (SPK0040).
+        if (plasticity is not null && comm is not null && (comm.Csr is not null || comm.Alt is not null))
+        {
+            sink.Report(DiagnosticDescriptors.ScaledEventCommUnsupported, plasticityLoc ?? anchor, name, plasticityAttr, roleName, commAttr);
+            plasticity = null;
+        }
 
         if (post is not null)
         {
@@ -450,7 +477,7 @@ internal static class ModelParser
                 ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
-                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta);
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity?.Model);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }
@@ -470,7 +497,7 @@ internal static class ModelParser
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
             full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta)
-            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg };
+            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg, Plasticity = plasticity };
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>

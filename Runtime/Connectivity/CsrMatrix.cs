@@ -391,6 +391,29 @@ public sealed class CsrMatrix
         }
     }
 
+    /// <summary>EventCSRLinear scaled per spiking pre neuron (BrainPy's older STD/STP form, <c>g += W·(spike·x)</c>): adds
+    /// <c>weight · scale[i]</c> (rounded once to float) to <c>post[j]</c> for every synapse (i, j) of every spiking pre <c>i</c>,
+    /// in spike order, for blocks [<paramref name="firstBlock"/>, <paramref name="endBlock"/>). The unscaled
+    /// <see cref="AddEvents(Span{float}, Spikes, float, int, int)"/> is untouched. Allocates nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddEventsScaled(Span<float> post, Spikes spikes, float weight, ReadOnlySpan<float> scale, int firstBlock, int endBlock)
+    {
+        Check(post.Length, spikes.Length, nameof(AddEventsScaled), firstBlock, endBlock, "spikes");
+        if (scale.Length != NumPre)
+            throw new ArgumentException($"CsrMatrix.AddEventsScaled: the scale covers {scale.Length} neurons but numPre = {NumPre}.", nameof(scale));
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref float sc = ref MemoryMarshal.GetReference(scale);
+        ref int spk = ref spikes.IndexRef;
+        int offset = spikes.Offset, count = spikes.Count;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            if (_t16 is not null) EventScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight, ref sc);
+            else EventScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight, ref sc);
+        }
+    }
+
     /// <summary>EventCSRLinear with one weight per synapse: adds <c>synapseWeights[s]</c> to <c>post[j]</c> for every
     /// synapse s = (i, j) of every spiking pre <c>i</c>. The weights are in synapse order (<see cref="RowStart"/>).</summary>
     public void AddEvents(Span<float> post, Spikes spikes, ReadOnlySpan<float> synapseWeights) => AddEvents(post, spikes, synapseWeights, 0, Blocks);
@@ -464,6 +487,18 @@ public sealed class CsrMatrix
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static long Delta(ref long delta, nint pre) => Unsafe.IsNullRef(ref delta) ? 0 : Unsafe.Add(ref delta, pre);
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void EventScaled<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight, ref float scale) where T : unmanaged
+    {
+        for (nint k = 0; k < count; k++)
+        {
+            nint pre = Unsafe.Add(ref spk, k) - offset;
+            float w = weight * Unsafe.Add(ref scale, pre);
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += w;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static void EventHomo<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged

@@ -38,6 +38,45 @@ public static class DenseComms
         for (nint k = 0; k < spikes.Count; k++) Unsafe.Add(ref g, Unsafe.Add(ref spk, k) - offset) += weight;
     }
 
+    /// <summary>OneToOne on events scaled per spiking neuron (BrainPy's older STD/STP form): <c>post[i] += weight·scale[i]</c>
+    /// for every spiking i.</summary>
+    public static void OneToOneScaled(Spikes spikes, Span<float> post, float weight, ReadOnlySpan<float> scale)
+    {
+        Same(spikes.Length, post.Length, nameof(OneToOneScaled));
+        Same(scale.Length, post.Length, nameof(OneToOneScaled));
+        for (int k = 0; k < spikes.Count; k++)
+        {
+            int i = spikes.IndexAt(k);
+            post[i] += weight * scale[i];
+        }
+    }
+
+    /// <summary>AllToAll on events scaled per spiking pre neuron (BrainPy's older STD/STP form): with
+    /// <c>S = Σ scale[i]</c> over the spiking i (in spike order, float), <c>post[j] += weight·S</c>, or
+    /// <c>weight·(S − scale[j])</c> for a spiking j &lt; numPre when <paramref name="includeSelf"/> is false;
+    /// <paramref name="post"/> holds posts [<paramref name="firstPost"/>, firstPost + post.Length).</summary>
+    public static void AllToAllScaled(Spikes spikes, Span<float> post, float weight, ReadOnlySpan<float> scale, bool includeSelf = true, int firstPost = 0)
+    {
+        if (firstPost < 0) throw new ArgumentOutOfRangeException(nameof(firstPost), firstPost, "DenseComms.AllToAllScaled: firstPost must be ≥ 0.");
+        Same(scale.Length, spikes.Length, nameof(AllToAllScaled));
+        float sum = 0;
+        for (int k = 0; k < spikes.Count; k++) sum += scale[spikes.IndexAt(k)];
+        float all = weight * sum;
+        int self = includeSelf ? 0 : spikes.Length;
+        int n = spikes.Count, q = 0;
+        while (q < n && spikes.IndexAt(q) < firstPost) q++;
+        int next = q < n ? spikes.IndexAt(q) - firstPost : int.MaxValue;
+        for (int j = 0; j < post.Length; j++)
+        {
+            if (j == next)
+            {
+                post[j] += firstPost + j < self ? weight * (sum - scale[firstPost + j]) : all;
+                next = ++q < n ? spikes.IndexAt(q) - firstPost : int.MaxValue;
+            }
+            else post[j] += all;
+        }
+    }
+
     /// <summary>OneToOne on events with one weight per neuron: <c>post[i] += weights[i]</c> for every spiking i.</summary>
     public static void OneToOne(Spikes spikes, Span<float> post, ReadOnlySpan<float> weights)
     {

@@ -37,6 +37,46 @@ public static class JitDelivery
         else AddHomo(g, seed, streamId, spikes, skips, weight, firstBlock, endBlock, s_batched);
     }
 
+    /// <summary>The scaled event delivery of BrainPy's older short-term plasticity form (<c>bp.synapses.Exponential(...,
+    /// stp=bp.synplast.STD())</c>: <c>g += W·(spike·x)</c>): as <see cref="AddHomo(Span{float}, ulong, ulong, Spikes, GeometricSkips, JitTargetCache?, float, int, int)"/>,
+    /// but each spiking pre neuron <c>i</c> adds <c>weight · scale[i]</c> (rounded once to float) at its targets. Same targets, same
+    /// order of adds per post (spike order), so the result is bit-identical for every block split. Allocates nothing.</summary>
+    /// <param name="g">The post buffer (its length is numOut).</param>
+    /// <param name="seed">Connectivity seed.</param>
+    /// <param name="streamId">Stream family.</param>
+    /// <param name="spikes">The spiking pre neurons.</param>
+    /// <param name="skips">The skip table of the connection probability.</param>
+    /// <param name="cache">Stored targets of the same connectivity, or null (regenerated).</param>
+    /// <param name="weight">Weight per target before scaling.</param>
+    /// <param name="scale">One factor per pre neuron (its length is the spikes' length): STD's x, STP's u·x.</param>
+    /// <param name="firstBlock">First post block delivered.</param>
+    /// <param name="endBlock">End (exclusive) of the post blocks delivered.</param>
+    public static void AddHomoScaled(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, JitTargetCache? cache, float weight,
+        ReadOnlySpan<float> scale, int firstBlock, int endBlock)
+    {
+        if (scale.Length != spikes.Length)
+            throw new ArgumentException($"JitDelivery.AddHomoScaled: the scale covers {scale.Length} neurons but the spikes {spikes.Length}.", nameof(scale));
+        if (cache is not null) { cache.AddHomoScaled(g, spikes, weight, scale, firstBlock, endBlock); return; }
+        ArgumentNullException.ThrowIfNull(skips);
+        int numOut = g.Length;
+        int blocks = JitConnectivity.BlockCount(numOut);
+        if (firstBlock < 0 || endBlock > blocks || firstBlock > endBlock)
+            throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitDelivery.AddHomoScaled: blocks [{firstBlock}, {endBlock}) are outside [0, {blocks}).");
+        ref float g0 = ref MemoryMarshal.GetReference(g);
+        ulong seedKey = CounterRng.SeedKey(seed, streamId);
+        bool batched = s_batched;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            int start = JitConnectivity.BlockStart(numOut, b), end = JitConnectivity.BlockStart(numOut, b + 1);
+            for (int k = 0; k < spikes.Count; k++)
+            {
+                int pre = spikes.IndexAt(k);
+                ulong key = CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)pre, (ulong)b);
+                Walk(ref g0, key, start, end, skips, weight * scale[pre], batched);
+            }
+        }
+    }
+
     /// <summary><see cref="AddHomo(Span{float}, ulong, ulong, Spikes, GeometricSkips, float, int, int)"/> with the walk chosen:
     /// <paramref name="batched"/> draws 8 at a time (needs AVX-512DQ), else one at a time. Both give the same targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

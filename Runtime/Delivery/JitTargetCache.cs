@@ -554,6 +554,40 @@ public sealed class JitTargetCache
         }
     }
 
+    /// <summary>As <see cref="AddHomo"/>, each spiking pre neuron <c>i</c> adding <c>weight · scale[i]</c> (BrainPy's
+    /// <c>g += W·(spike·x)</c> of an STD/STP-scaled event comm). Same order of adds per post. Allocates nothing.</summary>
+    public void AddHomoScaled(Span<float> g, Spikes spikes, float weight, ReadOnlySpan<float> scale, int firstBlock, int endBlock)
+    {
+        if (g.Length != NumOut) throw new ArgumentException($"JitTargetCache.AddHomoScaled: the buffer holds {g.Length} posts but numOut = {NumOut}.", nameof(g));
+        if (spikes.Length != NumIn) throw new ArgumentException($"JitTargetCache.AddHomoScaled: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", nameof(spikes));
+        if (scale.Length != NumIn) throw new ArgumentException($"JitTargetCache.AddHomoScaled: the scale covers {scale.Length} neurons but numIn = {NumIn}.", nameof(scale));
+        if (firstBlock < 0 || endBlock > Blocks || firstBlock > endBlock)
+            throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitTargetCache.AddHomoScaled: blocks [{firstBlock}, {endBlock}) are outside [0, {Blocks}).");
+        ref float g0 = ref MemoryMarshal.GetReference(g);
+        ref int spk = ref spikes.IndexRef;
+        ref float sc = ref MemoryMarshal.GetReference(scale);
+        int offset = spikes.Offset, count = spikes.Count;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            if (_t16 is not null) AddScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight, ref sc);
+            else AddScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight, ref sc);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void AddScaled<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight, ref float scale) where T : unmanaged
+    {
+        for (nint k = 0; k < count; k++)
+        {
+            nint pre = Unsafe.Add(ref spk, k) - offset;
+            float w = weight * Unsafe.Add(ref scale, pre);
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += w;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static nint At<T>(ref T data, nint i) where T : unmanaged =>
         typeof(T) == typeof(ushort) ? Unsafe.As<T, ushort>(ref Unsafe.Add(ref data, i)) : Unsafe.As<T, int>(ref Unsafe.Add(ref data, i));
