@@ -250,6 +250,7 @@ internal static class AlignPreEmitter
                 foreach (var a in sp.Arrays) w.Line($"a{a}[i] = {StepLowering.NextLocal(a)};");
                 if (sp.ValueArray is null) w.Line($"value[i] = {f.Format(sp.Value)};");
             }
+            w.Line($"if ({Rt}TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)");
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
         w.Line();

@@ -221,7 +221,7 @@ internal static class PopulationEmitter
                 w.Line("__extLength = 0;");
                 EmitThreadedRun(w);
             }
-            EmitStepEnd(w);
+            EmitStepEnd(w, step);
         }
         w.Line();
         w.Line("/// <summary>Advances every neuron one step, as <see cref=\"Update(float)\"/>, with a per-neuron external input on top of");
@@ -251,7 +251,7 @@ internal static class PopulationEmitter
                 EmitThreadedRun(w);
                 w.Line("__extLength = 0;");
             }
-            EmitStepEnd(w);
+            EmitStepEnd(w, step);
         }
         w.Line();
         w.Line(gc);
@@ -303,8 +303,17 @@ internal static class PopulationEmitter
         }
     }
 
-    static void EmitStepEnd(IndentedWriter w)
+    static void EmitStepEnd(IndentedWriter w, StepPlan step)
     {
+        var decaying = new System.Collections.Generic.List<PlanArray>();
+        foreach (var a in step.SynapseArrays) if (a.Group != -1 && a.Decays) decaying.Add(a);
+        if (decaying.Count > 0)
+        {
+            w.Line($"if ({Rt}TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)");
+            w.Line("{");
+            foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush({a.Member});");
+            w.Line("}");
+        }
         w.Line("__spikeCount = count;");
         w.Line("__step = step + 1;");
         w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");

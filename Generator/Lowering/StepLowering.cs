@@ -12,7 +12,12 @@ namespace SpikeSharp.Generator.Lowering;
 /// <summary>A float array of the step: a neuron state (<see cref="Group"/> −1) or a merge group's synapse state.
 /// <see cref="Var"/>/<see cref="Next"/> of <see cref="Name"/> are its value before and after this step. Every array is
 /// post-aligned (one entry per neuron of this population); pre-aligned synapse state comes with the projection issue.</summary>
-internal sealed record PlanArray(string Name, string Member, int Group, string Doc, bool Public);
+internal sealed record PlanArray(string Name, string Member, int Group, string Doc, bool Public)
+{
+    /// <summary>A synapse array whose step changes it (decays): the population flushes its tiny values (<c>TinyFlush</c>); false for
+    /// states and for arrays only written by a projection each step (an align-pre comm output).</summary>
+    public bool Decays { get; init; }
+}
 
 /// <summary>A constant hoisted out of the step: a float field <c>__{Name}</c>, computed once per instance from
 /// <see cref="Value"/> in double (parameters, dt, numbers) and rounded once.</summary>
@@ -86,7 +91,7 @@ internal static class StepLowering
                     d.Doc + " of merge group " + g.Index + " (" + g.Key.Text + ")"));
             foreach (var a in sd.Arrays)
             {
-                synArrays.Add(new PlanArray(Rename(a.Name), Rename(a.Name), g.Index, a.Doc, true));
+                synArrays.Add(new PlanArray(Rename(a.Name), Rename(a.Name), g.Index, a.Doc, true) { Decays = !(a.Decay is Var same && same.Name == a.Name) });
                 if (g.Key.Owner is not null)
                 {
                     // An unmerged projection's own synapse: its projection decayed it and added this step's events

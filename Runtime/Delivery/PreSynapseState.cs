@@ -46,6 +46,13 @@ public sealed class PreSynapseState
     /// <summary>The array of state variable <paramref name="index"/> (the generated step writes it).</summary>
     public float[] Array(int index) => _arrays[index];
 
+    /// <summary>Sets the values of magnitude below <see cref="TinyFlush.Threshold"/> of every array to +0
+    /// (<see cref="TinyFlush"/>: the generated synapse step calls it every <see cref="TinyFlush.Period"/> steps).</summary>
+    public void FlushTiny()
+    {
+        foreach (var a in _arrays) TinyFlush.Flush(a);
+    }
+
     /// <summary>Throws unless this state has key <paramref name="key"/> and <paramref name="size"/> entries (a projection
     /// handed another's state).</summary>
     public void CheckShareable(string key, int size, string projection)

@@ -148,6 +148,7 @@ namespace D
                 aG[i] = gNew;
                 aH[i] = hNew;
             }
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
             Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay
         }
 

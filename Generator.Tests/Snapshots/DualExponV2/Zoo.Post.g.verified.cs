@@ -113,6 +113,11 @@ namespace Zoo
                     count += n;
                 }
             }
+            if (global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)
+            {
+                global::SpikeSharp.TinyFlush.Flush(GRise0);
+                global::SpikeSharp.TinyFlush.Flush(GDecay0);
+            }
             __spikeCount = count;
             __step = step + 1;
             return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction
@@ -155,6 +160,11 @@ namespace Zoo
                     count += n;
                 }
                 __extLength = 0;
+            }
+            if (global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)
+            {
+                global::SpikeSharp.TinyFlush.Flush(GRise0);
+                global::SpikeSharp.TinyFlush.Flush(GDecay0);
             }
             __spikeCount = count;
             __step = step + 1;

@@ -153,6 +153,7 @@ namespace D
                 aG[i] = gNew;
                 aX[i] = xNew;
             }
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = AllToAll(g) into this projection's post buffer, which its output reads

@@ -150,6 +150,7 @@ namespace D
                 aPulse[i] = pulseNew;
                 aG[i] = gNew;
             }
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = OneToOne(g) into this projection's post buffer, which its output reads

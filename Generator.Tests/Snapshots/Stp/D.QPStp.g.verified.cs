@@ -156,6 +156,7 @@ namespace D
                 aX[i] = xNew;
                 value[i] = useNew * xNew;
             }
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads
