@@ -385,5 +385,5 @@ internal static class DiagnosticDescriptors
         ConstantSpike,
         DerivativeUnits,
         InconsistentUnits,
-        UpdateUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All);
+        UpdateUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All).AddRange(VanillaDescriptors.All);
 }

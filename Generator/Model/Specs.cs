@@ -118,6 +118,10 @@ internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec C
 
     /// <summary>With <see cref="AlignPre"/>: FullProjAlignPreSDMg (the synapse on the pre's current spikes, its value delayed).</summary>
     public bool SynapseThenDelay { get; init; }
+
+    /// <summary>A VanillaProj: no pre, no delay; <see cref="Syn"/> is the comm-input placeholder; the user's values go through
+    /// the non-event comm to the output's own post buffer, as for <see cref="AlignPre"/>.</summary>
+    public bool Vanilla { get; init; }
 }
 
 internal enum DelayUnit { None, Ms, Steps }
