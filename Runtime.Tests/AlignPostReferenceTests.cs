@@ -31,6 +31,20 @@ public partial class RfOwnJit;
 [FullProjAlignPost(Pre = typeof(RfPre), Post = typeof(RfPost))] [AllToAll(100, 100, Weight = 0.01)] [Expon(Tau = 9)] [Coba(E = 0)]
 public partial class RfOwnA2A;
 
+// --- Half projections (fed by hand with the pre's spikes before it updates) × event comms.
+[Population(100)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 2)] [InitUniform("V", Min = -60, Max = -50)] public partial class RhPre;
+[Population(100)] [LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 2)] public partial class RhPost;
+[HalfProjAlignPostMg(Post = typeof(RhPost))] [EventCSRLinear(100, 100, Prob = 0.1, Weight = 0.4, Seed = 11)] [Expon(Tau = 2)] [Coba(E = 0)]
+public partial class RhMgCsr;
+[HalfProjAlignPostMg(Post = typeof(RhPost))] [EventJitFPHomoLinear(100, 100, Prob = 0.1, Weight = 0.3, Seed = 12)] [Expon(Tau = 3)] [Coba(E = 0)]
+public partial class RhMgJit;
+[HalfProjAlignPostMg(Post = typeof(RhPost))] [AllToAll(100, 100, Weight = 0.01)] [Expon(Tau = 4)] [Coba(E = 0)]
+public partial class RhMgA2A;
+[HalfProjAlignPost(Post = typeof(RhPost))] [EventCSRLinear(100, 100, Prob = 0.1, Weight = 0.2, Seed = 13)] [Expon(Tau = 5)] [Coba(E = 0)]
+public partial class RhOwnCsr;
+[HalfProjAlignPost(Post = typeof(RhPost))] [OneToOne(100, Weight = 0.6)] [Expon(Tau = 6)] [Coba(E = 0)]
+public partial class RhOwnO2O;
+
 [Network]
 public partial class RfNet
 {
@@ -144,6 +158,53 @@ public class AlignPostReferenceTests
             var mask = new bool[100];
             for (int k = 0; k < net.Pre.Spike.Count; k++) mask[net.Pre.Spike.IndexAt(k)] = true;
             spikes += net.Pre.Spike.Count;
+            history.Add(mask);
+        }
+        Assert.True(spikes > 50, $"pre fired {spikes} spikes");
+        for (int k = 0; k < refs.Length; k++) Assert.True(maxG[k] > 0.05, $"{refs[k].Name}: g at most {maxG[k]}");
+    }
+
+    [Fact]
+    public void HalfProjections_FedBeforeThePreUpdates_FollowTheNaiveDenseReference_For400Steps()
+    {
+        var pre = new RhPre(seed: 2, dt: Dt);
+        var post = new RhPost(seed: 3, dt: Dt);
+        var p0 = new RhMgCsr(post);
+        var p1 = new RhMgJit(post);
+        var p2 = new RhMgA2A(post);
+        var p3 = new RhOwnCsr(post);
+        var p4 = new RhOwnO2O(post);
+        var a2a = new double[100, 100];
+        var o2o = new double[100, 100];
+        for (int i = 0; i < 100; i++) for (int j = 0; j < 100; j++) { a2a[i, j] = RhMgA2A.Weight; o2o[i, j] = i == j ? RhOwnO2O.Weight : 0; }
+        var refs = new[]
+        {
+            new Ref("Half Mg CSR", FromCsr(p0.Matrix, _ => RhMgCsr.Weight), 1, 2, false, () => p0.Conductance.ToArray()),
+            new Ref("Half Mg JIT", FromJit("Homo", p1.Seed, p1.StreamId, 100, RhMgJit.Prob, RhMgJit.Weight, 0), 1, 3, false, () => p1.Conductance.ToArray()),
+            new Ref("Half Mg AllToAll", a2a, 1, 4, false, () => p2.Conductance.ToArray()),
+            new Ref("Half own CSR", FromCsr(p3.Matrix, _ => RhOwnCsr.Weight), 1, 5, true, () => p3.Conductance.ToArray()),
+            new Ref("Half own OneToOne", o2o, 1, 6, true, () => p4.Conductance.ToArray()),
+        };
+        var history = new List<bool[]>();
+        int spikes = 0;
+        var maxG = new double[refs.Length];
+        for (int t = 0; t < 400; t++)
+        {
+            // The seed's order: the projections get the pre's spikes of the last step, then the pre and the post update.
+            p0.Deliver(pre.Spike); p1.Deliver(pre.Spike); p2.Deliver(pre.Spike); p3.Deliver(pre.Spike); p4.Deliver(pre.Spike);
+            pre.Update(12f);
+            post.Update(12f);
+            foreach (var r in refs)
+            {
+                r.Step(history);
+                var actual = r.Actual();
+                for (int j = 0; j < actual.Length; j++)
+                    Assert.True(Math.Abs(actual[j] - r.G[j]) <= 1e-4 * Math.Abs(r.G[j]) + 1e-6, $"{r.Name}, step {t}, post {j}: {actual[j]:R} vs {r.G[j]:R}");
+            }
+            for (int k = 0; k < refs.Length; k++) foreach (double g in refs[k].G) maxG[k] = Math.Max(maxG[k], g);
+            var mask = new bool[100];
+            for (int k = 0; k < pre.Spike.Count; k++) mask[pre.Spike.IndexAt(k)] = true;
+            spikes += pre.Spike.Count;
             history.Add(mask);
         }
         Assert.True(spikes > 50, $"pre fired {spikes} spikes");
