@@ -538,6 +538,7 @@ public class DiagnosticCatalogueTests
         typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Concat(typeof(ProjectionDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Concat(typeof(PoissonGroupDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Concat(typeof(VanillaDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor)).Select(f => (DiagnosticDescriptor)f.GetValue(null)!).ToList();
 
     static string RepoFile(string relative, [CallerFilePath] string self = "") =>
@@ -562,8 +563,9 @@ public class DiagnosticCatalogueTests
             // The help link (the IDE's link on the diagnostic) is the page's section of this id: "## SPK0004" → #spk0004.
             Assert.Equal($"{DiagnosticDescriptors.HelpPage}#{d.Id.ToLowerInvariant()}", d.HelpLinkUri);
             Assert.Contains(d.Title.ToString(), page);
-            // SPK3001–SPK3099 are users' own models' checks and SPK40xx projections' and networks': one range each for every severity.
-            if (!d.Id.StartsWith("SPK30", StringComparison.Ordinal) && !d.Id.StartsWith("SPK40", StringComparison.Ordinal))
+            // SPK3001–SPK3099 are users' own models' checks and SPK4001–SPK4199 projections' and networks' (SPK4120–SPK4129:
+            // VanillaProj): one range each for every severity.
+            if (!d.Id.StartsWith("SPK30", StringComparison.Ordinal) && !d.Id.StartsWith("SPK40", StringComparison.Ordinal) && !d.Id.StartsWith("SPK41", StringComparison.Ordinal))
                 Assert.StartsWith(d.DefaultSeverity switch { DiagnosticSeverity.Error => "SPK0", DiagnosticSeverity.Warning => "SPK1", _ => "SPK2" }, d.Id);
             Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()), d.Id + " has no help text");
         }

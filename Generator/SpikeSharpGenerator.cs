@@ -96,15 +96,23 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
                 static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.FullProjAlignPreSDMg) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!);
+        // VanillaProj (the user's values → non-event comm → its own output): the same parse with its role.
+        var vanillaParses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.VanillaProj,
+                static (node, _) => node is BaseTypeDeclarationSyntax,
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? ModelParser.ParseProjectionForGenerator(t, ct, ctx.SemanticModel.Compilation, AttributeNames.VanillaProj) : null)
+            .Where(static p => p is not null)
+            .Select(static (p, _) => p!);
         var otherProjectionParses = fullProjectionParses.Collect().Combine(halfOwnParses.Collect().Combine(fullOwnParses.Collect()))
-            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect().Combine(alignPreParses.Collect().Combine(alignPreSdParses.Collect())
+            .Combine(halfDeltaParses.Collect().Combine(fullDeltaParses.Collect().Combine(alignPreParses.Collect().Combine(alignPreSdParses.Collect().Combine(vanillaParses.Collect())
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
                 .Select(static (pair, _) => pair.Left.AddRange(pair.Right)))))
             .Select(static (pair, _) => pair.Left.Left.AddRange(pair.Left.Right.Left).AddRange(pair.Left.Right.Right).AddRange(pair.Right.Left).AddRange(pair.Right.Right.Left).AddRange(pair.Right.Right.Right));
 
         static IncrementalValueProvider<ImmutableArray<ModelParse<ProjectionSpec>>> Models(IncrementalValuesProvider<Parsed<ProjectionSpec>> parses) =>
             parses.Select(static (p, _) => p.Model).Where(static p => p is { Spec: not null } or { Shell: not null }).Collect();
         var otherProjections = Models(fullProjectionParses).Combine(Models(halfOwnParses).Combine(Models(fullOwnParses)))
-            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses).Combine(Models(alignPreParses).Combine(Models(alignPreSdParses)).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
+            .Combine(Models(halfDeltaParses).Combine(Models(fullDeltaParses).Combine(Models(alignPreParses).Combine(Models(alignPreSdParses).Combine(Models(vanillaParses)).Select(static (pair, _) => pair.Left.AddRange(pair.Right))).Select(static (pair, _) => pair.Left.AddRange(pair.Right)))
                 .Select(static (pair, _) => pair.Left.AddRange(pair.Right))));
         var plan = populations.Collect()
             .Combine(projections.Collect().Combine(otherProjections))

@@ -471,5 +471,5 @@ internal static class DiagnosticDescriptors
         ConstantSynapseValue,
         UserSynapseOnOwnSynapseProjection,
         SynapseStateClash,
-        AssignmentUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All);
+        AssignmentUnits).AddRange(ProjectionDescriptors.All).AddRange(PoissonGroupDescriptors.All).AddRange(VanillaDescriptors.All);
 }

@@ -16,6 +16,7 @@ internal static class ProjectionEmitter
         var spec = plan.Spec;
         var comm = spec.Comm;
         if (spec.AlignPre) return AlignPreEmitter.Emit(plan);
+        if (spec.Vanilla) return AlignPreEmitter.EmitVanilla(plan);
         if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
         if (comm.Alt is { IsJit: false }) return DenseProjectionEmitter.Emit(plan);
         var alt = comm.Alt;

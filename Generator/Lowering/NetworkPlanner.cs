@@ -100,7 +100,7 @@ internal static class NetworkPlanner
                         continue;
                     }
                     // An align-pre projection's post side is its comm output, read by its own output: one group per projection.
-                    var key = proj.AlignPre
+                    var key = proj.AlignPre || proj.Vanilla
                         ? new MergeKey(proj.OutLabel, new SynSpec(Model.Definitions.PreSynapses.CommInput.Attribute, EquatableArray<double>.Empty), proj.Out, proj.Type.MetadataName)
                         : new MergeKey(proj.OutLabel, proj.Syn, proj.Out, proj.OwnSynapse ? proj.Type.MetadataName : null);
                     int gi = groups.FindIndex(g => g.Key.Equals(key));

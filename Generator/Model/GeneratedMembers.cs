@@ -207,6 +207,42 @@ internal static class GeneratedMembers
         return m;
     }
 
+    /// <summary>A VanillaProj's members (<c>AlignPreEmitter.EmitVanilla</c>).</summary>
+    public static IReadOnlyList<Member> VanillaProjection(string typeName, string? postType)
+    {
+        string post = postType ?? "?";
+        return new List<Member>
+        {
+            new("NumIn", null, "public const int NumIn"),
+            new("NumOut", null, "public const int NumOut"),
+            new("Prob", null, "public const double Prob"),
+            new("Weight", null, "public const float Weight"),
+            new("IncludeSelf", null, "public const bool IncludeSelf"),
+            new("WLow", null, "public const float WLow"),
+            new("WHigh", null, "public const float WHigh"),
+            new("WMu", null, "public const float WMu"),
+            new("WSigma", null, "public const float WSigma"),
+            new("DefaultSeed", null, "public const ulong DefaultSeed"),
+            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
+            new("MergeKey", null, "public const string MergeKey"),
+            new("__postInput", null, "readonly float[] __postInput"),
+            new("__values", null, "readonly float[] __values"),
+            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
+            new("__threads", null, "int __threads"),
+            new("Threads", null, "public int Threads"),
+            new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"),
+            new("Post", null, $"public {post} Post"),
+            new("Seed", null, "public ulong Seed"),
+            new("StreamId", null, "public ulong StreamId"),
+            new("Input", null, "public global::System.ReadOnlySpan<float> Input"),
+            new(Constructor, new[] { post }, $"public {typeName}({post} post)"),
+            new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"),
+            new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"),
+            new("Update", new[] { "global::System.ReadOnlySpan<float>" }, "public void Update(global::System.ReadOnlySpan<float> values)"),
+            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
+        };
+    }
+
     /// <summary>An align-pre projection's members (FullProjAlignPreDSMg / SDMg, <c>AlignPreEmitter</c>); <paramref name="synapse"/>
     /// null when unknown (then only the members every synapse has).</summary>
     public static IReadOnlyList<Member> AlignPreProjection(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse)

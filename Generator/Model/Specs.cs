@@ -124,6 +124,9 @@ internal sealed record ProjectionSpec(TypeDecl Type, string PostType, CommSpec C
     /// <summary>Align-post only: <c>[Std]</c> or <c>[Stp]</c> as BrainPy's older <c>stp=</c> form: a pre-sized state owned by this
     /// projection, stepped on the spikes it delivers, each spike's weight scaled by the release (x, or u·x). Null otherwise.</summary>
     public SynSpec? Plasticity { get; init; }
+    /// <summary>A VanillaProj: no pre, no delay; <see cref="Syn"/> is the comm-input placeholder; the user's values go through
+    /// the non-event comm to the output's own post buffer, as for <see cref="AlignPre"/>.</summary>
+    public bool Vanilla { get; init; }
 }
 
 internal enum DelayUnit { None, Ms, Steps }

@@ -16,6 +16,7 @@ internal static class AttributeNames
     public const string FullProjDelta = "SpikeSharp.FullProjDeltaAttribute";
     public const string FullProjAlignPreDSMg = "SpikeSharp.FullProjAlignPreDSMgAttribute";
     public const string FullProjAlignPreSDMg = "SpikeSharp.FullProjAlignPreSDMgAttribute";
+    public const string VanillaProj = "SpikeSharp.VanillaProjAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string PoissonGroup = "SpikeSharp.PoissonGroupAttribute";

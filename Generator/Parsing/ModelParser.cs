@@ -210,6 +210,8 @@ internal static class ModelParser
     {
         shell = null;
         bool alignPre = role is AttributeNames.FullProjAlignPreDSMg or AttributeNames.FullProjAlignPreSDMg;
+        // VanillaProj: comm(x) of the user's values straight to an output; no pre, no delay, no synapse (SPK4120, SPK4121).
+        bool vanilla = role == AttributeNames.VanillaProj;
         bool isFull = role is AttributeNames.FullProjAlignPostMg or AttributeNames.FullProjAlignPost or AttributeNames.FullProjDelta || alignPre;
         bool delta = role is AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
         bool ownSynapse = role is AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost;
@@ -253,6 +255,7 @@ internal static class ModelParser
                 case AttributeNames.FullProjDelta:
                 case AttributeNames.FullProjAlignPreDSMg:
                 case AttributeNames.FullProjAlignPreSDMg:
+                case AttributeNames.VanillaProj:
                 {
                     if (attrName != role)
                     {
@@ -418,6 +421,12 @@ internal static class ModelParser
             syn = new SynSpec("Expon", new[] { 8.0 }.ToEquatableArray());
             output = new OutSpec("Cuba", Array.Empty<double>().ToEquatableArray());
         }
+        if (vanilla)
+        {
+            // Its post side is the comm's output, read by its own output, as an align-pre projection's.
+            if (syn is not null || synAttr is not null) sink.Report(VanillaDescriptors.SynapseGiven, synLoc ?? anchor, name, synAttr);
+            syn = new SynSpec(Model.Definitions.PreSynapses.CommInput.Attribute, EquatableArray<double>.Empty);
+        }
         if (syn is null && plasticity is not null)
         {
             // [Std]/[Stp] alone on an align-post projection: written as its synapse, which it cannot be (it scales an Expon's events).
@@ -427,13 +436,14 @@ internal static class ModelParser
         else if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
-        bool valueForm = alignPre && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
-        if (comm is not null && !valueForm && comm.NonEvent != alignPre)
+        bool valueForm = (alignPre || vanilla) && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
+        if (comm is not null && !valueForm && comm.NonEvent != (alignPre || vanilla))
         {
-            sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
+            if (vanilla) sink.Report(VanillaDescriptors.EventComm, commLoc ?? anchor, name, commAttr);
+            else sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
             comm = null;
         }
-        if (syn is not null && !delta && syn.Def.PreSized != alignPre)
+        if (syn is not null && !delta && !vanilla && syn.Def.PreSized != alignPre)
         {
             if (alignPre) sink.Report(ProjectionDescriptors.AlignPostSynapseOnAlignPre, synLoc ?? anchor, name, synAttr, roleName, Catalogue.PreSynapseList);
             else sink.Report(ProjectionDescriptors.PreSynapseOnAlignPost, synLoc ?? anchor, name, synAttr, roleName, Catalogue.SynapseList);
@@ -473,7 +483,9 @@ internal static class ModelParser
 
         if (typeInfo is not null)
         {
-            var members = alignPre
+            var members = vanilla
+                ? GeneratedMembers.VanillaProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                : alignPre
                 ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
@@ -483,7 +495,7 @@ internal static class ModelParser
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
-        if (full is null && !ownSynapse && !delta && comm?.Csr is null && comm?.Alt is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
+        if (full is null && !ownSynapse && !delta && !vanilla && comm?.Csr is null && comm?.Alt is null && shellDecl is not null && post is not null && !alsoPopulation && projectionCount == 1 && CanBeShellPost(post, shellDecl.Visibility)
             && CanTakeShell(type, typeInfo, sink, "projection", GeneratedMembers.Projection(type.Name, post.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def), indexed: false, ct))
             shell = ShellSpec.Projection(shellDecl, FullyQualifiedName(post), comm, syn, output, outLabel, ErrorIds(sink));
 
@@ -497,7 +509,7 @@ internal static class ModelParser
         }
         return new ProjectionSpec(typeInfo, FullyQualifiedName(post), comm, syn, output, outLabel,
             full is null ? null : new FullSpec(FullyQualifiedName(full.Pre!), full.Unit, full.Value), ownSynapse, delta)
-            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg, Plasticity = plasticity };
+            { AlignPre = alignPre, SynapseThenDelay = role == AttributeNames.FullProjAlignPreSDMg, Plasticity = plasticity, Vanilla = vanilla };
     }
 
     /// <summary>The order of the projection roles, so that a type with two of them is reported once.</summary>
@@ -510,7 +522,8 @@ internal static class ModelParser
         AttributeNames.HalfProjDelta => 4,
         AttributeNames.FullProjDelta => 5,
         AttributeNames.FullProjAlignPreDSMg => 6,
-        _ => 7,
+        AttributeNames.FullProjAlignPreSDMg => 7,
+        _ => 8,
     };
 
     /// <summary>Whether an invalid model may get a shell: no SPK0025 (the shell has the same members, so it would clash;

@@ -27,7 +27,7 @@ internal static class PoissonGroupParser
     {
         AttributeNames.Population, AttributeNames.HalfProjAlignPostMg, AttributeNames.FullProjAlignPostMg, AttributeNames.HalfProjAlignPost,
         AttributeNames.FullProjAlignPost, AttributeNames.HalfProjDelta, AttributeNames.FullProjDelta, AttributeNames.FullProjAlignPreDSMg,
-        AttributeNames.FullProjAlignPreSDMg, AttributeNames.Network, AttributeNames.PoissonInput,
+        AttributeNames.FullProjAlignPreSDMg, AttributeNames.VanillaProj, AttributeNames.Network, AttributeNames.PoissonInput,
     };
 
     public static ParsedPoissonGroup Parse(INamedTypeSymbol type, CancellationToken ct, string version)

@@ -141,6 +141,21 @@ public sealed class FullProjAlignPreSDMgAttribute : Attribute
     public string? OutLabel { get; set; }
 }
 
+/// <summary>BrainPy's <c>VanillaProj</c> (<c>bp.dyn.VanillaProj</c>): comm(x) bound straight to an output on the post, with no
+/// pre population, no delay, no synapse and no merging. The user hands it a float vector of NumIn values each step through
+/// the generated <c>Update(ReadOnlySpan&lt;float&gt;)</c>; it writes comm(x) into its own post buffer, which its output (<c>[Coba]</c>,
+/// <c>[Cuba]</c>, <c>[MgBlock]</c>) reads when the post updates (the last values given stay until the next call). The comm is a
+/// non-event one: <c>[CSRLinear]</c>, <c>[JitFPHomoLinear]</c>, <c>[JitFPUniformLinear]</c>, <c>[JitFPNormalLinear]</c>, <c>[AllToAll]</c>
+/// or <c>[OneToOne]</c> in their value form. See README, "Projections".</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class VanillaProjAttribute : Attribute
+{
+    /// <summary>The post-synaptic population type (a class with <see cref="PopulationAttribute"/>).</summary>
+    public Type? Post { get; set; }
+    /// <summary>Optional output label (BrainPy <c>out_label</c>).</summary>
+    public string? OutLabel { get; set; }
+}
+
 /// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
 /// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
 /// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full

@@ -34,6 +34,7 @@ if (o.Help)
                         prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
           --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
+          --micro-comms only --micro's comm lines: ns per event / synapse / post of every comm, memory per synapse
           --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
           --micro-cache-build
                         JitTargetCache.Build of the 400k network's E projection (320 000 × 400 000, p = 0.0002) on --threads T
@@ -64,6 +65,7 @@ if (o.VsFloor)
     return VsFloor.Run(o.FloorPath, o.FloorMethod, o.N, o.Steps, o.Threads, o.Delivery.ToString().ToLowerInvariant(), o.Repeat, Child);
 if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
+if (o.MicroComms) { MicroComms.Run(); return 0; }
 if (o.MicroCacheBuild) { Micro.CacheBuild(o.Repeat, o.Threads); return 0; }
 if (o.Models) { ModelZoo.Run(); SynapseZoo.Run(); return 0; }
 if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
@@ -186,7 +188,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
+    public bool Json, All, Help, Micro, MicroVMath, MicroComms, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -221,6 +223,7 @@ sealed class BenchOptions
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
                     case "--micro-vmath": o.MicroVMath = true; break;
+                    case "--micro-comms": o.MicroComms = true; break;
                     case "--micro-cache-build": o.MicroCacheBuild = true; break;
                     case "--models": o.Models = true; break;
                     case "--cobahh": o.CobaHH = true; break;
