@@ -155,8 +155,13 @@ public class StpGeneratorTests
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
         string std = r.Sources["D.QPStdEvent.g.cs"], stp = r.Sources["D.QPStpEvent.g.cs"], plain = r.Sources["D.QPPlain.g.cs"];
         Assert.Contains("JitDelivery.AddHomoScaled(__g, Seed, StreamId, spikes, __skips, __cache, Weight, __release,", std);
-        Assert.Contains("float xN = xo + c * (1f - xo) - spike[i] * PlasticityU * xo;", std);
-        Assert.Contains("release[i] = uN * xN;", stp);
+        // The state steps by its definition's lowered step (the align-pre loop): STD's value is its x array itself, STP's u·x
+        // is written per neuron into the release array.
+        Assert.Contains("float[] aX = __stpX;", std);
+        Assert.Contains("__release = __stpX;", std);
+        Assert.Contains("float[] aUse = __stpUse;", stp);
+        Assert.Contains("float[] value = __release;", stp);
+        Assert.Contains("value[i] = ", stp);
         // The projection without [Std]/[Stp] keeps the unscaled call, and all three feed the same merged Expon buffer (the
         // scale is per event, so BrainPy's merge key is unchanged).
         Assert.DoesNotContain("Scaled", plain);

@@ -200,16 +200,7 @@ internal static class AlignPreEmitter
             foreach (var c in sp.Constants) w.Line($"float {c.Name} = __{c.Name};");
             for (int k = 0; k < sp.Arrays.Length; k++) w.Line($"float[] a{sp.Arrays[k]} = Synapse.Array({k});");
             if (sp.ValueArray is null) w.Line($"float[] value = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}");
-            var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => throw new System.InvalidOperationException(p));
-            using (w.Block("for (int i = 0; i < NumIn; i++)"))
-            {
-                w.Line($"float {PreSynapseLowering.SpikeLocal} = input[i];");
-                foreach (var a in sp.Arrays) w.Line($"float {StepLowering.OldLocal(a)} = a{a}[i];");
-                foreach (var s in sp.Body)
-                    if (s is Let l) w.Line($"float {l.Name} = {f.Format(l.Value)};{(l.Comment is null ? "" : " // " + l.Comment)}");
-                foreach (var a in sp.Arrays) w.Line($"a{a}[i] = {StepLowering.NextLocal(a)};");
-                if (sp.ValueArray is null) w.Line($"value[i] = {f.Format(sp.Value)};");
-            }
+            EmitSynapseLoop(w, sp, "input", "NumIn");
             w.Line($"if ({Rt}TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)");
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
@@ -490,4 +481,21 @@ internal static class AlignPreEmitter
         DelayUnit.Steps => Literals.Short(spec.Full.Value) + " steps",
         _ => "None",
     } + ") // " + SynapseText(spec.Syn);
+
+    /// <summary>The per-pre-neuron loop of a pre-sized synapse step: reads the spike from <paramref name="input"/>[i] and
+    /// the old values from the locals <c>a{Array}</c>, writes the new values back and, when the value is an expression, into
+    /// the local <c>value</c>. Shared by the align-pre synapse step and the align-post <c>[Std]</c>/<c>[Stp]</c> scale.</summary>
+    internal static void EmitSynapseLoop(IndentedWriter w, PreSynapsePlan sp, string input, string count)
+    {
+        var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => throw new System.InvalidOperationException(p));
+        using (w.Block($"for (int i = 0; i < {count}; i++)"))
+        {
+            w.Line($"float {PreSynapseLowering.SpikeLocal} = {input}[i];");
+            foreach (var a in sp.Arrays) w.Line($"float {StepLowering.OldLocal(a)} = a{a}[i];");
+            foreach (var st in sp.Body)
+                if (st is Let l) w.Line($"float {l.Name} = {f.Format(l.Value)};{(l.Comment is null ? "" : " // " + l.Comment)}");
+            foreach (var a in sp.Arrays) w.Line($"a{a}[i] = {StepLowering.NextLocal(a)};");
+            if (sp.ValueArray is null) w.Line($"value[i] = {f.Format(sp.Value)};");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using SpikeSharp.Generator.Helpers;
+using SpikeSharp.Generator.Lowering;
 using SpikeSharp.Generator.Model;
 using static SpikeSharp.Generator.Emit.EmitHelpers;
 
@@ -207,8 +208,7 @@ internal static class ProjectionEmitter
             w.Line(gc);
             using (w.Block($"internal void __WriteState({Rt}NetworkStateWriter state, string part)"))
             {
-                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
-                w.Line("state.Floats(part + \".stp.x\", __x);");
+                foreach (var a in PreSynapseLowering.Lower(plast).Arrays) w.Line($"state.Floats(part + \".stp.{a}\", {PlasticityField(a)});");
                 w.Line("state.Floats(part + \".stp.release\", __release);");
             }
             w.Line();
@@ -216,8 +216,7 @@ internal static class ProjectionEmitter
             w.Line(gc);
             using (w.Block($"internal void __ReadState({Rt}NetworkStateReader state, string part)"))
             {
-                if (plast.Model == "Stp") w.Line("state.Floats(part + \".stp.u\", __u);");
-                w.Line("state.Floats(part + \".stp.x\", __x);");
+                foreach (var a in PreSynapseLowering.Lower(plast).Arrays) w.Line($"state.Floats(part + \".stp.{a}\", {PlasticityField(a)});");
                 w.Line("state.Floats(part + \".stp.release\", __release);");
             }
         }
@@ -335,91 +334,58 @@ internal static class ProjectionEmitter
 
     /// <summary>The fields and read-only views of an align-post projection's <c>[Std]</c>/<c>[Stp]</c> (BrainPy's older
     /// <c>stp=bp.synplast.STD()</c>, brainpy/_src/dynold/synplast/short_term_plasticity.py): one entry per pre neuron, owned by
-    /// this projection (BrainPy gives each synapse object its own, as here: no merging).</summary>
+    /// this projection (BrainPy gives each synapse object its own, as here: no merging). The arrays, constants and step are
+    /// those of the <c>[Std]</c>/<c>[Stp]</c> definition (<see cref="PreSynapseLowering"/>), the same as on align-pre.</summary>
     static void EmitPlasticityFields(IndentedWriter w, SynSpec plast)
     {
-        bool stp = plast.Model == "Stp";
-        w.Line(stp ? "// [Stp] (BrainPy 2.8 rule, design.md decision 6): u, x per pre neuron; each spike delivers Weight·u·x (after its jumps)."
-            : "// [Std]: x per pre neuron; each spike delivers Weight·x (after its drop), BrainPy's stp.update then stp(pre_spike).");
-        if (stp) w.Line("readonly float[] __u = new float[NumIn]; // release probability u, u₀ = U");
-        w.Line("readonly float[] __x = new float[NumIn]; // available resources x, x₀ = 1");
+        var sp = PreSynapseLowering.Lower(plast);
+        w.Line($"// [{plast.Model}] (its definition's step, as on align-pre): state per pre neuron; each spike delivers Weight·value after its own step.");
+        foreach (var a in sp.Arrays) w.Line($"readonly float[] {PlasticityField(a)} = new float[NumIn]; // {a}");
         w.Line("readonly float[] __spike = new float[NumIn]; // 1 at this step's spiking pre neurons while the state steps, else 0");
-        w.Line($"readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: {(stp ? "u·x" : "x")} after this step");
-        if (stp)
-        {
-            w.Line("readonly float __dF; // exp(−dt/TauF)");
-            w.Line("readonly float __cD; // 1 − exp(−dt/TauD)");
-        }
-        else w.Line("readonly float __c; // 1 − exp(−dt/Tau)");
-        w.Line($"/// <summary>{(stp ? "STP's U" : "STD's U")}, as written.</summary>");
+        w.Line(sp.ValueArray is null ? "readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: the definition's value after this step"
+            : $"readonly float[] __release; // the scale of each pre neuron's events: {sp.ValueArray} after this step (the same array)");
+        foreach (var c in sp.Constants) w.Line($"readonly float {PlasticityField(c.Name)}; // {c.Comment}");
+        w.Line($"/// <summary>The plasticity's U, as written.</summary>");
         w.Line($"public const float PlasticityU = {Literals.Float(plast.Value("U"))};");
         w.Line();
-        w.Line($"/// <summary>What each pre neuron's spike delivers, as a factor of <see cref=\"Weight\"/>: {(stp ? "u·x" : "x")} after the last <see cref=\"Deliver\"/> stepped it.</summary>");
+        w.Line("/// <summary>What each pre neuron's spike delivers, as a factor of <see cref=\"Weight\"/>, after the last <see cref=\"Deliver\"/> stepped it.</summary>");
         w.Line("public global::System.ReadOnlySpan<float> Release => __release;");
-        w.Line("/// <summary>The available resources x of every pre neuron.</summary>");
-        w.Line("public global::System.ReadOnlySpan<float> PlasticityX => __x;");
-        if (stp)
+        foreach (var a in sp.Arrays)
         {
-            w.Line("/// <summary>The release probability u of every pre neuron.</summary>");
-            w.Line("public global::System.ReadOnlySpan<float> PlasticityUse => __u;");
+            w.Line($"/// <summary>State {a} of every pre neuron.</summary>");
+            w.Line($"public global::System.ReadOnlySpan<float> Plasticity{a} => {PlasticityField(a)};");
         }
     }
+
+    /// <summary>The field of a plasticity array or constant.</summary>
+    internal static string PlasticityField(string name) => "__stp" + name;
 
     static void EmitPlasticityInit(IndentedWriter w, SynSpec plast, string dt)
     {
-        if (plast.Model == "Stp")
-        {
-            w.Line($"__dF = (float)global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("TauF"))});");
-            w.Line($"__cD = (float)(1.0 - global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("TauD"))}));");
-            w.Line("global::System.Array.Fill(__u, PlasticityU);");
-            w.Line("global::System.Array.Fill(__release, PlasticityU); // u₀·x₀");
-        }
-        else
-        {
-            w.Line($"__c = (float)(1.0 - global::System.Math.Exp(-{dt} / {Literals.Double(plast.Value("Tau"))}));");
-            w.Line("global::System.Array.Fill(__release, 1f); // x₀");
-        }
-        w.Line("global::System.Array.Fill(__x, 1f);");
+        var sp = PreSynapseLowering.Lower(plast);
+        var dbl = new ExprFormatter(ExprFormatter.Mode.Double, static p => throw new System.InvalidOperationException(p));
+        w.Line("{");
+        w.Line($"    double Dt = {dt}; // the constants of the definition, in double, rounded once");
+        foreach (var c in sp.Constants) w.Line($"    {PlasticityField(c.Name)} = (float)({dbl.Format(c.Value)});");
+        w.Line("}");
+        for (int k = 0; k < sp.Arrays.Length; k++)
+            if (sp.Initials[k] != 0) w.Line($"global::System.Array.Fill({PlasticityField(sp.Arrays[k])}, {Literals.Float(sp.Initials[k])}); // {sp.Arrays[k]}₀");
+        if (sp.ValueArray is not null) w.Line($"__release = {PlasticityField(sp.ValueArray)};");
+        else if (sp.ValueInitial != 0) w.Line($"global::System.Array.Fill(__release, {Literals.Float(sp.ValueInitial)}); // the value of the initial state");
     }
 
     /// <summary>BrainPy's order (dynold TwoEndConn.update): <c>stp.update(pre_spike)</c> on the spikes being delivered, then the
-    /// comm reads <c>stp(pre_spike)</c>, the new state. The step rule is that of <c>[Std]</c>/<c>[Stp]</c> on align-pre (PreSynapses.cs).</summary>
+    /// comm reads <c>stp(pre_spike)</c>, the new state. The step is the definition's (<see cref="AlignPreEmitter.EmitSynapseLoop"/>).</summary>
     static void EmitPlasticityStep(IndentedWriter w, SynSpec plast)
     {
-        bool stp = plast.Model == "Stp";
-        w.Line(stp ? "// [Stp]: u* = u·dF, x* = x + cD(1 − x); on a spike u ← u* + U(1 − u*), x ← x* − u·x*; release = u·x."
-            : "// [Std]: x ← x + c(1 − x) − spike·U·x_old; release = x.");
-        w.Line("float[] spike = __spike;");
-        w.Line("for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 1f;");
-        w.Line("float[] x = __x, release = __release;");
-        if (stp)
-        {
-            w.Line("float[] u = __u;");
-            w.Line("float dF = __dF, cD = __cD;");
-            using (w.Block("for (int i = 0; i < x.Length; i++)"))
-            {
-                w.Line("float s = spike[i];");
-                w.Line("float uS = u[i] * dF;");
-                w.Line("float xS = x[i] + cD * (1f - x[i]);");
-                w.Line("float uN = uS + s * PlasticityU * (1f - uS);");
-                w.Line("float xN = xS - s * uN * xS;");
-                w.Line("u[i] = uN;");
-                w.Line("x[i] = xN;");
-                w.Line("release[i] = uN * xN;");
-            }
-        }
-        else
-        {
-            w.Line("float c = __c;");
-            using (w.Block("for (int i = 0; i < x.Length; i++)"))
-            {
-                w.Line("float xo = x[i];");
-                w.Line("float xN = xo + c * (1f - xo) - spike[i] * PlasticityU * xo;");
-                w.Line("x[i] = xN;");
-                w.Line("release[i] = xN;");
-            }
-        }
-        w.Line("for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 0f;");
+        var sp = PreSynapseLowering.Lower(plast);
+        w.Line("float[] spikeInput = __spike;");
+        w.Line("for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 1f;");
+        foreach (var c in sp.Constants) w.Line($"float {c.Name} = {PlasticityField(c.Name)};");
+        foreach (var a in sp.Arrays) w.Line($"float[] a{a} = {PlasticityField(a)};");
+        if (sp.ValueArray is null) w.Line("float[] value = __release;");
+        AlignPreEmitter.EmitSynapseLoop(w, sp, "spikeInput", "NumIn");
+        w.Line("for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 0f;");
     }
 
     /// <summary>The post array a projection's events go to: the merge group's (G0, …), or a delta projection's Delta.</summary>

@@ -104,7 +104,7 @@ internal static class GeneratedMembers
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
     /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
     public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, CommSpec? comm = null,
-        bool ownSynapse = false, bool delta = false, string? plasticity = null)
+        bool ownSynapse = false, bool delta = false, SynSpec? plasticity = null)
     {
         bool csr = comm?.Csr is not null;
         string post = postType ?? "?";
@@ -136,17 +136,17 @@ internal static class GeneratedMembers
         if (plasticity is not null)
         {
             // [Std]/[Stp] scaling the events (ProjectionEmitter.EmitPlasticityFields).
-            bool stp = plasticity == "Stp";
-            if (stp) m.Add(new("__u", null, "readonly float[] __u"));
-            m.Add(new("__x", null, "readonly float[] __x"));
+            var sp = Lowering.PreSynapseLowering.Lower(plasticity);
+            foreach (var a in sp.Arrays)
+            {
+                m.Add(new(Emit.ProjectionEmitter.PlasticityField(a), null, "readonly float[] " + Emit.ProjectionEmitter.PlasticityField(a)));
+                m.Add(new("Plasticity" + a, null, "public global::System.ReadOnlySpan<float> Plasticity" + a));
+            }
+            foreach (var c in sp.Constants) m.Add(new(Emit.ProjectionEmitter.PlasticityField(c.Name), null, "readonly float " + Emit.ProjectionEmitter.PlasticityField(c.Name)));
             m.Add(new("__spike", null, "readonly float[] __spike"));
             m.Add(new("__release", null, "readonly float[] __release"));
-            if (stp) { m.Add(new("__dF", null, "readonly float __dF")); m.Add(new("__cD", null, "readonly float __cD")); }
-            else m.Add(new("__c", null, "readonly float __c"));
             m.Add(new("PlasticityU", null, "public const float PlasticityU"));
             m.Add(new("Release", null, "public global::System.ReadOnlySpan<float> Release"));
-            m.Add(new("PlasticityX", null, "public global::System.ReadOnlySpan<float> PlasticityX"));
-            if (stp) m.Add(new("PlasticityUse", null, "public global::System.ReadOnlySpan<float> PlasticityUse"));
             m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
             m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
         }

@@ -489,7 +489,7 @@ internal static class ModelParser
                 ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                     full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
-                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity?.Model);
+                full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);
             CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
         }

@@ -30,18 +30,18 @@ namespace D
         int __preCount;
         int __threads;
         global::SpikeSharp.JitTargetCache? __cache; // stored targets, or null: regenerated per spike
-        // [Std]: x per pre neuron; each spike delivers Weight·x (after its drop), BrainPy's stp.update then stp(pre_spike).
-        readonly float[] __x = new float[NumIn]; // available resources x, x₀ = 1
+        // [Std] (its definition's step, as on align-pre): state per pre neuron; each spike delivers Weight·value after its own step.
+        readonly float[] __stpX = new float[NumIn]; // X
         readonly float[] __spike = new float[NumIn]; // 1 at this step's spiking pre neurons while the state steps, else 0
-        readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: x after this step
-        readonly float __c; // 1 − exp(−dt/Tau)
-        /// <summary>STD's U, as written.</summary>
+        readonly float[] __release; // the scale of each pre neuron's events: X after this step (the same array)
+        readonly float __stpc; // 1 − exp(−dt/Tau), the exact recovery factor of x
+        /// <summary>The plasticity's U, as written.</summary>
         public const float PlasticityU = 0.2f;
 
-        /// <summary>What each pre neuron's spike delivers, as a factor of <see cref="Weight"/>: x after the last <see cref="Deliver"/> stepped it.</summary>
+        /// <summary>What each pre neuron's spike delivers, as a factor of <see cref="Weight"/>, after the last <see cref="Deliver"/> stepped it.</summary>
         public global::System.ReadOnlySpan<float> Release => __release;
-        /// <summary>The available resources x of every pre neuron.</summary>
-        public global::System.ReadOnlySpan<float> PlasticityX => __x;
+        /// <summary>State X of every pre neuron.</summary>
+        public global::System.ReadOnlySpan<float> PlasticityX => __stpX;
 
         /// <summary>Threads <see cref="Deliver"/> may use (each owns whole post blocks): 0 (default) follows
         /// <see cref="global::SpikeSharp.Parallelism.Threads"/>. The buffer is bit-identical for every thread count.</summary>
@@ -121,9 +121,12 @@ namespace D
             for (int k = 2; preDelay.HasEntry(entry); k++) entry = "QPStdEvent#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             preDelay.Register(entry, DelaySteps);
             __g = post.G0;
-            __c = (float)(1.0 - global::System.Math.Exp(-post.Dt / 100.0));
-            global::System.Array.Fill(__release, 1f); // x₀
-            global::System.Array.Fill(__x, 1f);
+            {
+                double Dt = post.Dt; // the constants of the definition, in double, rounded once
+                __stpc = (float)(1.0 - global::System.Math.Exp(-Dt / 100.0));
+            }
+            global::System.Array.Fill(__stpX, 1f); // X₀
+            __release = __stpX;
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
             __cache = global::SpikeSharp.JitTargetCache.Choose("QPStdEvent", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
             global::SpikeSharp.JitDelivery.AddHomoScaled(__g, Seed, StreamId, global::SpikeSharp.Spikes.None(NumIn), __skips, __cache, Weight, __release, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
@@ -142,19 +145,18 @@ namespace D
         {
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"QPStdEvent.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
-            // [Std]: x ← x + c(1 − x) − spike·U·x_old; release = x.
-            float[] spike = __spike;
-            for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 1f;
-            float[] x = __x, release = __release;
-            float c = __c;
-            for (int i = 0; i < x.Length; i++)
+            float[] spikeInput = __spike;
+            for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 1f;
+            float c = __stpc;
+            float[] aX = __stpX;
+            for (int i = 0; i < NumIn; i++)
             {
-                float xo = x[i];
-                float xN = xo + c * (1f - xo) - spike[i] * PlasticityU * xo;
-                x[i] = xN;
-                release[i] = xN;
+                float spike = spikeInput[i];
+                float xOld = aX[i];
+                float xNew = xOld + c * (1f - xOld) - spike * 0.2f * xOld; // Available resources x
+                aX[i] = xNew;
             }
-            for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 0f;
+            for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 0f;
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
             if (parts <= 1)
             {
@@ -179,7 +181,7 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)
         {
-            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.X", __stpX);
             state.Floats(part + ".stp.release", __release);
         }
 
@@ -187,7 +189,7 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)
         {
-            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.X", __stpX);
             state.Floats(part + ".stp.release", __release);
         }
     }

@@ -30,22 +30,22 @@ namespace D
         int __preCount;
         int __threads;
         global::SpikeSharp.JitTargetCache? __cache; // stored targets, or null: regenerated per spike
-        // [Stp] (BrainPy 2.8 rule, design.md decision 6): u, x per pre neuron; each spike delivers Weight·u·x (after its jumps).
-        readonly float[] __u = new float[NumIn]; // release probability u, u₀ = U
-        readonly float[] __x = new float[NumIn]; // available resources x, x₀ = 1
+        // [Stp] (its definition's step, as on align-pre): state per pre neuron; each spike delivers Weight·value after its own step.
+        readonly float[] __stpUse = new float[NumIn]; // Use
+        readonly float[] __stpX = new float[NumIn]; // X
         readonly float[] __spike = new float[NumIn]; // 1 at this step's spiking pre neurons while the state steps, else 0
-        readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: u·x after this step
-        readonly float __dF; // exp(−dt/TauF)
-        readonly float __cD; // 1 − exp(−dt/TauD)
-        /// <summary>STP's U, as written.</summary>
+        readonly float[] __release = new float[NumIn]; // the scale of each pre neuron's events: the definition's value after this step
+        readonly float __stpdF; // exp(−dt/TauF), the decay of u
+        readonly float __stpcD; // 1 − exp(−dt/TauD), the exact recovery factor of x
+        /// <summary>The plasticity's U, as written.</summary>
         public const float PlasticityU = 0.3f;
 
-        /// <summary>What each pre neuron's spike delivers, as a factor of <see cref="Weight"/>: u·x after the last <see cref="Deliver"/> stepped it.</summary>
+        /// <summary>What each pre neuron's spike delivers, as a factor of <see cref="Weight"/>, after the last <see cref="Deliver"/> stepped it.</summary>
         public global::System.ReadOnlySpan<float> Release => __release;
-        /// <summary>The available resources x of every pre neuron.</summary>
-        public global::System.ReadOnlySpan<float> PlasticityX => __x;
-        /// <summary>The release probability u of every pre neuron.</summary>
-        public global::System.ReadOnlySpan<float> PlasticityUse => __u;
+        /// <summary>State Use of every pre neuron.</summary>
+        public global::System.ReadOnlySpan<float> PlasticityUse => __stpUse;
+        /// <summary>State X of every pre neuron.</summary>
+        public global::System.ReadOnlySpan<float> PlasticityX => __stpX;
 
         /// <summary>Threads <see cref="Deliver"/> may use (each owns whole post blocks): 0 (default) follows
         /// <see cref="global::SpikeSharp.Parallelism.Threads"/>. The buffer is bit-identical for every thread count.</summary>
@@ -103,11 +103,14 @@ namespace D
             Seed = seed;
             StreamId = streamId;
             __g = post.G0;
-            __dF = (float)global::System.Math.Exp(-post.Dt / 50.0);
-            __cD = (float)(1.0 - global::System.Math.Exp(-post.Dt / 80.0));
-            global::System.Array.Fill(__u, PlasticityU);
-            global::System.Array.Fill(__release, PlasticityU); // u₀·x₀
-            global::System.Array.Fill(__x, 1f);
+            {
+                double Dt = post.Dt; // the constants of the definition, in double, rounded once
+                __stpdF = (float)(global::System.Math.Exp(-Dt / 50.0));
+                __stpcD = (float)(1.0 - global::System.Math.Exp(-Dt / 80.0));
+            }
+            global::System.Array.Fill(__stpUse, 0.3f); // Use₀
+            global::System.Array.Fill(__stpX, 1f); // X₀
+            global::System.Array.Fill(__release, 0.3f); // the value of the initial state
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
             __cache = global::SpikeSharp.JitTargetCache.Choose("QPStpEvent", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
             // Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.
@@ -122,24 +125,29 @@ namespace D
         {
             if (spikes.Length != NumIn)
                 throw new global::System.ArgumentException($"QPStpEvent.Deliver: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", "spikes");
-            // [Stp]: u* = u·dF, x* = x + cD(1 − x); on a spike u ← u* + U(1 − u*), x ← x* − u·x*; release = u·x.
-            float[] spike = __spike;
-            for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 1f;
-            float[] x = __x, release = __release;
-            float[] u = __u;
-            float dF = __dF, cD = __cD;
-            for (int i = 0; i < x.Length; i++)
+            float[] spikeInput = __spike;
+            for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 1f;
+            float dF = __stpdF;
+            float cD = __stpcD;
+            float[] aUse = __stpUse;
+            float[] aX = __stpX;
+            float[] value = __release;
+            for (int i = 0; i < NumIn; i++)
             {
-                float s = spike[i];
-                float uS = u[i] * dF;
-                float xS = x[i] + cD * (1f - x[i]);
-                float uN = uS + s * PlasticityU * (1f - uS);
-                float xN = xS - s * uN * xS;
-                u[i] = uN;
-                x[i] = xN;
-                release[i] = uN * xN;
+                float spike = spikeInput[i];
+                float useOld = aUse[i];
+                float xOld = aX[i];
+                float t0 = useOld * dF;
+                float useNew = t0 + spike * 0.3f * (1f - t0); // Release probability u (utilisation)
+                float t1 = 1f - xOld;
+                float t2 = cD * t1;
+                float t3 = xOld + t2;
+                float xNew = t3 - spike * useNew * t3; // Available resources x
+                aUse[i] = useNew;
+                aX[i] = xNew;
+                value[i] = useNew * xNew;
             }
-            for (int k = 0; k < spikes.Count; k++) spike[spikes.IndexAt(k)] = 0f;
+            for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 0f;
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
             if (parts <= 1)
             {
@@ -164,8 +172,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)
         {
-            state.Floats(part + ".stp.u", __u);
-            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.Use", __stpUse);
+            state.Floats(part + ".stp.X", __stpX);
             state.Floats(part + ".stp.release", __release);
         }
 
@@ -173,8 +181,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)
         {
-            state.Floats(part + ".stp.u", __u);
-            state.Floats(part + ".stp.x", __x);
+            state.Floats(part + ".stp.Use", __stpUse);
+            state.Floats(part + ".stp.X", __stpX);
             state.Floats(part + ".stp.release", __release);
         }
     }
