@@ -63,6 +63,10 @@ public sealed class JitTargetCache
     /// <summary>Bytes held: row offsets plus targets.</summary>
     public long Bytes { get; }
 
+    /// <summary>Whether the build assembled a fresh exact array (too much slack, or a chunk outgrew its region) instead of
+    /// moving the regions together in place (for tests).</summary>
+    internal bool Assembled { get; private set; }
+
     /// <summary>Whether targets are stored in 16 bits.</summary>
     public bool Narrow => _t16 is not null;
 
@@ -282,6 +286,7 @@ public sealed class JitTargetCache
         else // too much slack (small builds) or a chunk outgrew its region (tests): assemble an exact array
         {
             data = GC.AllocateUninitializedArray<T>((int)total);
+            Assembled = true;
             int at = 0;
             for (int b = 0; b < blocks; b++)
             {
