@@ -47,6 +47,44 @@ public class DeliveryCacheTests
         Assert.True(one.Bytes <= JitTargetCache.EstimateBytes(numIn, numOut, prob), $"{one.Bytes} bytes over the estimate");
     }
 
+    /// <summary>A build large enough to keep its one target array (regions moved together in place, 16 blocks of 2 chunks)
+    /// and to be advised for huge pages: every pre's targets are the reference walk's, with and without the hint.</summary>
+    [Fact]
+    public void CachedTargets_InPlaceInOneArray_WithAndWithoutHugePages_AreTheReferenceTargets()
+    {
+        const int numIn = 20_000, numOut = 400_000;
+        const double prob = 0.001; // 400 targets a pre, 250 000 a (block, chunk): slack 0.6 %, kept in place
+        int advisedBefore = HugePages.Advised;
+        var huge = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2);
+        JitTargetCache plain;
+        bool enabled = HugePages.Enabled;
+        try { HugePages.Enabled = false; plain = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
+        finally { HugePages.Enabled = enabled; }
+        Assert.False(huge.Assembled);
+        Assert.False(plain.Assembled);
+        Assert.Equal(16, huge.Blocks);
+        if (enabled) Assert.True(HugePages.Advised >= advisedBefore + 1, "the targets (16 MiB) were not advised");
+        var expected = new int[numOut];
+        var got = new int[numOut];
+        long total = 0;
+        for (int pre = 0; pre < numIn; pre++)
+        {
+            int n = JitConnectivity.Targets(77, 5, pre, numOut, prob, expected);
+            total += n;
+            Assert.True(expected.AsSpan(0, n).SequenceEqual(got.AsSpan(0, huge.Targets(pre, got))), $"pre {pre}");
+            Assert.True(expected.AsSpan(0, n).SequenceEqual(got.AsSpan(0, plain.Targets(pre, got))), $"pre {pre} (no hint)");
+        }
+        Assert.Equal(total, huge.Synapses);
+        // The delivery reads the same layout: one spike per 97th pre, the same buffer as regenerated delivery.
+        var spiking = Enumerable.Range(0, numIn).Where(i => i % 97 == 0).ToArray();
+        var spikes = Spikes.FromSortedUnchecked(spiking, numIn);
+        var gCached = new float[numOut];
+        var gRegen = new float[numOut];
+        huge.AddHomo(gCached, spikes, 0.5f, 0, huge.Blocks);
+        JitDelivery.AddHomo(gRegen, 77, 5, spikes, GeometricSkips.For(prob), null, 0.5f, 0, huge.Blocks);
+        Assert.Equal(gRegen, gCached);
+    }
+
     /// <summary>The build's clipped table gives min(k, cap) exactly: at random draws and at draws a few cells either side of
     /// the analytic thresholds <c>u = 2⁵³·(1 − p)^k</c>, where a wrong bucket or offset would show.</summary>
     [Theory]

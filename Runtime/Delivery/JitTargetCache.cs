@@ -31,9 +31,11 @@ public sealed class JitTargetCache
 
     const int RowAhead = 16, DataAhead = 8;
 
-    readonly int[][] _rows;     // per block: numIn + 1 offsets into the block's targets
-    readonly ushort[][]? _t16;  // per block: targets − block start (16-bit)
-    readonly int[][]? _t32;     // per block: targets − block start (32-bit), when a block is wider than 65 536
+    // One array each for all blocks (one object header each, so the OS can back them with huge pages; HugePages):
+    readonly int[] _rows;       // block b's numIn + 1 offsets at [b·(numIn + 1), …), into the block's targets
+    readonly ushort[]? _t16;    // targets − block start (16-bit), block b's from _dataStart[b]
+    readonly int[]? _t32;       // targets − block start (32-bit), when a block is wider than 65 536
+    readonly int[] _dataStart;  // per block: where its targets start in _t16 / _t32
     readonly int[] _blockStart; // blocks + 1 entries
     int _released = 1; // 0 while the bytes are reserved in the budget (set by Choose)
 
@@ -44,7 +46,7 @@ public sealed class JitTargetCache
     public int NumOut { get; }
 
     /// <summary>Number of post key blocks (<see cref="JitConnectivity.BlockCount"/>).</summary>
-    public int Blocks => _rows.Length;
+    public int Blocks => _dataStart.Length;
 
     /// <summary>Connection probability.</summary>
     public double Prob { get; }
@@ -60,6 +62,10 @@ public sealed class JitTargetCache
 
     /// <summary>Bytes held: row offsets plus targets.</summary>
     public long Bytes { get; }
+
+    /// <summary>Whether the build assembled a fresh exact array (too much slack, or a chunk outgrew its region) instead of
+    /// moving the regions together in place (for tests).</summary>
+    internal bool Assembled { get; private set; }
 
     /// <summary>Whether targets are stored in 16 bits.</summary>
     public bool Narrow => _t16 is not null;
@@ -87,7 +93,15 @@ public sealed class JitTargetCache
             _blockStart[b] = JitConnectivity.BlockStart(numOut, b);
             if (b > 0) widest = Math.Max(widest, _blockStart[b] - _blockStart[b - 1]);
         }
-        _rows = new int[blocks][];
+        long rowEntries = (long)blocks * (numIn + 1L);
+        if (rowEntries > Array.MaxLength)
+            throw new OutOfMemoryException($"JitTargetCache: {blocks} blocks × {numIn + 1L} row offsets are more than an array holds.");
+        // Uninitialised (every entry is written: each block's [0] here, [pre + 1] by the walk of pre) and backed by huge
+        // pages where the OS offers them (start-up: a quarter of it was 4 KiB page faults; HugePages).
+        _rows = GC.AllocateUninitializedArray<int>((int)rowEntries);
+        HugePages.Advise(_rows);
+        for (int b = 0; b < blocks; b++) _rows[(long)b * (numIn + 1)] = 0;
+        _dataStart = new int[blocks];
         var skips = GeometricSkips.For(prob);
         ulong seedKey = CounterRng.SeedKey(seed, streamId);
         long synapses = 0, bytes = 0;
@@ -95,15 +109,16 @@ public sealed class JitTargetCache
         if (widest <= 65_536)
         {
             _t16 = Build<ushort>(seedKey, skips, clipped, threads);
-            for (int b = 0; b < blocks; b++) { synapses += _rows[b][numIn]; bytes += 2L * _t16[b].Length; } // arrays may keep ≤ 0.8 % slack
+            bytes = 2L * _t16.Length; // may keep ≤ 0.8 % slack
         }
         else
         {
             _t32 = Build<int>(seedKey, skips, clipped, threads);
-            for (int b = 0; b < blocks; b++) { synapses += _rows[b][numIn]; bytes += 4L * _t32[b].Length; }
+            bytes = 4L * _t32.Length;
         }
+        for (int b = 0; b < blocks; b++) synapses += _rows[(long)b * (numIn + 1) + numIn];
         Synapses = synapses;
-        Bytes = bytes + 4L * blocks * (numIn + 1L);
+        Bytes = bytes + 4L * rowEntries;
         PrefetchRows = Sse.IsSupported && Bytes >= PrefetchMinBytes;
         SetupTime = sw.Elapsed;
     }
@@ -204,10 +219,9 @@ public sealed class JitTargetCache
     /// one region per chunk (its expected count and a margin); chunk c writes its targets into its region, and the regions
     /// are then moved together in pre order, inside the array (no second copy of the targets; a chunk that outgrows its
     /// region moves to an array of its own). The CSR does not depend on the split.</summary>
-    T[][] Build<T>(ulong seedKey, GeometricSkips skips, ClippedSkips? clipped, int threads) where T : unmanaged, IBinaryInteger<T>
+    T[] Build<T>(ulong seedKey, GeometricSkips skips, ClippedSkips? clipped, int threads) where T : unmanaged, IBinaryInteger<T>
     {
-        int numIn = NumIn, blocks = _blockStart.Length - 1;
-        for (int b = 0; b < blocks; b++) _rows[b] = new int[numIn + 1];
+        int numIn = NumIn, blocks = _blockStart.Length - 1, stride = numIn + 1;
         // A small build (under about 2 ms of walking) runs on this thread; larger ones on the step loop's worker pool
         // (no thread-pool or TPL start-up), chunk c on part c.
         double perPre = NumOut * skips.Prob;
@@ -216,11 +230,13 @@ public sealed class JitTargetCache
         int chunks = Math.Max(1, (numIn + chunk - 1) / chunk);
         var st = new Regions<T>[chunks];
         for (int c = 0; c < chunks; c++) st[c] = new Regions<T>(blocks);
-        var shared = new T[blocks][];
+        // One array for every block (block b's regions from blockBase[b]), so that it is one run of huge pages.
+        var blockBase = new long[blocks + 1];
+        long size = 0;
         for (int b = 0; b < blocks; b++)
         {
+            blockBase[b] = size;
             double width = (double)(_blockStart[b + 1] - _blockStart[b]) * skips.Prob;
-            long size = 0;
             for (int c = 0; c < chunks; c++)
             {
                 double mean = width * (Math.Min(numIn, (c + 1) * chunk) - c * chunk);
@@ -229,57 +245,63 @@ public sealed class JitTargetCache
                 st[c].Lim[b] = cap;
                 size += cap;
             }
-            // Every entry read is written first (targets before the count, regions moved together below).
-            shared[b] = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, size));
+        }
+        blockBase[blocks] = size;
+        // Every entry read is written first (targets before the count, regions moved together below).
+        var shared = GC.AllocateUninitializedArray<T>((int)Math.Min(Array.MaxLength, size));
+        HugePages.Advise(shared);
+        for (int b = 0; b < blocks; b++)
             for (int c = 0; c < chunks; c++)
             {
-                st[c].Arr[b] = shared[b];
-                if ((long)st[c].Off[b] + st[c].Lim[b] > shared[b].Length) st[c].Lim[b] = Math.Max(0, shared[b].Length - st[c].Off[b]);
+                st[c].Arr[b] = shared;
+                long room = Math.Min(blockBase[b + 1], shared.Length) - st[c].Off[b];
+                if (st[c].Lim[b] > room) st[c].Lim[b] = (int)Math.Max(0, room); // past the array: the chunk grows out at once
             }
-        }
         var work = new BuildWork<T>(chunk, numIn, _blockStart, seedKey, skips, clipped, _rows, st);
         Parallelism.Run(work, chunks);
-        var data = new T[blocks][];
+        long total = 0;
+        bool inPlace = true;
         for (int b = 0; b < blocks; b++)
-        {
-            long total = 0;
-            bool inPlace = true;
             for (int c = 0; c < chunks; c++)
             {
                 total += st[c].Len[b];
-                inPlace &= ReferenceEquals(st[c].Arr[b], shared[b]);
+                inPlace &= ReferenceEquals(st[c].Arr[b], shared);
             }
-            if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: block {b} has {total} targets, more than an array holds.");
-            T[] d;
-            if (inPlace)
+        if (total > Array.MaxLength) throw new OutOfMemoryException($"JitTargetCache: {total} targets are more than an array holds.");
+        T[] data;
+        if (inPlace && shared.Length - total <= total / 128 + 4) // at most 0.8 % of slack (the estimate allows 2 %): keep the array
+        {
+            data = shared;
+            for (int b = 0; b < blocks; b++)
             {
-                d = shared[b];
-                int at = st[0].Len[b]; // region 0 starts at 0
+                int at = st[0].Off[b] + st[0].Len[b]; // region 0 of block b starts at blockBase[b]
+                _dataStart[b] = st[0].Off[b];
                 for (int c = 1; c < chunks; c++)
                 {
-                    Array.Copy(d, st[c].Off[b], d, at, st[c].Len[b]); // leftwards: region c starts at or after 'at'
+                    Array.Copy(data, st[c].Off[b], data, at, st[c].Len[b]); // leftwards: region c starts at or after 'at'
                     at += st[c].Len[b];
                 }
             }
-            else // a chunk outgrew its region (never seen): assemble a fresh array
+        }
+        else // too much slack (small builds) or a chunk outgrew its region (tests): assemble an exact array
+        {
+            data = GC.AllocateUninitializedArray<T>((int)total);
+            Assembled = true;
+            int at = 0;
+            for (int b = 0; b < blocks; b++)
             {
-                d = GC.AllocateUninitializedArray<T>((int)total);
-                int at = 0;
+                _dataStart[b] = at;
                 for (int c = 0; c < chunks; c++)
                 {
-                    Array.Copy(st[c].Arr[b], st[c].Off[b], d, at, st[c].Len[b]);
+                    Array.Copy(st[c].Arr[b], st[c].Off[b], data, at, st[c].Len[b]);
                     at += st[c].Len[b];
                 }
             }
-            if (d.Length - total > total / 128 + 4) // keep at most 0.8 % of slack (the estimate allows 2 %)
-            {
-                var exact = GC.AllocateUninitializedArray<T>((int)total);
-                Array.Copy(d, exact, total);
-                d = exact;
-            }
-            var rows = _rows[b]; // counts at [pre + 1], prefix-summed
+        }
+        for (int b = 0; b < blocks; b++) // counts at [pre + 1], prefix-summed
+        {
+            var rows = _rows.AsSpan((int)((long)b * stride), stride);
             for (int pre = 0; pre < numIn; pre++) rows[pre + 1] += rows[pre];
-            data[b] = d;
         }
         return data;
     }
@@ -298,7 +320,7 @@ public sealed class JitTargetCache
     const int Round = 8;
 
     sealed class BuildWork<T>(int chunk, int numIn, int[] blockStart, ulong seedKey, GeometricSkips skips, ClippedSkips? clipped,
-        int[][] counts, Regions<T>[] st) : IParallelWork where T : unmanaged, IBinaryInteger<T>
+        int[] counts, Regions<T>[] st) : IParallelWork where T : unmanaged, IBinaryInteger<T>
     {
         public void Execute(int part, int parts)
         {
@@ -309,7 +331,7 @@ public sealed class JitTargetCache
                 var r = st[c];
                 if (clipped is not null && VectorBuild) WalkChunkVector(r, lo, hi, blockStart, seedKey, clipped, counts);
                 else if (clipped is not null) WalkChunkClipped(r, lo, hi, blockStart, seedKey, clipped, counts);
-                else for (int b = 0; b < blocks; b++) WalkChunk(r, lo, hi, b, blockStart[b], blockStart[b + 1], seedKey, skips, counts[b]);
+                else for (int b = 0; b < blocks; b++) WalkChunk(r, lo, hi, b, blockStart[b], blockStart[b + 1], seedKey, skips, counts, (nint)b * (numIn + 1));
             }
         }
     }
@@ -318,12 +340,12 @@ public sealed class JitTargetCache
     /// turn, with the clipped skip table: <see cref="Round"/> draws at a time with no branch per draw (a draw past the block
     /// leaves the position past it, so later draws of the round add nothing; targets past the count are overwritten or
     /// dropped). A round with a draw that needs <c>Math.Log</c> is walked again exactly. The same targets as
-    /// <see cref="JitConnectivity.Targets"/>; each pre's count at <c>counts[b][pre + 1]</c>.</summary>
+    /// <see cref="JitConnectivity.Targets"/>; each pre's count at <c>counts[b·(numIn + 1) + pre + 1]</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
-    static unsafe void WalkChunkClipped<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
+    static unsafe void WalkChunkClipped<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[] counts)
         where T : unmanaged, IBinaryInteger<T>
     {
-        int blocks = r.Arr.Length;
+        int blocks = r.Arr.Length, stride = counts.Length / blocks; // counts: blocks × (numIn + 1) row entries
         int mant = skips.MantBits, low = skips.LowBits, lastRow = skips.Rows - 1;
         long slowMask = ~(skips.SlowBit - 1);
         fixed (ulong* table = &skips.TableRef)
@@ -362,7 +384,7 @@ public sealed class JitTargetCache
                         ctr = c; pos = q; n = m;
                     }
                     r.Len[b] = n;
-                    counts[b][pre + 1] = n - first;
+                    counts[(nint)b * stride + pre + 1] = n - first;
                 }
             }
         }
@@ -393,10 +415,10 @@ public sealed class JitTargetCache
     /// two 4-wide gathers) and prefix-summed into positions at once, the targets stored narrowed, the count those before the
     /// block's end. The same targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
-    static unsafe void WalkChunkVector<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[][] counts)
+    static unsafe void WalkChunkVector<T>(Regions<T> r, int lo, int hi, int[] blockStart, ulong seedKey, ClippedSkips skips, int[] counts)
         where T : unmanaged, IBinaryInteger<T>
     {
-        int blocks = r.Arr.Length;
+        int blocks = r.Arr.Length, stride = counts.Length / blocks; // counts: blocks × (numIn + 1) row entries
         int mant = skips.MantBits, low = skips.LowBits;
         var offsets = Vector512.Create(1UL, 2, 3, 4, 5, 6, 7, 8) * CounterRng.Gamma; // draw j of a round: ctr + (j + 1)·γ
         var eleven = Vector512.Create(11UL);
@@ -450,7 +472,7 @@ public sealed class JitTargetCache
                         ctr += unchecked(Round * CounterRng.Gamma);
                     }
                     r.Len[b] = n;
-                    counts[b][pre + 1] = n - first;
+                    counts[(nint)b * stride + pre + 1] = n - first;
                 }
             }
         }
@@ -477,7 +499,7 @@ public sealed class JitTargetCache
     /// the chunk's region of block b (moved out when full), writing each pre's count at <c>counts[pre + 1]</c>.
     /// The walk of <see cref="JitConnectivity.Targets"/>, with the exact skip table (used when no clipped table fits).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // set-up: no tier-0 walk
-    static void WalkChunk<T>(Regions<T> r, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts)
+    static void WalkChunk<T>(Regions<T> r, int lo, int hi, int b, int start, int end, ulong seedKey, GeometricSkips skips, int[] counts, nint rowOff)
         where T : unmanaged, IBinaryInteger<T>
     {
         T[] bb = r.Arr[b];
@@ -497,7 +519,7 @@ public sealed class JitTargetCache
                 bb[off + n++] = T.CreateTruncating(pos - start);
                 if (++pos >= end) break;
             }
-            counts[pre + 1] = n - first;
+            counts[rowOff + pre + 1] = n - first;
         }
         r.Len[b] = n;
     }
@@ -510,8 +532,9 @@ public sealed class JitTargetCache
         int n = 0;
         for (int b = 0; b < Blocks; b++)
         {
-            int s = _rows[b][pre], e = _rows[b][pre + 1];
-            for (int i = s; i < e; i++) targets[n++] = _blockStart[b] + (_t16 is not null ? _t16[b][i] : _t32![b][i]);
+            long r = (long)b * (NumIn + 1) + pre;
+            int s = _rows[r], e = _rows[r + 1], d = _dataStart[b];
+            for (int i = s; i < e; i++) targets[n++] = _blockStart[b] + (_t16 is not null ? _t16[d + i] : _t32![d + i]);
         }
         return n;
     }
@@ -538,16 +561,16 @@ public sealed class JitTargetCache
         for (int b = firstBlock; b < endBlock; b++)
         {
             ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            ref int rows = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), (nint)b * (NumIn + 1));
             if (_t16 is not null)
             {
-                ref ushort data = ref MemoryMarshal.GetArrayDataReference(_t16[b]);
+                ref ushort data = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t16), _dataStart[b]);
                 if (prefetch) AddPrefetched(ref gb, ref rows, ref data, ref spk, offset, count, weight);
                 else Add(ref gb, ref rows, ref data, ref spk, offset, count, weight);
             }
             else
             {
-                ref int data = ref MemoryMarshal.GetArrayDataReference(_t32![b]);
+                ref int data = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t32!), _dataStart[b]);
                 if (prefetch) AddPrefetched(ref gb, ref rows, ref data, ref spk, offset, count, weight);
                 else Add(ref gb, ref rows, ref data, ref spk, offset, count, weight);
             }
@@ -570,9 +593,9 @@ public sealed class JitTargetCache
         for (int b = firstBlock; b < endBlock; b++)
         {
             ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            if (_t16 is not null) AddScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight, ref sc);
-            else AddScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight, ref sc);
+            ref int rows = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), (nint)b * (NumIn + 1));
+            if (_t16 is not null) AddScaled(ref gb, ref rows, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t16), _dataStart[b]), ref spk, offset, count, weight, ref sc);
+            else AddScaled(ref gb, ref rows, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_t32!), _dataStart[b]), ref spk, offset, count, weight, ref sc);
         }
     }
 
