@@ -106,32 +106,19 @@ internal static class GeneratedMembers
     public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, CommSpec? comm = null,
         bool ownSynapse = false, bool delta = false, SynSpec? plasticity = null)
     {
-        bool csr = comm?.Csr is not null;
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
+        // The comm's own members come from its lowering (the emitter writes exactly those); unknown: the JIT homo comm's.
+        var cp = Lowering.CommLowering.Lower(comm ?? new CommSpec(1, 1, 0.5, 1, 0), eventForm: true, typeName);
         var m = new List<Member>
         {
             new("NumIn", null, "public const int NumIn"),
             new("NumOut", null, "public const int NumOut"),
-            new("Prob", null, "public const double Prob"),
-            new("Weight", null, "public const float Weight"),
-            new("DefaultSeed", null, "public const ulong DefaultSeed"),
-            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
             new("MergeKey", null, "public const string MergeKey"),
-            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
-            new("__pre", null, "readonly int[] __pre"),
-            new("__preCount", null, "int __preCount"),
-            new("__threads", null, "int __threads"),
-            new("__cache", null, "global::SpikeSharp.JitTargetCache? __cache"),
-            new("Threads", null, "public int Threads"),
-            new("Delivery", null, "public global::SpikeSharp.DeliveryStrategy Delivery"),
-            new("TargetCache", null, "public global::SpikeSharp.JitTargetCache? TargetCache"),
             new("Post", null, $"public {post} Post"),
-            new("Seed", null, "public ulong Seed"),
-            new("StreamId", null, "public ulong StreamId"),
             new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
-            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
         };
+        m.AddRange(cp.Members(eventForm: true));
         if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
         if (plasticity is not null)
         {
@@ -150,50 +137,27 @@ internal static class GeneratedMembers
             m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
             m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
         }
-        int weight = m.FindIndex(static x => x.Name == "Weight");
-        if (csr)
-        {
-            m.RemoveAll(static x => x.Name is "__skips" or "__cache" or "Delivery" or "TargetCache");
-            m.Insert(m.Count - 2, new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"));
-            if (comm!.Csr!.Weights is { } w)
-            {
-                // Per-synapse weights: their distribution's constants instead of Weight, and the drawn array.
-                var names = new List<string>(w.Normal ? new[] { "WMu", "WSigma" } : new[] { "WLow", "WHigh" });
-                if (w.Normal && !double.IsNaN(w.Min)) names.Add("WMin");
-                if (w.Normal && !double.IsNaN(w.Max)) names.Add("WMax");
-                m.RemoveAt(weight);
-                m.InsertRange(weight, names.ConvertAll(static n => new Member(n, null, "public const float " + n)));
-                m.Add(new("__w", null, "readonly float[] __w"));
-            }
-        }
-        else if (comm?.Alt is { IsJit: true } jit)
-        {
-            string a = jit.Kind == "EventJitFPUniformLinear" ? "WLow" : "WMu", b = jit.Kind == "EventJitFPUniformLinear" ? "WHigh" : "WSigma";
-            m[weight] = new(a, null, "public const float " + a);
-            m.Insert(weight + 1, new(b, null, "public const float " + b));
-        }
-        else if (comm?.Alt is { } dense)
-        {
-            // AllToAll / OneToOne: nothing drawn, no threads (DenseProjectionEmitter).
-            m.RemoveAll(static x => x.Name is "Prob" or "__skips" or "__pre" or "__preCount" or "__threads" or "__cache" or "Threads" or "Delivery"
-                or "TargetCache" or ParallelExecute);
-            if (dense.Kind == "AllToAll") m.Insert(weight, new("IncludeSelf", null, "public const bool IncludeSelf"));
-        }
         if (preType is null)
         {
-            m.Insert(m.Count - 2, new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+            m.Add(new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
+            if (cp.NeedsSeed)
+            {
+                m.Add(new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
+                m.Add(new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+            }
         }
         else
         {
             const string delay = "global::SpikeSharp.SpikeDelay";
-            m.Insert(m.Count - 2, new("Pre", null, $"public {preType} Pre"));
-            m.Insert(m.Count - 2, new("PreDelay", null, $"public {delay} PreDelay"));
-            m.Insert(m.Count - 2, new("DelaySteps", null, "public int DelaySteps"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+            m.Add(new("Pre", null, $"public {preType} Pre"));
+            m.Add(new("PreDelay", null, $"public {delay} PreDelay"));
+            m.Add(new("DelaySteps", null, "public int DelaySteps"));
+            m.Add(new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
+            if (cp.NeedsSeed)
+            {
+                m.Add(new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
+                m.Add(new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+            }
             m.Add(new("Update", new string[0], "public void Update()"));
         }
         int k = 0;
@@ -278,6 +242,7 @@ internal static class GeneratedMembers
             new(Constructor, new[] { pre, post, delay }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay)"),
             new(Constructor, new[] { pre, post, delay, "ulong" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed)"),
             new(Constructor, new[] { pre, post, delay, "ulong", "ulong", state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"),
+            new(Constructor, new[] { pre, post, delay, state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, {state}? shared)"), // a comm without a seed
             new("UpdateSynapse", new string[0], "public void UpdateSynapse()"),
             new("Update", new string[0], "public void Update()"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
