@@ -99,38 +99,6 @@ internal sealed class CommPlan
         : (new[] { $"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);" }, "blocks * part / parts", "blocks * (part + 1) / parts");
 
     const string Rt = "global::SpikeSharp.";
-
-    /// <summary>Every member the comm adds to a projection (constants, state, properties, and what a seed or threads bring),
-    /// for <see cref="GeneratedMembers"/>: the clash check lists exactly what the emitters write.</summary>
-    public IEnumerable<GeneratedMembers.Member> Members(bool eventForm)
-    {
-        if (ProbDoc is not null) yield return new("Prob", null, "public const double Prob");
-        foreach (var c in Constants) yield return new(c.Name, null, $"public const {c.Type} {c.Name}");
-        foreach (var f in Fields) yield return new(f.Name, null, f.Declaration);
-        foreach (var f in LateFields) yield return new(f.Name, null, f.Declaration);
-        foreach (var p in Properties) yield return new(p.Name, null, p.Declaration);
-        if (NeedsSeed)
-        {
-            yield return new("DefaultSeed", null, "public const ulong DefaultSeed");
-            yield return new("DefaultStreamId", null, "public const ulong DefaultStreamId");
-            yield return new("Seed", null, "public ulong Seed");
-            yield return new("StreamId", null, "public ulong StreamId");
-        }
-        if (Parts != CommParts.None || !eventForm)
-        {
-            yield return new("__threads", null, "int __threads");
-            yield return new("Threads", null, "public int Threads");
-        }
-        if (Parts != CommParts.None)
-        {
-            yield return new(GeneratedMembers.ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)");
-            if (eventForm)
-            {
-                yield return new("__pre", null, "readonly int[] __pre");
-                yield return new("__preCount", null, "int __preCount");
-            }
-        }
-    }
 }
 
 /// <summary>The comm table: <see cref="Lower"/> gives each comm's <see cref="CommPlan"/>.</summary>

@@ -110,15 +110,36 @@ internal static class GeneratedMembers
         var syn = synapse ?? Definitions.Synapses.Expon;
         // The comm's own members come from its lowering (the emitter writes exactly those); unknown: the JIT homo comm's.
         var cp = Lowering.CommLowering.Lower(comm ?? new CommSpec(1, 1, 0.5, 1, 0), eventForm: true, typeName);
-        var m = new List<Member>
+        // In the emitters' order (shells write them in this order).
+        var m = new List<Member> { new("NumIn", null, "public const int NumIn"), new("NumOut", null, "public const int NumOut") };
+        if (cp.ProbDoc is not null) m.Add(new("Prob", null, "public const double Prob"));
+        foreach (var c in cp.Constants) m.Add(new(c.Name, null, $"public const {c.Type} {c.Name}"));
+        if (cp.NeedsSeed)
         {
-            new("NumIn", null, "public const int NumIn"),
-            new("NumOut", null, "public const int NumOut"),
-            new("MergeKey", null, "public const string MergeKey"),
-            new("Post", null, $"public {post} Post"),
-            new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
-        };
-        m.AddRange(cp.Members(eventForm: true));
+            m.Add(new("DefaultSeed", null, "public const ulong DefaultSeed"));
+            m.Add(new("DefaultStreamId", null, "public const ulong DefaultStreamId"));
+        }
+        m.Add(new("MergeKey", null, "public const string MergeKey"));
+        foreach (var f in cp.Fields) m.Add(new(f.Name, null, f.Declaration));
+        bool parallel = cp.Parts != Lowering.CommParts.None;
+        if (parallel)
+        {
+            m.Add(new("__pre", null, "readonly int[] __pre"));
+            m.Add(new("__preCount", null, "int __preCount"));
+            m.Add(new("__threads", null, "int __threads"));
+        }
+        foreach (var f in cp.LateFields) m.Add(new(f.Name, null, f.Declaration));
+        if (parallel) m.Add(new("Threads", null, "public int Threads"));
+        foreach (var pr in cp.Properties) m.Add(new(pr.Name, null, pr.Declaration));
+        m.Add(new("Post", null, $"public {post} Post"));
+        if (cp.NeedsSeed)
+        {
+            m.Add(new("Seed", null, "public ulong Seed"));
+            m.Add(new("StreamId", null, "public ulong StreamId"));
+        }
+        m.Add(new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"));
+        if (parallel) m.Add(new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"));
+        int tail = parallel ? 2 : 1; // constructors go before Deliver (and Execute)
         if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
         if (plasticity is not null)
         {
@@ -139,24 +160,24 @@ internal static class GeneratedMembers
         }
         if (preType is null)
         {
-            m.Add(new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
+            m.Insert(m.Count - tail, new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
             if (cp.NeedsSeed)
             {
-                m.Add(new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
-                m.Add(new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
             }
         }
         else
         {
             const string delay = "global::SpikeSharp.SpikeDelay";
-            m.Add(new("Pre", null, $"public {preType} Pre"));
-            m.Add(new("PreDelay", null, $"public {delay} PreDelay"));
-            m.Add(new("DelaySteps", null, "public int DelaySteps"));
-            m.Add(new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
+            m.Insert(m.Count - tail, new("Pre", null, $"public {preType} Pre"));
+            m.Insert(m.Count - tail, new("PreDelay", null, $"public {delay} PreDelay"));
+            m.Insert(m.Count - tail, new("DelaySteps", null, "public int DelaySteps"));
+            m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
             if (cp.NeedsSeed)
             {
-                m.Add(new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
-                m.Add(new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
             }
             m.Add(new("Update", new string[0], "public void Update()"));
         }
