@@ -178,20 +178,45 @@ public class StpGeneratorTests
             .ToDictionary(kv => kv.Key, kv => kv.Value), "StpEvent");
     }
 
+    /// <summary>Every event comm takes [Std]/[Stp] in the event form (its scaled statement from CommLowering): no diagnostic
+    /// (SPK0040 is gone), and the generated code compiles warning-free, Half and Full, with the scaled kernel called.</summary>
     [Theory]
-    [InlineData("[EventCSRLinear(50, 100, Prob = 0.1)]", "EventCSRLinear")]
-    [InlineData("[EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)]", "EventJitFPUniformLinear")]
-    [InlineData("[AllToAll(50, 100, Weight = 0.1)]", "AllToAll")]
-    public void EventForm_OtherComms_SPK0040_AtThePlasticity(string comm, string commName)
+    [InlineData("[EventCSRLinear(50, 100, Prob = 0.1)]", "Matrix.AddEventsScaled(__g, spikes, Weight, __release")]
+    [InlineData("[EventCSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)]", "Matrix.AddEventsScaled(__g, spikes, __w, __release")]
+    [InlineData("[EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)]", "JitComms.EventUniformScaled(__g, Seed, StreamId, spikes, __skips, WLow, WHigh, __release")]
+    [InlineData("[EventJitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2)]", "JitComms.EventNormalScaled(__g, Seed, StreamId, spikes, __skips, WMu, WSigma, __release")]
+    [InlineData("[AllToAll(50, 100, Weight = 0.1)]", "DenseComms.AllToAllScaled(spikes, __g, Weight, __release, IncludeSelf)")]
+    public void EventForm_EveryEventComm_IsSupported(string comm, string call)
     {
-        var d = DiagnosticMarkup.AssertSingle($$"""
+        foreach (var role in new[] { "FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))", "HalfProjAlignPost(Post = typeof(P))" })
+        {
+            var r = GeneratorHarness.Run($$"""
+                using SpikeSharp;
+                namespace D;
+                [{{role}}]
+                {{comm}} [Expon] [Stp(U = 0.3)] [Coba]
+                public partial class QP;
+                """, Pops);
+            Assert.Empty(r.GeneratorDiagnostics);
+            Assert.Empty(r.CompileErrors);
+            Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.Contains(call, r.Sources["D.QP.g.cs"], System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void EventForm_OneToOne_IsSupported()
+    {
+        var r = GeneratorHarness.Run("""
             using SpikeSharp;
             namespace D;
-            [FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))]
-            {{comm}} [Expon] [{|SPK0040:Stp(U = 0.3)|}] [Coba]
-            public partial class QP;
-            """, DiagnosticSeverity.Error, Pops);
-        Assert.Equal($"Projection 'QP': [Stp] on [FullProjAlignPostMg] scales each spike's weight by the pre neuron's release; with [{commName}] this is not supported yet: use [EventJitFPHomoLinear], or [FullProjAlignPreDSMg] with [Stp] as its synapse", d.GetMessage());
+            [FullProjAlignPostMg(Pre = typeof(P), Post = typeof(P))]
+            [OneToOne(100, Weight = 0.1)] [Expon] [Std] [Coba]
+            public partial class PP;
+            """, Pops);
+        Assert.Empty(r.GeneratorDiagnostics);
+        Assert.Empty(r.CompileErrors);
+        Assert.Contains("DenseComms.OneToOneScaled(spikes, __g, Weight, __release)", r.Sources["D.PP.g.cs"], System.StringComparison.Ordinal);
     }
 
     [Fact]

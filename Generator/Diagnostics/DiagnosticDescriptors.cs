@@ -199,12 +199,6 @@ internal static class DiagnosticDescriptors
         "'{0}': {1} = {2} must be in (0, 1]",
         ModelCategory, "STD's and STP's U is the fraction of the available resources a spike releases (STD) or the increment of the release probability u per spike (STP). At 0 nothing is ever released; above 1 a spike releases more than is available and x turns negative (STP's u exceeds 1).");
 
-    public const string ScaledEventCommUnsupportedId = "SPK0040";
-    public static readonly DiagnosticDescriptor ScaledEventCommUnsupported = Error(ScaledEventCommUnsupportedId,
-        "STD/STP on an align-post projection needs a JIT homogeneous event comm",
-        "Projection '{0}': [{1}] on [{2}] scales each spike's weight by the pre neuron's release; with [{3}] this is not supported yet: use [EventJitFPHomoLinear], or [FullProjAlignPreDSMg] with [{1}] as its synapse",
-        ModelCategory, "BrainPy's older form bp.synapses.Exponential(..., stp=bp.synplast.STD()) adds W·(spike·x) (STP: W·(spike·u·x)) per event. SpikeSharp builds it on align-post projections with the JIT homogeneous event comm only; CSR, dense and JIT uniform/normal comms lack the scaled kernel in the generator.");
-
     public const string DuplicatePlasticityId = "SPK0041";
     public static readonly DiagnosticDescriptor DuplicatePlasticity = Error(DuplicatePlasticityId,
         "Two short-term plasticity attributes",
@@ -440,7 +434,6 @@ internal static class DiagnosticDescriptors
         UnresolvedGeneratedConstant,
         NonPositiveParameter,
         ReleaseFractionOutOfRange,
-        ScaledEventCommUnsupported,
         DuplicatePlasticity,
         ThresholdNotAboveReset,
         InitialAboveThreshold,

@@ -28,10 +28,10 @@ internal static class AlignPreEmitter
         string key = SynapseKey(spec);
         bool sd = spec.SynapseThenDelay;
         string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
-        var vc = ValueComm.Of(comm);
-        string? dense = vc.Dense, jit = vc.Jit;
-        string commText = vc.Text;
-        var closers = dense is not null
+        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
+        string commText = cp.Text;
+        var closers = dense
             ? Open(w, spec.Type,
                 $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
             : Open(w, spec.Type,
@@ -45,13 +45,7 @@ internal static class AlignPreEmitter
         w.Line($"public const int NumIn = {comm.NumIn};");
         w.Line("/// <summary>Number of post-synaptic neurons.</summary>");
         w.Line($"public const int NumOut = {comm.NumOut};");
-        w.Line("/// <summary>Connection probability of the connector (0 for the counting connectors).</summary>");
-        w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        CommConstants(w, comm, vc);
-        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
-        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
-        w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
-        w.Line("public const ulong DefaultStreamId = 0x" + ProjectionEmitter.NameStreamId(ProjectionEmitter.FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
+        ProjectionEmitter.EmitCommConstants(w, cp, comm, spec.Type);
         w.Line(sd
             ? "/// <summary>The synapse's merge key (BrainPy's <c>\"syn // Delay\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/> and its value delay.</summary>"
             : "/// <summary>The synapse's merge key (BrainPy's <c>\"Delay(d) // syn\"</c>, values compared, not text): projections from the same pre with this key share one <see cref=\"Synapse\"/>.</summary>");
@@ -60,13 +54,13 @@ internal static class AlignPreEmitter
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
         w.Line($"readonly float[] __postInput; // {post}.C{plan.GroupIndex}: comm(g) of this step");
-        if (jit is not null) w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
+        foreach (var f in cp.Fields) foreach (var l in f.Lines) w.Line(l);
         foreach (var c in sp.Constants) w.Line($"readonly float __{c.Name}; // {c.Comment}");
         w.Line("readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0");
         w.Line("global::System.ReadOnlyMemory<float> __readValue;");
         w.Line("int __threads;");
         w.Line();
-        w.Line(dense is null
+        w.Line(!dense
             ? $"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
             : "/// <summary>Kept so that every align-pre projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>");
         w.Line("public int Threads");
@@ -75,11 +69,7 @@ internal static class AlignPreEmitter
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
         w.Line();
-        if (dense is null && jit is null)
-        {
-            w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
-            w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
-        }
+        foreach (var m in cp.Properties) foreach (var l in m.Lines) w.Line(l);
         w.Line("/// <summary>The pre-synaptic population instance.</summary>");
         w.Line($"public {pre} Pre {{ get; }}");
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
@@ -89,10 +79,13 @@ internal static class AlignPreEmitter
         w.Line(sd ? "/// <summary>Delay of the synapse's value in steps: the comm reads g of DelaySteps steps ago (the latest when 0).</summary>"
             : "/// <summary>Delay in steps. The synapse takes the pre's spikes of DelaySteps steps ago (this step's when 0).</summary>");
         w.Line("public int DelaySteps { get; }");
-        w.Line("/// <summary>The connectivity seed.</summary>");
-        w.Line("public ulong Seed { get; }");
-        w.Line("/// <summary>The connectivity stream family.</summary>");
-        w.Line("public ulong StreamId { get; }");
+        if (seeded)
+        {
+            w.Line("/// <summary>The connectivity seed.</summary>");
+            w.Line("public ulong Seed { get; }");
+            w.Line("/// <summary>The connectivity stream family.</summary>");
+            w.Line("public ulong StreamId { get; }");
+        }
         w.Line($"/// <summary>The pre-sized synapse state ({string.Join(", ", syn.Def.Arrays.Select(a => XmlText(a.Name)))}), maybe shared with other projections (<see cref=\"SynapseKey\"/>).</summary>");
         w.Line($"public {state} Synapse {{ get; }}");
         w.Line("/// <summary>Whether this projection steps <see cref=\"Synapse\"/> in <see cref=\"UpdateSynapse\"/> (false when it was handed another projection's).</summary>");
@@ -106,31 +99,40 @@ internal static class AlignPreEmitter
         w.Line("/// <summary>The post buffer this projection writes comm(g) into (<c>Post.C" + plan.GroupIndex + "</c>).</summary>");
         w.Line("public global::System.ReadOnlySpan<float> Input => __postInput;");
         w.Line();
-        w.Line("/// <summary>Binds the projection with the seed given in the attribute.</summary>");
+        w.Line(seeded ? "/// <summary>Binds the projection with the seed given in the attribute.</summary>" : "/// <summary>Binds the projection with its own synapse state.</summary>");
         w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the synapse steps).</param>");
         w.Line(gc);
-        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}");
+        w.Line(seeded ? $"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}"
+            : $"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, null) {{ }}");
         w.Line();
-        w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
-        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line(gc);
-        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId, null) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection, registers its delay entry (allocates: build before running) and builds the matrix and,");
+        if (seeded)
+        {
+            w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
+            w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes.</param>");
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line(gc);
+            w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId, null) {{ }}");
+            w.Line();
+            w.Line("/// <summary>Binds the projection, registers its delay entry (allocates: build before running) and builds the matrix and,");
+        }
+        else w.Line("/// <summary>Binds the projection, registers its delay entry (allocates: build before running) and,");
         w.Line("/// unless <paramref name=\"shared\"/> is given (another projection's <see cref=\"Synapse\"/> with the same key), the synapse state.</summary>");
         w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
         w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
         w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line("/// <param name=\"streamId\">Connectivity stream family.</param>");
+        if (seeded)
+        {
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line("/// <param name=\"streamId\">Connectivity stream family.</param>");
+        }
         w.Line("/// <param name=\"shared\">A synapse state to share (merged per pre, delay and synapse); null: this projection's own.</param>");
         w.Line(gc);
-        using (w.Block($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"))
+        using (w.Block(seeded ? $"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"
+            : $"public {name}({pre} pre, {post} post, {delay} preDelay, {state}? shared)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(pre);");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
@@ -141,8 +143,11 @@ internal static class AlignPreEmitter
             w.Line("Pre = pre;");
             w.Line("Post = post;");
             w.Line("PreDelay = preDelay;");
-            w.Line("Seed = seed;");
-            w.Line("StreamId = streamId;");
+            if (seeded)
+            {
+                w.Line("Seed = seed;");
+                w.Line("StreamId = streamId;");
+            }
             w.Line(full.Unit switch
             {
                 DelayUnit.Ms => $"DelaySteps = {Rt}SpikeDelay.StepsFor({Literals.Double(full.Value)}, pre.Dt, {Literals.String(spec.Type.Name + ".Delay")});",
@@ -181,8 +186,7 @@ internal static class AlignPreEmitter
                 w.Line("Synapse.ValueDelay!.Register(entry, DelaySteps); // grows the shared value delay (before the first step)");
             }
             w.Line(sp.ValueArray is null ? $"__readValue = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
-            if (jit is not null) w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            else if (dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
+            foreach (var l in cp.Construct) w.Line(l);
         }
         w.Line();
         w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");
@@ -205,11 +209,11 @@ internal static class AlignPreEmitter
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
         w.Line();
-        w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {(jit ?? dense ?? "CSRLinear")}(g) into this projection's post buffer, which its output reads");
+        w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {cp.Attribute}(g) into this projection's post buffer, which its output reads");
         w.Line("/// when the post updates. Call it before the post updates. Allocates nothing.</summary>");
         w.Line(gc);
         string read = sd ? "Synapse.ValueDelay!.At(DelaySteps)" : "__readValue.Span";
-        CommUpdate(w, vc, read, gc, "public void Update()", System.Array.Empty<string>());
+        CommUpdate(w, cp, read, gc, "public void Update()", System.Array.Empty<string>());
         w.Line();
         w.Line("/// <summary>Writes the synapse state (only when this projection owns it) as part <c>{part}.syn.*</c>.</summary>");
         w.Line(gc);
@@ -230,137 +234,31 @@ internal static class AlignPreEmitter
         return w.ToString();
     }
 
-    /// <summary>A value comm (CSRLinear, JitFP*Linear, AllToAll / OneToOne in their value form): which kernel and how it is written.</summary>
-    internal sealed class ValueComm
+    /// <summary><c>Update</c> (clears the post buffer, then comm(<paramref name="read"/>) into it, the comm's value-form statement,
+    /// split over post blocks when the comm allows it) and the parallel part. <paramref name="prologue"/>: lines run first.</summary>
+    static void CommUpdate(IndentedWriter w, CommPlan cp, string read, string gc, string signature, string[] prologue)
     {
-        /// <summary>"AllToAll" or "OneToOne" (DenseComms on floats: nothing stored, one thread, O(NumIn + NumOut)); null otherwise.</summary>
-        public string? Dense { get; private set; }
-        /// <summary>AllToAll's include_self.</summary>
-        public bool Self { get; private set; }
-        /// <summary>"JitFP{Homo,Uniform,Normal}Linear" (JitComms.Multiply*: the event forms' targets and weights on floats, nothing stored); null otherwise.</summary>
-        public string? Jit { get; private set; }
-        /// <summary>BrainPy-style description, e.g. "CSRLinear(4000, 4000, FixedProb(0.02), Weight = 0.1)".</summary>
-        public string Text { get; private set; } = "";
-        /// <summary>Stored connectivity (CSRLinear): a <c>Matrix</c> built in the constructor.</summary>
-        public bool Csr => Dense is null && Jit is null;
-
-        public static ValueComm Of(CommSpec comm)
-        {
-            var vc = new ValueComm
-            {
-                Dense = comm.Alt?.Kind is "AllToAll" or "OneToOne" ? comm.Alt.Kind : null,
-                Self = comm.Alt?.IncludeSelf ?? true,
-                Jit = comm.Alt is { IsNonEventJit: true } ? comm.Alt.Kind : null,
-            };
-            string jitWeights = vc.Jit switch
-            {
-                "JitFPHomoLinear" => $"Weight = {Literals.Short(comm.Weight)}",
-                "JitFPUniformLinear" => $"WLow = {Literals.Short(comm.Alt!.A)}, WHigh = {Literals.Short(comm.Alt.B)}",
-                "JitFPNormalLinear" => $"WMu = {Literals.Short(comm.Alt!.A)}, WSigma = {Literals.Short(comm.Alt.B)}",
-                _ => "",
-            };
-            vc.Text = vc.Jit is not null ? $"{vc.Jit}({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, {jitWeights})" : vc.Dense switch
-            {
-                "AllToAll" => $"AllToAll({comm.NumIn}, {comm.NumOut}, Weight = {Literals.Short(comm.Weight)}{(vc.Self ? "" : ", IncludeSelf = false")})",
-                "OneToOne" => $"OneToOne({comm.NumIn}, Weight = {Literals.Short(comm.Weight)})",
-                _ => $"CSRLinear({comm.NumIn}, {comm.NumOut}, {CsrProjectionEmitter.Describe(comm)}, Weight = {Literals.Short(comm.Weight)})",
-            };
-            return vc;
-        }
-    }
-
-    /// <summary>The comm's weight constants (Weight; IncludeSelf; WLow/WHigh or WMu/WSigma).</summary>
-    static void CommConstants(IndentedWriter w, CommSpec comm, ValueComm vc)
-    {
-        string? dense = vc.Dense, jit = vc.Jit;
-        bool self = vc.Self;
-        w.Line(dense switch
-        {
-            "AllToAll" => "/// <summary>The scalar weight: every post receives Weight·Σ_i g[i] (less its own pre's Weight·g[j] when IncludeSelf is false).</summary>",
-            "OneToOne" => "/// <summary>The scalar weight: post i receives Weight·g[i].</summary>",
-            _ => "/// <summary>Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.</summary>",
-        });
-        w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
-        if (dense == "AllToAll")
-        {
-            w.Line("/// <summary>Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).</summary>");
-            w.Line($"public const bool IncludeSelf = {(self ? "true" : "false")};");
-        }
-        if (jit is "JitFPUniformLinear")
-        {
-            w.Line("/// <summary>Lower bound of the synapses' weights (each drawn from (seed, stream id, pre, post) when visited).</summary>");
-            w.Line($"public const float WLow = {Literals.Float(comm.Alt!.A)};");
-            w.Line("/// <summary>Upper bound of the synapses' weights.</summary>");
-            w.Line($"public const float WHigh = {Literals.Float(comm.Alt.B)};");
-        }
-        else if (jit is "JitFPNormalLinear")
-        {
-            w.Line("/// <summary>Mean of the synapses' weights (each drawn from (seed, stream id, pre, post) when visited).</summary>");
-            w.Line($"public const float WMu = {Literals.Float(comm.Alt!.A)};");
-            w.Line("/// <summary>Standard deviation of the synapses' weights.</summary>");
-            w.Line($"public const float WSigma = {Literals.Float(comm.Alt.B)};");
-        }
-    }
-
-    /// <summary><c>Update</c> (clears the post buffer, then comm(<paramref name="read"/>) into it, split over post blocks for the
-    /// stored and JIT comms) and, unless dense, the parallel part. <paramref name="prologue"/>: lines run first.</summary>
-    static void CommUpdate(IndentedWriter w, ValueComm vc, string read, string gc, string signature, string[] prologue)
-    {
-        string? dense = vc.Dense, jit = vc.Jit;
-        if (dense is not null)
-        {
-            using (w.Block(signature))
-            {
-                foreach (var l in prologue) w.Line(l);
-                w.Line("global::System.Array.Clear(__postInput);");
-                w.Line(dense == "AllToAll"
-                    ? $"{Rt}DenseComms.AllToAll({read}, __postInput, Weight, IncludeSelf);"
-                    : $"{Rt}DenseComms.OneToOne({read}, __postInput, Weight);");
-            }
-        }
-        else if (jit is not null)
-        {
-            string call(string first, string end) => jit switch
-            {
-                "JitFPHomoLinear" => $"{Rt}JitComms.MultiplyHomo({read}, __postInput, Seed, StreamId, __skips, Weight, {first}, {end});",
-                "JitFPUniformLinear" => $"{Rt}JitComms.MultiplyUniform({read}, __postInput, Seed, StreamId, __skips, WLow, WHigh, {first}, {end});",
-                _ => $"{Rt}JitComms.MultiplyNormal({read}, __postInput, Seed, StreamId, __skips, WMu, WSigma, {first}, {end});",
-            };
-            using (w.Block(signature))
-            {
-                foreach (var l in prologue) w.Line(l);
-                w.Line("global::System.Array.Clear(__postInput);");
-                w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
-                w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), blocks);");
-                w.Line($"if (parts <= 1) {call("0", "blocks")}");
-                w.Line($"else {Rt}Parallelism.Run(this, parts);");
-            }
-            w.Line();
-            w.Line(gc);
-            using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
-            {
-                w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
-                w.Line(call("blocks * part / parts", "blocks * (part + 1) / parts"));
-            }
-        }
-        else
         using (w.Block(signature))
         {
             foreach (var l in prologue) w.Line(l);
             w.Line("global::System.Array.Clear(__postInput);");
-            w.Line($"int parts = global::System.Math.Min({Rt}Parallelism.DeliverParts(NumOut, __threads), Matrix.Blocks);");
-            w.Line($"if (parts <= 1) Matrix.Multiply({read}, __postInput, Weight);");
-            w.Line($"else {Rt}Parallelism.Run(this, parts);");
+            if (cp.Parts == CommParts.None) w.Line(cp.Multiply!(read, "__postInput", null, null));
+            else
+            {
+                foreach (var l in cp.ValueParts) w.Line(l);
+                var one = cp.OneThreadValueRange;
+                w.Line($"if (parts <= 1) {cp.Multiply!(read, "__postInput", one?.First, one?.End)}");
+                w.Line($"else {Rt}Parallelism.Run(this, parts);");
+            }
         }
-        if (dense is null && jit is null)
-        {
+        if (cp.Parts == CommParts.None) return;
         w.Line();
         w.Line(gc);
         using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
         {
-            w.Line("Matrix.PartBlocks(part, parts, out int first, out int end);");
-            w.Line($"Matrix.Multiply({read}, __postInput, Weight, first, end);");
-        }
+            var (prologueLines, first, end) = cp.PartRange;
+            foreach (var l in prologueLines) w.Line(l);
+            w.Line(cp.Multiply!(read, "__postInput", first, end));
         }
     }
 
@@ -373,13 +271,14 @@ internal static class AlignPreEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
-        var vc = ValueComm.Of(comm);
+        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
         var w = new IndentedWriter();
-        var closers = vc.Dense is not null
+        var closers = dense
             ? Open(w, spec.Type,
-                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(vc.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
             : Open(w, spec.Type,
-                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(vc.Text)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
+                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
                 Rt + "IParallelWork");
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
@@ -388,22 +287,16 @@ internal static class AlignPreEmitter
         w.Line($"public const int NumIn = {comm.NumIn};");
         w.Line("/// <summary>Number of post-synaptic neurons.</summary>");
         w.Line($"public const int NumOut = {comm.NumOut};");
-        w.Line("/// <summary>Connection probability of the connector (0 for the counting connectors).</summary>");
-        w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        CommConstants(w, comm, vc);
-        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
-        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
-        w.Line($"/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({XmlText(Literals.String(ProjectionEmitter.FullName(spec.Type)))})</c>.</summary>");
-        w.Line("public const ulong DefaultStreamId = 0x" + ProjectionEmitter.NameStreamId(ProjectionEmitter.FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
+        ProjectionEmitter.EmitCommConstants(w, cp, comm, spec.Type);
         w.Line("/// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
         w.Line($"readonly float[] __postInput; // {post}.C{plan.GroupIndex}: comm(x) of the last Update");
         w.Line("readonly float[] __values = new float[NumIn]; // the values of the last Update (read by the parallel parts)");
-        if (vc.Jit is not null) w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
+        foreach (var f in cp.Fields) foreach (var l in f.Lines) w.Line(l);
         w.Line("int __threads;");
         w.Line();
-        w.Line(vc.Dense is null
+        w.Line(!dense
             ? $"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
             : "/// <summary>Kept so that every value projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>");
         w.Line("public int Threads");
@@ -412,52 +305,61 @@ internal static class AlignPreEmitter
         w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
         w.Line("}");
         w.Line();
-        if (vc.Csr)
-        {
-            w.Line($"/// <summary>The stored connectivity ({XmlText(CsrProjectionEmitter.Describe(comm))}).</summary>");
-            w.Line($"public {Rt}CsrMatrix Matrix {{ get; }}");
-        }
+        foreach (var m in cp.Properties) foreach (var l in m.Lines) w.Line(l);
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
         w.Line($"public {post} Post {{ get; }}");
-        w.Line("/// <summary>The connectivity seed.</summary>");
-        w.Line("public ulong Seed { get; }");
-        w.Line("/// <summary>The connectivity stream family.</summary>");
-        w.Line("public ulong StreamId { get; }");
+        if (seeded)
+        {
+            w.Line("/// <summary>The connectivity seed.</summary>");
+            w.Line("public ulong Seed { get; }");
+            w.Line("/// <summary>The connectivity stream family.</summary>");
+            w.Line("public ulong StreamId { get; }");
+        }
         w.Line("/// <summary>The post buffer this projection writes comm(x) into (<c>Post.C" + plan.GroupIndex + "</c>).</summary>");
         w.Line("public global::System.ReadOnlySpan<float> Input => __postInput;");
         w.Line();
-        w.Line("/// <summary>Binds the projection with the seed given in the attribute.</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        if (seeded)
+        {
+            w.Line("/// <summary>Binds the projection with the seed given in the attribute.</summary>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line(gc);
+            w.Line($"public {name}({post} post) : this(post, DefaultSeed) {{ }}");
+            w.Line();
+            w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line(gc);
+            w.Line($"public {name}({post} post, ulong seed) : this(post, seed, DefaultStreamId) {{ }}");
+            w.Line();
+            w.Line("/// <summary>Binds the projection and builds its connectivity (allocates: build before running).</summary>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line("/// <param name=\"streamId\">Connectivity stream family.</param>");
+        }
+        else
+        {
+            w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> (the comm draws nothing: no seed).</summary>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+        }
         w.Line(gc);
-        w.Line($"public {name}({post} post) : this(post, DefaultSeed) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line(gc);
-        w.Line($"public {name}({post} post, ulong seed) : this(post, seed, DefaultStreamId) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection and builds its connectivity (allocates: build before running).</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line("/// <param name=\"streamId\">Connectivity stream family.</param>");
-        w.Line(gc);
-        using (w.Block($"public {name}({post} post, ulong seed, ulong streamId)"))
+        using (w.Block(seeded ? $"public {name}({post} post, ulong seed, ulong streamId)" : $"public {name}({post} post)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
             w.Line("Post = post;");
-            w.Line("Seed = seed;");
-            w.Line("StreamId = streamId;");
+            if (seeded)
+            {
+                w.Line("Seed = seed;");
+                w.Line("StreamId = streamId;");
+            }
             w.Line($"__postInput = post.C{plan.GroupIndex};");
-            if (vc.Jit is not null) w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            else if (vc.Dense is null) w.Line($"Matrix = {Rt}CsrMatrix.Build({CsrProjectionEmitter.Connector(comm.Csr!, "Prob")}, NumIn, NumOut, Seed, StreamId, 0, {Literals.String(spec.Type.Name)});");
+            foreach (var l in cp.Construct) w.Line(l);
         }
         w.Line();
-        w.Line($"/// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = {(vc.Jit ?? vc.Dense ?? "CSRLinear")}(x) into this projection's post buffer, which its output");
+        w.Line($"/// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = {cp.Attribute}(x) into this projection's post buffer, which its output");
         w.Line("/// reads when the post updates (until the next call). Call it before the post updates. Allocates nothing.</summary>");
         w.Line("/// <param name=\"values\">NumIn values, e.g. rates or currents of this step.</param>");
         w.Line(gc);
-        CommUpdate(w, vc, "__values", gc, "public void Update(global::System.ReadOnlySpan<float> values)", new[]
+        CommUpdate(w, cp, "__values", gc, "public void Update(global::System.ReadOnlySpan<float> values)", new[]
         {
             "if (values.Length != NumIn)",
             $"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Update: {{values.Length}} values, but NumIn = {{NumIn}}.\", nameof(values));",

@@ -89,14 +89,16 @@ internal static class NetworkEmitter
                         w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
                         break;
                     case MemberKind.HalfProjection:
-                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        w.Line(plan.Members[k].NeedsSeed ? $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});" : $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}); // nothing drawn: no seed");
                         break;
                     default:
                         var pre = PopOf(plan, m.Pre!);
+                        // A comm that draws nothing (AllToAll, OneToOne) takes no seed; the seed offsets k stay those of the members.
+                        string seedArgs = plan.Members[k].NeedsSeed ? $", {s}" : "";
                         if (SynapseOwner(plan, plan.Members[k]) is { } owner && owner != plan.Members[k])
-                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s}, {m.Type}.DefaultStreamId, {F(owner.Member)}.Synapse); // merged synapse ({XmlText(owner.PreSynapseKey!)})");
+                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}{(plan.Members[k].NeedsSeed ? $", {s}, {m.Type}.DefaultStreamId" : "")}, {F(owner.Member)}.Synapse); // merged synapse ({XmlText(owner.PreSynapseKey!)})");
                         else
-                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}, {s});");
+                            w.Line($"{F(m)} = new {m.Type}({F(pre)}, {F(PopOf(plan, m.Post!))}, {DelayField(pre)}{seedArgs});");
                         break;
                 }
             }

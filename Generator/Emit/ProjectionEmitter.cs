@@ -6,9 +6,12 @@ using static SpikeSharp.Generator.Emit.EmitHelpers;
 namespace SpikeSharp.Generator.Emit;
 
 /// <summary>
-/// Emits a HalfProjAlignPostMg projection: constructors binding it to the post instance's merged buffer, and an
-/// event-driven <c>Deliver(Spikes)</c> that regenerates each spiking pre neuron's targets from (seed, stream id, pre index)
-/// and adds the weight to the buffer (BrainPy's <c>syn.add_current(comm(x))</c>; no decay here).
+/// Emits every align-post projection (HalfProjAlignPost[Mg], FullProjAlignPost[Mg], Half/FullProjDelta), whatever its event
+/// comm: the comm's constants, state, construction and delivery statements come from its <see cref="CommPlan"/>
+/// (<see cref="CommLowering"/>), so this emitter writes the projection around them: constructors binding it to the post's
+/// merged buffer (and for Full ones to the pre and its delay), <c>Deliver(Spikes)</c> (BrainPy's
+/// <c>syn.add_current(comm(x))</c>; no decay here, except an own synapse's), split over threads when the comm allows it,
+/// and an optional [Std]/[Stp] scaling each spike's weight (the comm's scaled statement).
 /// </summary>
 internal static class ProjectionEmitter
 {
@@ -18,24 +21,18 @@ internal static class ProjectionEmitter
         var comm = spec.Comm;
         if (spec.AlignPre) return AlignPreEmitter.Emit(plan);
         if (spec.Vanilla) return AlignPreEmitter.EmitVanilla(plan);
-        if (comm.Csr is not null) return CsrProjectionEmitter.Emit(plan);
-        if (comm.Alt is { IsJit: false }) return DenseProjectionEmitter.Emit(plan);
-        var alt = comm.Alt;
-        bool uniform = alt?.Kind == "EventJitFPUniformLinear";
-        string commText = alt is null ? $"EventJitFPHomoLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, Weight = {Literals.Short(comm.Weight)})"
-            : uniform ? $"EventJitFPUniformLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WLow = {Literals.Short(alt.A)}, WHigh = {Literals.Short(alt.B)})"
-            : $"EventJitFPNormalLinear({comm.NumIn}, {comm.NumOut}, Prob = {Literals.Short(comm.Prob)}, WMu = {Literals.Short(alt.A)}, WSigma = {Literals.Short(alt.B)})";
-        // The delivery call over blocks [first, end) into buffer g.
-        var plast = spec.Plasticity; // [Std]/[Stp]: each spike's weight scaled by its release (JIT homo only, SPK0040)
+        var cp = CommLowering.Lower(comm, eventForm: true, spec.Type.Name);
+        // A value comm on an align-post projection is reported by the parser (SPK4063) and never reaches here; never throw if it did.
+        if (cp.Deliver is null || cp.DeliverScaled is null || (cp.NeedsSeed && cp.HalfCtorDocs.Length < 3) || cp.HalfCtorDocs.Length == 0) return "";
+        bool parallel = cp.Parts != CommParts.None, seeded = cp.NeedsSeed;
+        string commText = XmlText(cp.Text);
+        var plast = spec.Plasticity; // [Std]/[Stp]: each spike's weight scaled by its release
         if (plast is not null) commText += $", each spike's weight scaled by [{plast.Model}]'s release ({(plast.Model == "Stp" ? "u·x" : "x")})";
-        string DeliverCall(string g, string first, string end) => alt is null
-            ? plast is not null
-                ? $"{Rt}JitDelivery.AddHomoScaled({g}, Seed, StreamId, spikes, __skips, __cache, Weight, __release, {first}, {end});"
-                : $"{Rt}JitDelivery.AddHomo({g}, Seed, StreamId, spikes, __skips, __cache, Weight, {first}, {end});"
-            : $"{Rt}JitComms.{(uniform ? "EventUniform" : "EventNormal")}({g}, Seed, StreamId, spikes, __skips, {(uniform ? "WLow, WHigh" : "WMu, WSigma")}, {first}, {end});";
+        // The delivery statement into buffer g over blocks [first, end) (null: the comm's one-thread call).
+        string DeliverCall(string g, string? first, string? end) => plast is not null ? cp.DeliverScaled!(g, "__release", first, end) : cp.Deliver!(g, first, end);
         var w = new IndentedWriter();
         var full = spec.Full;
-        var closers = Open(w, spec.Type, Summary(plan, commText), Rt + "IParallelWork");
+        var closers = Open(w, spec.Type, Summary(plan, commText), parallel ? Rt + "IParallelWork" : null);
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 
@@ -43,135 +40,96 @@ internal static class ProjectionEmitter
         w.Line($"public const int NumIn = {comm.NumIn};");
         w.Line("/// <summary>Number of post-synaptic neurons.</summary>");
         w.Line($"public const int NumOut = {comm.NumOut};");
-        w.Line("/// <summary>Probability that a (pre, post) pair is connected.</summary>");
-        w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
-        if (alt is null)
-        {
-            w.Line("/// <summary>Weight added to the post's conductance per event.</summary>");
-            w.Line($"public const float Weight = {Literals.Float(comm.Weight)};");
-        }
-        else
-        {
-            string a = uniform ? "WLow" : "WMu", b = uniform ? "WHigh" : "WSigma";
-            w.Line($"/// <summary>{(uniform ? "Lower bound of the uniform weights" : "Mean of the normal weights")} (each synapse's weight is drawn from (seed, stream id, pre, post) when it is visited).</summary>");
-            w.Line($"public const float {a} = {Literals.Float(alt.A)};");
-            w.Line($"/// <summary>{(uniform ? "Upper bound of the uniform weights" : "Standard deviation of the normal weights")}.</summary>");
-            w.Line($"public const float {b} = {Literals.Float(alt.B)};");
-        }
-        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
-        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
-        w.Line("/// <summary>Connectivity stream family used by the constructors without a stream id: a stable 64-bit hash of this type's");
-        w.Line($"/// full name, <c>CounterRng.NameStreamId({XmlText(Literals.String(FullName(spec.Type)))})</c>, so that no two projections share targets");
-        w.Line("/// unless a constructor is given the same stream id (and seed) explicitly.</summary>");
-        w.Line("public const ulong DefaultStreamId = 0x" + NameStreamId(FullName(spec.Type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
+        EmitCommConstants(w, cp, comm, spec.Type);
         w.Line("/// <summary>The merge key of the post buffer this projection feeds.</summary>");
         w.Line($"public const string MergeKey = {Literals.String(plan.MergeKeyText)};");
         w.Line();
-        var synDef = spec.Syn.Def;
         var eventArrays = EventArrays(spec);
         for (int k = 0; k < eventArrays.Count; k++)
             w.Line($"readonly float[] {GeneratedMembers.ProjectionBufferField(k)}; // {post}.{eventArrays[k].Name}{plan.GroupIndex}");
         if (spec.OwnSynapse) w.Line("readonly float __decay; // exp(−dt/Tau) of this projection's own synapse (decay then add)");
-        w.Line($"readonly {Rt}GeometricSkips __skips; // skip table of Prob (shared)");
-        w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
-        w.Line("int __preCount;");
-        w.Line("int __threads;");
-        w.Line($"{Rt}JitTargetCache? __cache; // stored targets, or null: regenerated per spike");
+        foreach (var f in cp.Fields) foreach (var l in f.Lines) w.Line(l);
+        if (parallel)
+        {
+            w.Line("readonly int[] __pre = new int[NumIn]; // this step's spiking pre neurons, for the worker threads");
+            w.Line("int __preCount;");
+            w.Line("int __threads;");
+        }
+        foreach (var f in cp.LateFields) foreach (var l in f.Lines) w.Line(l);
         if (plast is not null) EmitPlasticityFields(w, plast);
         w.Line();
-        w.Line("/// <summary>Threads <see cref=\"Deliver\"/> may use (each owns whole post blocks): 0 (default) follows");
-        w.Line($"/// <see cref=\"{Rt}Parallelism.Threads\"/>. The buffer is bit-identical for every thread count.</summary>");
-        w.Line("public int Threads");
-        w.Line("{");
-        w.Line("    get => __threads;");
-        w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
-        w.Line("}");
-        w.Line();
-        w.Line("/// <summary>How <see cref=\"Deliver\"/> finds targets: <see cref=\"global::SpikeSharp.DeliveryStrategy.Cached\"/> (walked once and");
-        w.Line("/// stored, <see cref=\"TargetCache\"/>) or <see cref=\"global::SpikeSharp.DeliveryStrategy.Regenerate\"/> (per spike). The constructor applies");
-        w.Line($"/// <see cref=\"{Rt}DeliverySettings.Strategy\"/>; setting it builds or drops the cache at once (not while Deliver runs).");
-        w.Line("/// <c>Auto</c> caches when the cache fits in the budget. Spikes and state are bit-identical whatever the strategy.</summary>");
-        w.Line($"public {Rt}DeliveryStrategy Delivery");
-        w.Line("{");
-        w.Line($"    get => __cache is null ? {Rt}DeliveryStrategy.Regenerate : {Rt}DeliveryStrategy.Cached;");
-        w.Line(alt is null ? $"    set => __cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, value, __cache);"
-            : "    set { } // uniform and normal weights are regenerated with their targets: no cache");
-        w.Line("}");
-        w.Line();
-        w.Line("/// <summary>The stored targets (bytes, synapses, set-up time), or null when they are regenerated.</summary>");
-        w.Line($"public {Rt}JitTargetCache? TargetCache => __cache;");
-        w.Line();
+        if (parallel)
+        {
+            foreach (var l in cp.ThreadsDoc) w.Line(l);
+            w.Line("public int Threads");
+            w.Line("{");
+            w.Line("    get => __threads;");
+            w.Line($"    set => __threads = {Rt}Parallelism.ValidateThreads(value, \"{spec.Type.Name}.Threads\");");
+            w.Line("}");
+            w.Line();
+        }
+        foreach (var m in cp.Properties) foreach (var l in m.Lines) w.Line(l);
         w.Line("/// <summary>The post-synaptic population instance.</summary>");
         w.Line($"public {post} Post {{ get; }}");
-        w.Line("/// <summary>The connectivity seed.</summary>");
-        w.Line("public ulong Seed { get; }");
-        w.Line("/// <summary>The connectivity stream family: targets are keyed by (<see cref=\"Seed\"/>, <see cref=\"StreamId\"/>, pre, post block).</summary>");
-        w.Line("public ulong StreamId { get; }");
+        if (seeded)
+        {
+            w.Line("/// <summary>The connectivity seed.</summary>");
+            w.Line("public ulong Seed { get; }");
+            w.Line(cp.StreamIdPropertyDoc);
+            w.Line("public ulong StreamId { get; }");
+        }
         for (int k = 0; k < eventArrays.Count; k++)
         {
             var a = eventArrays[k];
-            w.Line($"/// <summary>The merged post buffer this projection feeds ({XmlText(a.Doc)}, <c>Post.{a.Name}{plan.GroupIndex}</c>, shared with every projection of the same merge key).</summary>");
+            w.Line($"/// <summary>The merged post buffer this projection feeds ({XmlText(a.Doc)}, <c>Post.{a.Name}{plan.GroupIndex}</c>{cp.BufferDocTail}).</summary>");
             w.Line($"public global::System.ReadOnlySpan<float> {a.ProjectionMember} => {GeneratedMembers.ProjectionBufferField(k)};");
         }
         w.Line();
-        if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, static (ww, sp) =>
-        {
-            if (sp.Plasticity is { } pl) EmitPlasticityInit(ww, pl, "post.Dt");
-            ww.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            if (sp.Comm.Alt is null)
-            {
-                ww.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(sp.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-                ww.Line(sp.Plasticity is null ? $"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));"
-                    : $"{Rt}JitDelivery.AddHomoScaled(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, __release, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
-            }
-            else ww.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
-        });
+        if (full is not null) EmitFullMembers(w, spec, full, gc, eventArrays.Count, plan.GroupIndex, seeded, (ww, sp) => EmitCommInit(ww, cp, sp.Plasticity, comment: false));
         else
         {
-        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line(gc);
-        w.Line($"public {Identifiers.Escape(spec.Type.Name)}({post} post) : this(post, DefaultSeed) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/>; <paramref name=\"seed\"/> fixes the connectivity (with this");
-        w.Line("/// type's own stream family <see cref=\"DefaultStreamId\"/>, so another projection with the same seed still has unrelated targets).</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line(gc);
-        w.Line($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed) : this(post, seed, DefaultStreamId) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection to <paramref name=\"post\"/> with an explicit stream family: projections given the same");
-        w.Line("/// <paramref name=\"seed\"/> and <paramref name=\"streamId\"/> (and the same NumOut and Prob) have identical targets for equal pre");
-        w.Line("/// indices. Use it only to share connectivity on purpose.</summary>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line("/// <param name=\"streamId\">Connectivity stream family (<see cref=\"DefaultStreamId\"/> by default).</param>");
-        w.Line(gc);
-        using (w.Block($"public {Identifiers.Escape(spec.Type.Name)}({post} post, ulong seed, ulong streamId)"))
-        {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
-            w.Line("Post = post;");
-            w.Line("Seed = seed;");
-            w.Line("StreamId = streamId;");
-            for (int k = 0; k < eventArrays.Count; k++)
-                w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
-            if (spec.OwnSynapse) w.Line(DecayInit(spec));
-            if (plast is not null) EmitPlasticityInit(w, plast, "post.Dt");
-            w.Line($"__skips = {Rt}GeometricSkips.For(Prob);");
-            if (alt is null)
+            string name = Identifiers.Escape(spec.Type.Name);
+            if (seeded)
             {
-                w.Line($"__cache = {Rt}JitTargetCache.Choose({Literals.String(spec.Type.Name)}, NumIn, NumOut, Prob, Seed, StreamId, {Rt}DeliverySettings.Strategy, null);");
-                w.Line($"// Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.");
-                w.Line(plast is null ? $"{Rt}JitDelivery.AddHomo(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, 0, {Rt}JitConnectivity.BlockCount(NumOut));"
-                    : $"{Rt}JitDelivery.AddHomoScaled(__g, Seed, StreamId, {Rt}Spikes.None(NumIn), __skips, __cache, Weight, __release, 0, {Rt}JitConnectivity.BlockCount(NumOut));");
+                foreach (var l in cp.HalfCtorDocs[0]) w.Line(l);
+                w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+                w.Line(gc);
+                w.Line($"public {name}({post} post) : this(post, DefaultSeed) {{ }}");
+                w.Line();
+                foreach (var l in cp.HalfCtorDocs[1]) w.Line(l);
+                w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+                w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+                w.Line(gc);
+                w.Line($"public {name}({post} post, ulong seed) : this(post, seed, DefaultStreamId) {{ }}");
+                w.Line();
+                foreach (var l in cp.HalfCtorDocs[2]) w.Line(l);
+                w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+                w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+                w.Line(cp.StreamIdParamDoc);
             }
-            else w.Line("__cache = null; // uniform and normal weights are regenerated with their targets");
-        }
+            else
+            {
+                foreach (var l in cp.HalfCtorDocs[0]) w.Line(l);
+                w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            }
+            w.Line(gc);
+            using (w.Block(seeded ? $"public {name}({post} post, ulong seed, ulong streamId)" : $"public {name}({post} post)"))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
+                w.Line("Post = post;");
+                if (seeded)
+                {
+                    w.Line("Seed = seed;");
+                    w.Line("StreamId = streamId;");
+                }
+                for (int k = 0; k < eventArrays.Count; k++)
+                    w.Line($"{GeneratedMembers.ProjectionBufferField(k)} = post.{BufferOf(spec, eventArrays[k].Name, plan.GroupIndex)};");
+                if (spec.OwnSynapse) w.Line(DecayInit(spec));
+                EmitCommInit(w, cp, plast, comment: true);
+            }
         }
         w.Line();
-        w.Line(alt is null ? "/// <summary>Adds <see cref=\"Weight\"/> to the post buffer for every target of every spiking pre neuron; targets are"
-            : "/// <summary>Adds each synapse's own weight (drawn from (seed, stream id, pre, post)) to the post buffer for every target of every spiking pre neuron; targets are");
-        w.Line("/// those of (seed, stream id, pre index), stored or regenerated (<see cref=\"Delivery\"/>). Allocates nothing.</summary>");
+        foreach (var l in cp.DeliverDoc) w.Line(l);
         w.Line($"/// <param name=\"spikes\">Spikes of the {comm.NumIn} pre-synaptic neurons.</param>");
         w.Line(gc);
         using (w.Block($"public void Deliver({Rt}Spikes spikes)"))
@@ -180,26 +138,36 @@ internal static class ProjectionEmitter
             w.Line($"    throw new global::System.ArgumentException($\"{spec.Type.Name}.Deliver: the spikes cover {{spikes.Length}} neurons but numIn = {{NumIn}}.\", \"spikes\");");
             if (spec.OwnSynapse) EmitOwnDecay(w);
             if (plast is not null) EmitPlasticityStep(w, plast);
-            w.Line($"int parts = {Rt}Parallelism.DeliverParts(NumOut, __threads);");
-            using (w.Block("if (parts <= 1)"))
+            var one = cp.OneThreadRange;
+            if (!parallel)
+                for (int k = 0; k < eventArrays.Count; k++) w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), one?.First, one?.End));
+            else
             {
-                for (int k = 0; k < eventArrays.Count; k++)
-                    w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "0", $"{Rt}JitConnectivity.BlockCount(NumOut)"));
-            }
-            using (w.Block("else"))
-            {
-                w.Line("__preCount = spikes.CopyTo(__pre);");
-                w.Line($"{Rt}Parallelism.Run(this, parts);");
+                w.Line($"int parts = {cp.PartsExpr};");
+                using (w.Block("if (parts <= 1)"))
+                {
+                    for (int k = 0; k < eventArrays.Count; k++)
+                        w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), one?.First, one?.End));
+                }
+                using (w.Block("else"))
+                {
+                    w.Line("__preCount = spikes.CopyTo(__pre);");
+                    w.Line($"{Rt}Parallelism.Run(this, parts);");
+                }
             }
         }
-        w.Line();
-        w.Line(gc);
-        using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+        if (parallel)
         {
-            w.Line($"int blocks = {Rt}JitConnectivity.BlockCount(NumOut);");
-            w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
-            for (int k = 0; k < eventArrays.Count; k++)
-                w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), "blocks * part / parts", "blocks * (part + 1) / parts"));
+            w.Line();
+            w.Line(gc);
+            using (w.Block($"void {Rt}IParallelWork.Execute(int part, int parts)"))
+            {
+                var (prologue, first, end) = cp.PartRange;
+                foreach (var l in prologue) w.Line(l);
+                w.Line($"{Rt}Spikes spikes = {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__pre, 0, __preCount), NumIn); // a copy of a checked Spikes");
+                for (int k = 0; k < eventArrays.Count; k++)
+                    w.Line(DeliverCall(GeneratedMembers.ProjectionBufferField(k), first, end));
+            }
         }
         if (plast is not null)
         {
@@ -254,7 +222,7 @@ internal static class ProjectionEmitter
     /// <summary>A Full projection's own members: Pre, PreDelay, DelaySteps, constructors that bind pre, post and the pre's
     /// delay (registering an entry named after the projection, which grows the delay to this projection's steps), and
     /// <c>Update()</c>, BrainPy's <c>update()</c>: read the pre's spikes DelaySteps ago and deliver them.</summary>
-    internal static void EmitFullMembers(IndentedWriter w, ProjectionSpec spec, FullSpec full, string gc, int eventArrays, int group,
+    internal static void EmitFullMembers(IndentedWriter w, ProjectionSpec spec, FullSpec full, string gc, int eventArrays, int group, bool seeded,
         System.Action<IndentedWriter, ProjectionSpec> commInit)
     {
         string pre = full.PreType, post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
@@ -272,30 +240,42 @@ internal static class ProjectionEmitter
         w.Line($"/// <summary>Delay in steps: {how}. A spike of step t is delivered at step t + DelaySteps (t + 1 when 0).</summary>");
         w.Line("public int DelaySteps { get; }");
         w.Line();
-        w.Line("/// <summary>Binds the projection with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
-        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
-        w.Line(gc);
-        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
-        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line(gc);
-        w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId) {{ }}");
-        w.Line();
-        w.Line("/// <summary>Binds the projection with an explicit stream family (see the Half projections' constructor of the same form) and");
-        w.Line("/// registers its entry in <paramref name=\"preDelay\"/>, growing it to <see cref=\"DelaySteps\"/> if needed (allocates: build before running).</summary>");
-        w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
-        w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
-        w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
-        w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
-        w.Line("/// <param name=\"streamId\">Connectivity stream family (<see cref=\"DefaultStreamId\"/> by default).</param>");
-        w.Line(gc);
-        using (w.Block($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"))
+        if (seeded)
+        {
+            w.Line("/// <summary>Binds the projection with the seed given in the attribute (<see cref=\"DefaultSeed\"/>).</summary>");
+            w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+            w.Line(gc);
+            w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay) : this(pre, post, preDelay, DefaultSeed) {{ }}");
+            w.Line();
+            w.Line("/// <summary>Binds the projection; <paramref name=\"seed\"/> fixes the connectivity (with <see cref=\"DefaultStreamId\"/>).</summary>");
+            w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line(gc);
+            w.Line($"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId) {{ }}");
+            w.Line();
+            w.Line("/// <summary>Binds the projection with an explicit stream family (see the Half projections' constructor of the same form) and");
+            w.Line("/// registers its entry in <paramref name=\"preDelay\"/>, growing it to <see cref=\"DelaySteps\"/> if needed (allocates: build before running).</summary>");
+            w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+            w.Line("/// <param name=\"seed\">Connectivity seed.</param>");
+            w.Line("/// <param name=\"streamId\">Connectivity stream family (<see cref=\"DefaultStreamId\"/> by default).</param>");
+            w.Line(gc);
+        }
+        else
+        {
+            w.Line("/// <summary>Binds the projection and registers its entry in <paramref name=\"preDelay\"/>, growing it to <see cref=\"DelaySteps\"/>");
+            w.Line("/// if needed (allocates: build before running). The comm draws nothing: no seed.</summary>");
+            w.Line("/// <param name=\"pre\">The pre-synaptic population.</param>");
+            w.Line("/// <param name=\"post\">The post-synaptic population.</param>");
+            w.Line("/// <param name=\"preDelay\">The delay of <paramref name=\"pre\"/>'s spikes (pushed after the pre updates).</param>");
+            w.Line(gc);
+        }
+        using (w.Block(seeded ? $"public {name}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)" : $"public {name}({pre} pre, {post} post, {delay} preDelay)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(pre);");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(post);");
@@ -306,8 +286,11 @@ internal static class ProjectionEmitter
             w.Line("Pre = pre;");
             w.Line("Post = post;");
             w.Line("PreDelay = preDelay;");
-            w.Line("Seed = seed;");
-            w.Line("StreamId = streamId;");
+            if (seeded)
+            {
+                w.Line("Seed = seed;");
+                w.Line("StreamId = streamId;");
+            }
             w.Line(full.Unit switch
             {
                 DelayUnit.Ms => $"DelaySteps = {Rt}SpikeDelay.StepsFor({Literals.Double(full.Value)}, pre.Dt, {Literals.String(spec.Type.Name + ".Delay")});",
@@ -330,6 +313,35 @@ internal static class ProjectionEmitter
         w.Line("/// the merged post buffer. Call it before the post updates and before the pre's delay is pushed. Allocates nothing.</summary>");
         w.Line(gc);
         w.Line("public void Update() => Deliver(PreDelay.At(DelaySteps));");
+    }
+
+    /// <summary>The comm's constants (Prob, its weights) and, when it draws its connectivity, DefaultSeed and DefaultStreamId.</summary>
+    internal static void EmitCommConstants(IndentedWriter w, CommPlan cp, CommSpec comm, TypeDecl type)
+    {
+        if (cp.ProbDoc is not null)
+        {
+            w.Line($"/// <summary>{cp.ProbDoc}</summary>");
+            w.Line($"public const double Prob = {Literals.Double(comm.Prob)};");
+        }
+        foreach (var c in cp.Constants)
+        {
+            w.Line($"/// <summary>{c.Doc}</summary>");
+            w.Line($"public const {c.Type} {c.Name} = {c.Value};");
+        }
+        if (!cp.NeedsSeed) return;
+        w.Line("/// <summary>Connectivity seed used by the constructor without a seed.</summary>");
+        w.Line("public const ulong DefaultSeed = " + (comm.Seed >= 0 ? Literals.Int(comm.Seed) + "UL;" : "unchecked((ulong)(" + Literals.Int(comm.Seed) + "L));"));
+        foreach (var l in cp.StreamIdDoc) w.Line(l.Replace("{0}", XmlText(Literals.String(FullName(type)))));
+        w.Line("public const ulong DefaultStreamId = 0x" + NameStreamId(FullName(type)).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + "UL;");
+    }
+
+    /// <summary>The comm's part of an align-post constructor: [Std]/[Stp]'s constants and initial state, the comm's
+    /// construction (connectivity, weights, cache) and its kernel warm-up.</summary>
+    static void EmitCommInit(IndentedWriter w, CommPlan cp, SynSpec? plast, bool comment)
+    {
+        if (plast is not null) EmitPlasticityInit(w, plast, "post.Dt");
+        foreach (var l in cp.Construct) w.Line(l);
+        if (cp.Warmup is { } warm) foreach (var l in warm(plast is null ? null : "__release", comment)) w.Line(l);
     }
 
     /// <summary>The fields and read-only views of an align-post projection's <c>[Std]</c>/<c>[Stp]</c> (BrainPy's older
@@ -386,6 +398,16 @@ internal static class ProjectionEmitter
         if (sp.ValueArray is null) w.Line("float[] value = __release;");
         AlignPreEmitter.EmitSynapseLoop(w, sp, "spikeInput", "NumIn");
         w.Line("for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 0f;");
+        // The arrays that decay to 0 (STP's u), flushed like the population's synapses and the align-pre state: every 64th step
+        // of the post (its StepIndex, saved with it), |u| < 1e-20 becomes 0. x recovers towards 1: left alone.
+        var tiny = PreSynapseLowering.DecayingToZero(plast);
+        if (tiny.Count > 0)
+        {
+            w.Line($"if ({Rt}TinyFlush.Due(Post.StepIndex)) // every 64th step: silent pre neurons' state out of the subnormal range (|x| < 1e-20 becomes 0)");
+            w.Line("{");
+            foreach (var a in tiny) w.Line($"    {Rt}TinyFlush.Flush({PlasticityField(a)});");
+            w.Line("}");
+        }
     }
 
     /// <summary>The post array a projection's events go to: the merge group's (G0, …), or a delta projection's Delta.</summary>

@@ -60,6 +60,31 @@ internal static class PreSynapseLowering
             value is Next n ? n.Name : null, value, initials.ToEquatableArray(), valueInitial);
     }
 
+    /// <summary>The arrays whose rest value is 0: their step maps a zero state and no spike to 0 (evaluated with the
+    /// definition's constants at dt = 0.1 ms), so a silent pre neuron's entry decays geometrically towards 0 and, unflushed,
+    /// into the subnormal range (STP's u with τ_f = 1500 ms). An array that recovers towards another value (STD's and STP's
+    /// x, towards 1) is not listed: it never becomes tiny while silent.</summary>
+    public static List<string> DecayingToZero(SynSpec syn)
+    {
+        var def = syn.Def;
+        var derived = new Dictionary<string, Expr>(System.StringComparer.Ordinal);
+        foreach (var d in def.Derived) derived[d.Name] = d.Value;
+        Expr AtRest(Expr e, int depth) => IrOps.Rewrite(e, n => n switch
+        {
+            Var or Next or Input => new Num(0),
+            Dt => new Num(0.1),
+            Derived d when depth < 8 && derived.TryGetValue(d.Name, out var v) => AtRest(v, depth + 1),
+            _ => null,
+        });
+        var list = new List<string>();
+        foreach (var a in def.Arrays)
+        {
+            double r = ConstantEvaluator.Evaluate(AtRest(a.Decay, 0), syn.Value);
+            if (r == 0) list.Add(a.Name);
+        }
+        return list;
+    }
+
     /// <summary>Every maximal constant subtree that is not a number or a derived constant becomes a constant <c>k{n}</c>
     /// (equal subtrees share one).</summary>
     static Expr Hoist(Expr e, List<PlanConstant> constants)

@@ -106,32 +106,40 @@ internal static class GeneratedMembers
     public static IReadOnlyList<Member> Projection(string typeName, string? postType, Definitions.SynapseDef? synapse = null, string? preType = null, CommSpec? comm = null,
         bool ownSynapse = false, bool delta = false, SynSpec? plasticity = null)
     {
-        bool csr = comm?.Csr is not null;
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
-        var m = new List<Member>
+        // The comm's own members come from its lowering (the emitter writes exactly those); unknown: the JIT homo comm's.
+        var cp = Lowering.CommLowering.Lower(comm ?? new CommSpec(1, 1, 0.5, 1, 0), eventForm: true, typeName);
+        // In the emitters' order (shells write them in this order).
+        var m = new List<Member> { new("NumIn", null, "public const int NumIn"), new("NumOut", null, "public const int NumOut") };
+        if (cp.ProbDoc is not null) m.Add(new("Prob", null, "public const double Prob"));
+        foreach (var c in cp.Constants) m.Add(new(c.Name, null, $"public const {c.Type} {c.Name}"));
+        if (cp.NeedsSeed)
         {
-            new("NumIn", null, "public const int NumIn"),
-            new("NumOut", null, "public const int NumOut"),
-            new("Prob", null, "public const double Prob"),
-            new("Weight", null, "public const float Weight"),
-            new("DefaultSeed", null, "public const ulong DefaultSeed"),
-            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
-            new("MergeKey", null, "public const string MergeKey"),
-            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
-            new("__pre", null, "readonly int[] __pre"),
-            new("__preCount", null, "int __preCount"),
-            new("__threads", null, "int __threads"),
-            new("__cache", null, "global::SpikeSharp.JitTargetCache? __cache"),
-            new("Threads", null, "public int Threads"),
-            new("Delivery", null, "public global::SpikeSharp.DeliveryStrategy Delivery"),
-            new("TargetCache", null, "public global::SpikeSharp.JitTargetCache? TargetCache"),
-            new("Post", null, $"public {post} Post"),
-            new("Seed", null, "public ulong Seed"),
-            new("StreamId", null, "public ulong StreamId"),
-            new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"),
-            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
-        };
+            m.Add(new("DefaultSeed", null, "public const ulong DefaultSeed"));
+            m.Add(new("DefaultStreamId", null, "public const ulong DefaultStreamId"));
+        }
+        m.Add(new("MergeKey", null, "public const string MergeKey"));
+        foreach (var f in cp.Fields) m.Add(new(f.Name, null, f.Declaration));
+        bool parallel = cp.Parts != Lowering.CommParts.None;
+        if (parallel)
+        {
+            m.Add(new("__pre", null, "readonly int[] __pre"));
+            m.Add(new("__preCount", null, "int __preCount"));
+            m.Add(new("__threads", null, "int __threads"));
+        }
+        foreach (var f in cp.LateFields) m.Add(new(f.Name, null, f.Declaration));
+        if (parallel) m.Add(new("Threads", null, "public int Threads"));
+        foreach (var pr in cp.Properties) m.Add(new(pr.Name, null, pr.Declaration));
+        m.Add(new("Post", null, $"public {post} Post"));
+        if (cp.NeedsSeed)
+        {
+            m.Add(new("Seed", null, "public ulong Seed"));
+            m.Add(new("StreamId", null, "public ulong StreamId"));
+        }
+        m.Add(new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"));
+        if (parallel) m.Add(new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"));
+        int tail = parallel ? 2 : 1; // constructors go before Deliver (and Execute)
         if (ownSynapse) m.Insert(0, new("__decay", null, "readonly float __decay"));
         if (plasticity is not null)
         {
@@ -150,50 +158,27 @@ internal static class GeneratedMembers
             m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
             m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
         }
-        int weight = m.FindIndex(static x => x.Name == "Weight");
-        if (csr)
-        {
-            m.RemoveAll(static x => x.Name is "__skips" or "__cache" or "Delivery" or "TargetCache");
-            m.Insert(m.Count - 2, new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"));
-            if (comm!.Csr!.Weights is { } w)
-            {
-                // Per-synapse weights: their distribution's constants instead of Weight, and the drawn array.
-                var names = new List<string>(w.Normal ? new[] { "WMu", "WSigma" } : new[] { "WLow", "WHigh" });
-                if (w.Normal && !double.IsNaN(w.Min)) names.Add("WMin");
-                if (w.Normal && !double.IsNaN(w.Max)) names.Add("WMax");
-                m.RemoveAt(weight);
-                m.InsertRange(weight, names.ConvertAll(static n => new Member(n, null, "public const float " + n)));
-                m.Add(new("__w", null, "readonly float[] __w"));
-            }
-        }
-        else if (comm?.Alt is { IsJit: true } jit)
-        {
-            string a = jit.Kind == "EventJitFPUniformLinear" ? "WLow" : "WMu", b = jit.Kind == "EventJitFPUniformLinear" ? "WHigh" : "WSigma";
-            m[weight] = new(a, null, "public const float " + a);
-            m.Insert(weight + 1, new(b, null, "public const float " + b));
-        }
-        else if (comm?.Alt is { } dense)
-        {
-            // AllToAll / OneToOne: nothing drawn, no threads (DenseProjectionEmitter).
-            m.RemoveAll(static x => x.Name is "Prob" or "__skips" or "__pre" or "__preCount" or "__threads" or "__cache" or "Threads" or "Delivery"
-                or "TargetCache" or ParallelExecute);
-            if (dense.Kind == "AllToAll") m.Insert(weight, new("IncludeSelf", null, "public const bool IncludeSelf"));
-        }
         if (preType is null)
         {
-            m.Insert(m.Count - 2, new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+            m.Insert(m.Count - tail, new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
+            if (cp.NeedsSeed)
+            {
+                m.Insert(m.Count - tail, new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
+            }
         }
         else
         {
             const string delay = "global::SpikeSharp.SpikeDelay";
-            m.Insert(m.Count - 2, new("Pre", null, $"public {preType} Pre"));
-            m.Insert(m.Count - 2, new("PreDelay", null, $"public {delay} PreDelay"));
-            m.Insert(m.Count - 2, new("DelaySteps", null, "public int DelaySteps"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
-            m.Insert(m.Count - 2, new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+            m.Insert(m.Count - tail, new("Pre", null, $"public {preType} Pre"));
+            m.Insert(m.Count - tail, new("PreDelay", null, $"public {delay} PreDelay"));
+            m.Insert(m.Count - tail, new("DelaySteps", null, "public int DelaySteps"));
+            m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay)"));
+            if (cp.NeedsSeed)
+            {
+                m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay, "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed)"));
+                m.Insert(m.Count - tail, new(Constructor, new[] { preType, post, delay, "ulong", "ulong" }, $"public {typeName}({preType} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId)"));
+            }
             m.Add(new("Update", new string[0], "public void Update()"));
         }
         int k = 0;
@@ -278,6 +263,7 @@ internal static class GeneratedMembers
             new(Constructor, new[] { pre, post, delay }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay)"),
             new(Constructor, new[] { pre, post, delay, "ulong" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed)"),
             new(Constructor, new[] { pre, post, delay, "ulong", "ulong", state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"),
+            new(Constructor, new[] { pre, post, delay, state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, {state}? shared)"), // a comm without a seed
             new("UpdateSynapse", new string[0], "public void UpdateSynapse()"),
             new("Update", new string[0], "public void Update()"),
             new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),

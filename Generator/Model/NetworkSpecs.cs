@@ -21,6 +21,9 @@ internal sealed record NetworkMemberPlan(NetworkMember Member, int Size, string?
 
     /// <summary>An align-post projection with <c>[Std]</c>/<c>[Stp]</c> scaling its events: its own pre-sized state is saved.</summary>
     public bool PlasticityState { get; init; }
+
+    /// <summary>A projection whose comm draws its connectivity (its constructors take a seed); false for AllToAll/OneToOne.</summary>
+    public bool NeedsSeed { get; init; } = true;
 }
 
 /// <summary>Everything the network's file needs; <see cref="Invalid"/> names members without a valid model (then the

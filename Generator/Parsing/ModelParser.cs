@@ -450,12 +450,7 @@ internal static class ModelParser
             syn = null;
         }
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
-        // [Std]/[Stp] scaling events: the generator has the scaled kernel of the JIT homogeneous comm only (SPK0040).
-        if (plasticity is not null && comm is not null && (comm.Csr is not null || comm.Alt is not null))
-        {
-            sink.Report(DiagnosticDescriptors.ScaledEventCommUnsupported, plasticityLoc ?? anchor, name, plasticityAttr, roleName, commAttr);
-            plasticity = null;
-        }
+        // [Std]/[Stp] scaling events: every event comm has its scaled statement (CommLowering), so nothing is refused here.
 
         if (post is not null)
         {

@@ -414,6 +414,32 @@ public sealed class CsrMatrix
         }
     }
 
+    /// <summary>EventCSRLinear with one weight per synapse, scaled per spiking pre neuron (BrainPy's older STD/STP form with a
+    /// weight matrix, <c>g += W·(spike·x)</c>): adds <c>synapseWeights[s] · scale[i]</c> (the float product) to <c>post[j]</c>
+    /// for every synapse s = (i, j) of every spiking pre <c>i</c>, in spike order, for blocks [<paramref name="firstBlock"/>,
+    /// <paramref name="endBlock"/>): bit-identical for every block split. Allocates nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddEventsScaled(Span<float> post, Spikes spikes, ReadOnlySpan<float> synapseWeights, ReadOnlySpan<float> scale, int firstBlock, int endBlock)
+    {
+        Check(post.Length, spikes.Length, nameof(AddEventsScaled), firstBlock, endBlock, "spikes");
+        CheckWeights(synapseWeights.Length, nameof(AddEventsScaled));
+        if (scale.Length != NumPre)
+            throw new ArgumentException($"CsrMatrix.AddEventsScaled: the scale covers {scale.Length} neurons but numPre = {NumPre}.", nameof(scale));
+        ref float g0 = ref MemoryMarshal.GetReference(post);
+        ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
+        ref float sc = ref MemoryMarshal.GetReference(scale);
+        ref int spk = ref spikes.IndexRef;
+        int offset = spikes.Offset, count = spikes.Count;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
+            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
+            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
+            if (_t16 is not null) EventSynScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref spk, offset, count, ref sc);
+            else EventSynScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref spk, offset, count, ref sc);
+        }
+    }
+
     /// <summary>EventCSRLinear with one weight per synapse: adds <c>synapseWeights[s]</c> to <c>post[j]</c> for every
     /// synapse s = (i, j) of every spiking pre <c>i</c>. The weights are in synapse order (<see cref="RowStart"/>).</summary>
     public void AddEvents(Span<float> post, Spikes spikes, ReadOnlySpan<float> synapseWeights) => AddEvents(post, spikes, synapseWeights, 0, Blocks);
@@ -520,6 +546,19 @@ public sealed class CsrMatrix
             nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
             ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
             for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w, i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void EventSynScaled<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref int spk, int offset, int count, ref float scale) where T : unmanaged
+    {
+        for (nint k = 0; k < count; k++)
+        {
+            nint pre = Unsafe.Add(ref spk, k) - offset;
+            float f = Unsafe.Add(ref scale, pre);
+            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
+            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w, i) * f;
         }
     }
 

@@ -52,6 +52,18 @@ public static class JitComms
         int firstBlock, int endBlock) =>
         Event(g, seed, streamId, spikes, skips, new Normal(mu, sigma), firstBlock, endBlock, nameof(EventNormal));
 
+    /// <summary>EventJitFPUniformLinear scaled per spiking pre neuron (BrainPy's older STD/STP form, <c>g += W·(spike·x)</c>): as
+    /// <see cref="EventUniform"/>, but each target r of a spiking pre i adds <c>scale[i]·</c><see cref="UniformWeight"/> (the
+    /// float product). Same targets and order of adds as the unscaled kernel: bit-identical for every block split. Allocates nothing.</summary>
+    public static void EventUniformScaled(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, float low, float high,
+        ReadOnlySpan<float> scale, int firstBlock, int endBlock) =>
+        EventScaled(g, seed, streamId, spikes, skips, new Uniform(low, high), scale, firstBlock, endBlock, nameof(EventUniformScaled));
+
+    /// <summary>EventJitFPNormalLinear scaled per spiking pre neuron: as <see cref="EventUniformScaled"/> with <see cref="NormalWeight"/>.</summary>
+    public static void EventNormalScaled(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, float mu, float sigma,
+        ReadOnlySpan<float> scale, int firstBlock, int endBlock) =>
+        EventScaled(g, seed, streamId, spikes, skips, new Normal(mu, sigma), scale, firstBlock, endBlock, nameof(EventNormalScaled));
+
     /// <summary>JitFPHomoLinear: for every pre k (in order) and each of its targets r in the blocks, <c>g[r] += (weight·x[k])</c>.</summary>
     public static void MultiplyHomo(ReadOnlySpan<float> x, Span<float> g, ulong seed, ulong streamId, GeometricSkips skips, float weight,
         int firstBlock, int endBlock)
@@ -106,6 +118,27 @@ public static class JitComms
             {
                 int pre = spikes.IndexAt(k);
                 Walk(ref g0, CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)pre, (ulong)b), start, end, skips, w.For(WeightKey(seedKey, pre)), 1f);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void EventScaled<TW>(Span<float> g, ulong seed, ulong streamId, Spikes spikes, GeometricSkips skips, TW w, ReadOnlySpan<float> scale,
+        int firstBlock, int endBlock, string method) where TW : struct, IWeight<TW>
+    {
+        Check(g.Length, spikes.Length, spikes.Length, skips, firstBlock, endBlock, method);
+        if (scale.Length != spikes.Length)
+            throw new ArgumentException($"JitComms.{method}: the scale covers {scale.Length} neurons but the spikes {spikes.Length}.", nameof(scale));
+        ref float g0 = ref MemoryMarshal.GetReference(g);
+        ulong seedKey = CounterRng.SeedKey(seed, streamId);
+        int numOut = g.Length;
+        for (int b = firstBlock; b < endBlock; b++)
+        {
+            int start = JitConnectivity.BlockStart(numOut, b), end = JitConnectivity.BlockStart(numOut, b + 1);
+            for (int k = 0; k < spikes.Count; k++)
+            {
+                int pre = spikes.IndexAt(k);
+                Walk(ref g0, CounterRng.StreamKeyOfSeedKey(seedKey, (ulong)pre, (ulong)b), start, end, skips, w.For(WeightKey(seedKey, pre)), scale[pre]);
             }
         }
     }

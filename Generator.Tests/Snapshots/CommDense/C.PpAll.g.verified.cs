@@ -15,10 +15,6 @@ namespace C
         public const float Weight = 0.01f;
         /// <summary>Whether post j also receives pre j's spike (BrainPy's <c>include_self</c>).</summary>
         public const bool IncludeSelf = false;
-        /// <summary>Unused (nothing is drawn); kept so that every projection is built the same way.</summary>
-        public const ulong DefaultSeed = 0UL;
-        /// <summary>Unused (nothing is drawn): <c>CounterRng.NameStreamId("C.PpAll")</c>.</summary>
-        public const ulong DefaultStreamId = 0x114DE59B4DACD83CUL;
         /// <summary>The merge key of the post buffer this projection feeds.</summary>
         public const string MergeKey = "None // Expon(tau=5) // COBA(E=0)";
 
@@ -26,11 +22,7 @@ namespace C
 
         /// <summary>The post-synaptic population instance.</summary>
         public global::C.P Post { get; }
-        /// <summary>The seed the projection was built with (unused by the comm).</summary>
-        public ulong Seed { get; }
-        /// <summary>The stream family the projection was built with (unused by the comm).</summary>
-        public ulong StreamId { get; }
-        /// <summary>The post buffer this projection feeds (Conductance g).</summary>
+        /// <summary>The merged post buffer this projection feeds (Conductance g, <c>Post.G0</c>).</summary>
         public global::System.ReadOnlySpan<float> Conductance => __g;
 
         /// <summary>The pre-synaptic population instance.</summary>
@@ -40,30 +32,13 @@ namespace C
         /// <summary>Delay in steps: 2, as written. A spike of step t is delivered at step t + DelaySteps (t + 1 when 0).</summary>
         public int DelaySteps { get; }
 
-        /// <summary>Binds the projection with the seed given in the attribute (<see cref="DefaultSeed"/>).</summary>
+        /// <summary>Binds the projection and registers its entry in <paramref name="preDelay"/>, growing it to <see cref="DelaySteps"/>
+        /// if needed (allocates: build before running). The comm draws nothing: no seed.</summary>
         /// <param name="pre">The pre-synaptic population.</param>
         /// <param name="post">The post-synaptic population.</param>
         /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public PpAll(global::C.P pre, global::C.P post, global::SpikeSharp.SpikeDelay preDelay) : this(pre, post, preDelay, DefaultSeed) { }
-
-        /// <summary>Binds the projection; <paramref name="seed"/> fixes the connectivity (with <see cref="DefaultStreamId"/>).</summary>
-        /// <param name="pre">The pre-synaptic population.</param>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
-        /// <param name="seed">Connectivity seed.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public PpAll(global::C.P pre, global::C.P post, global::SpikeSharp.SpikeDelay preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId) { }
-
-        /// <summary>Binds the projection with an explicit stream family (see the Half projections' constructor of the same form) and
-        /// registers its entry in <paramref name="preDelay"/>, growing it to <see cref="DelaySteps"/> if needed (allocates: build before running).</summary>
-        /// <param name="pre">The pre-synaptic population.</param>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
-        /// <param name="seed">Connectivity seed.</param>
-        /// <param name="streamId">Connectivity stream family (<see cref="DefaultStreamId"/> by default).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public PpAll(global::C.P pre, global::C.P post, global::SpikeSharp.SpikeDelay preDelay, ulong seed, ulong streamId)
+        public PpAll(global::C.P pre, global::C.P post, global::SpikeSharp.SpikeDelay preDelay)
         {
             global::System.ArgumentNullException.ThrowIfNull(pre);
             global::System.ArgumentNullException.ThrowIfNull(post);
@@ -74,8 +49,6 @@ namespace C
             Pre = pre;
             Post = post;
             PreDelay = preDelay;
-            Seed = seed;
-            StreamId = streamId;
             DelaySteps = 2;
             string entry = "PpAll";
             for (int k = 2; preDelay.HasEntry(entry); k++) entry = "PpAll#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);

@@ -13,10 +13,6 @@ namespace C
         public const int NumOut = 50;
         /// <summary>The scalar weight.</summary>
         public const float Weight = 0.5f;
-        /// <summary>Unused (nothing is drawn); kept so that every projection is built the same way.</summary>
-        public const ulong DefaultSeed = 0UL;
-        /// <summary>Unused (nothing is drawn): <c>CounterRng.NameStreamId("C.QqOne")</c>.</summary>
-        public const ulong DefaultStreamId = 0xD55DD1F016BC95A4UL;
         /// <summary>The merge key of the post buffer this projection feeds.</summary>
         public const string MergeKey = "None // Expon(tau=10) // COBA(E=-80)";
 
@@ -24,11 +20,7 @@ namespace C
 
         /// <summary>The post-synaptic population instance.</summary>
         public global::C.Q Post { get; }
-        /// <summary>The seed the projection was built with (unused by the comm).</summary>
-        public ulong Seed { get; }
-        /// <summary>The stream family the projection was built with (unused by the comm).</summary>
-        public ulong StreamId { get; }
-        /// <summary>The post buffer this projection feeds (Conductance g).</summary>
+        /// <summary>The merged post buffer this projection feeds (Conductance g, <c>Post.G0</c>).</summary>
         public global::System.ReadOnlySpan<float> Conductance => __g;
 
         /// <summary>The pre-synaptic population instance.</summary>
@@ -38,30 +30,13 @@ namespace C
         /// <summary>Delay in steps: 0: no delay. A spike of step t is delivered at step t + DelaySteps (t + 1 when 0).</summary>
         public int DelaySteps { get; }
 
-        /// <summary>Binds the projection with the seed given in the attribute (<see cref="DefaultSeed"/>).</summary>
+        /// <summary>Binds the projection and registers its entry in <paramref name="preDelay"/>, growing it to <see cref="DelaySteps"/>
+        /// if needed (allocates: build before running). The comm draws nothing: no seed.</summary>
         /// <param name="pre">The pre-synaptic population.</param>
         /// <param name="post">The post-synaptic population.</param>
         /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QqOne(global::C.Q pre, global::C.Q post, global::SpikeSharp.SpikeDelay preDelay) : this(pre, post, preDelay, DefaultSeed) { }
-
-        /// <summary>Binds the projection; <paramref name="seed"/> fixes the connectivity (with <see cref="DefaultStreamId"/>).</summary>
-        /// <param name="pre">The pre-synaptic population.</param>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
-        /// <param name="seed">Connectivity seed.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QqOne(global::C.Q pre, global::C.Q post, global::SpikeSharp.SpikeDelay preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId) { }
-
-        /// <summary>Binds the projection with an explicit stream family (see the Half projections' constructor of the same form) and
-        /// registers its entry in <paramref name="preDelay"/>, growing it to <see cref="DelaySteps"/> if needed (allocates: build before running).</summary>
-        /// <param name="pre">The pre-synaptic population.</param>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the pre updates).</param>
-        /// <param name="seed">Connectivity seed.</param>
-        /// <param name="streamId">Connectivity stream family (<see cref="DefaultStreamId"/> by default).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QqOne(global::C.Q pre, global::C.Q post, global::SpikeSharp.SpikeDelay preDelay, ulong seed, ulong streamId)
+        public QqOne(global::C.Q pre, global::C.Q post, global::SpikeSharp.SpikeDelay preDelay)
         {
             global::System.ArgumentNullException.ThrowIfNull(pre);
             global::System.ArgumentNullException.ThrowIfNull(post);
@@ -72,8 +47,6 @@ namespace C
             Pre = pre;
             Post = post;
             PreDelay = preDelay;
-            Seed = seed;
-            StreamId = streamId;
             DelaySteps = 0;
             string entry = "QqOne";
             for (int k = 2; preDelay.HasEntry(entry); k++) entry = "QqOne#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);

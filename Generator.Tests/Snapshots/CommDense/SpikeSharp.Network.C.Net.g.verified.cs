@@ -32,8 +32,8 @@ namespace C
             __delay_p = new global::SpikeSharp.SpikeDelay(global::C.P.Size, 0);
             q = new global::C.Q(unchecked(seed + 1UL), __dt);
             __delay_q = new global::SpikeSharp.SpikeDelay(global::C.Q.Size, 0);
-            a = new global::C.PpAll(p, p, __delay_p, unchecked(seed + 2UL));
-            b = new global::C.QqOne(q, q, __delay_q, unchecked(seed + 3UL));
+            a = new global::C.PpAll(p, p, __delay_p);
+            b = new global::C.QqOne(q, q, __delay_q);
             Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt));
             __all = new int[150];
         }

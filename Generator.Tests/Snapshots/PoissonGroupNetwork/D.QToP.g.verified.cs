@@ -17,10 +17,6 @@ namespace D
         public const float Weight = 0.165f;
         /// <summary>Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).</summary>
         public const bool IncludeSelf = true;
-        /// <summary>Connectivity seed used by the constructor without a seed.</summary>
-        public const ulong DefaultSeed = 0UL;
-        /// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId("D.QToP")</c>.</summary>
-        public const ulong DefaultStreamId = 0xF8176ED4A048CDA8UL;
         /// <summary>The synapse's merge key (BrainPy's <c>"Delay(d) // syn"</c>, values compared, not text): projections from the same pre with this key share one <see cref="Synapse"/>.</summary>
         public const string SynapseKey = "Delay(0.5 ms) // NMDA(a=0.5, tau_decay=100, tau_rise=2)";
         /// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>
@@ -49,10 +45,6 @@ namespace D
         public global::SpikeSharp.SpikeDelay PreDelay { get; }
         /// <summary>Delay in steps. The synapse takes the pre's spikes of DelaySteps steps ago (this step's when 0).</summary>
         public int DelaySteps { get; }
-        /// <summary>The connectivity seed.</summary>
-        public ulong Seed { get; }
-        /// <summary>The connectivity stream family.</summary>
-        public ulong StreamId { get; }
         /// <summary>The pre-sized synapse state (G, X), maybe shared with other projections (<see cref="SynapseKey"/>).</summary>
         public global::SpikeSharp.PreSynapseState Synapse { get; }
         /// <summary>Whether this projection steps <see cref="Synapse"/> in <see cref="UpdateSynapse"/> (false when it was handed another projection's).</summary>
@@ -64,31 +56,21 @@ namespace D
         /// <summary>The post buffer this projection writes comm(g) into (<c>Post.C2</c>).</summary>
         public global::System.ReadOnlySpan<float> Input => __postInput;
 
-        /// <summary>Binds the projection with the seed given in the attribute.</summary>
+        /// <summary>Binds the projection with its own synapse state.</summary>
         /// <param name="pre">The pre-synaptic population.</param>
         /// <param name="post">The post-synaptic population.</param>
         /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes (pushed after the synapse steps).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QToP(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay) : this(pre, post, preDelay, DefaultSeed) { }
+        public QToP(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay) : this(pre, post, preDelay, null) { }
 
-        /// <summary>Binds the projection; <paramref name="seed"/> fixes the connectivity (with <see cref="DefaultStreamId"/>).</summary>
-        /// <param name="pre">The pre-synaptic population.</param>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes.</param>
-        /// <param name="seed">Connectivity seed.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QToP(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay, ulong seed) : this(pre, post, preDelay, seed, DefaultStreamId, null) { }
-
-        /// <summary>Binds the projection, registers its delay entry (allocates: build before running) and builds the matrix and,
+        /// <summary>Binds the projection, registers its delay entry (allocates: build before running) and,
         /// unless <paramref name="shared"/> is given (another projection's <see cref="Synapse"/> with the same key), the synapse state.</summary>
         /// <param name="pre">The pre-synaptic population.</param>
         /// <param name="post">The post-synaptic population.</param>
         /// <param name="preDelay">The delay of <paramref name="pre"/>'s spikes.</param>
-        /// <param name="seed">Connectivity seed.</param>
-        /// <param name="streamId">Connectivity stream family.</param>
         /// <param name="shared">A synapse state to share (merged per pre, delay and synapse); null: this projection's own.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public QToP(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay, ulong seed, ulong streamId, global::SpikeSharp.PreSynapseState? shared)
+        public QToP(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay, global::SpikeSharp.PreSynapseState? shared)
         {
             global::System.ArgumentNullException.ThrowIfNull(pre);
             global::System.ArgumentNullException.ThrowIfNull(post);
@@ -99,8 +81,6 @@ namespace D
             Pre = pre;
             Post = post;
             PreDelay = preDelay;
-            Seed = seed;
-            StreamId = streamId;
             DelaySteps = global::SpikeSharp.SpikeDelay.StepsFor(0.5, pre.Dt, "QToP.Delay");
             string entry = "QToP";
             for (int k = 2; preDelay.HasEntry(entry); k++) entry = "QToP#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);

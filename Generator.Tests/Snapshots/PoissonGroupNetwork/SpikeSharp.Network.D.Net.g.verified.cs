@@ -38,10 +38,10 @@ namespace D
             __delay_noise = new global::SpikeSharp.SpikeDelay(global::D.Noise.Size, 0);
             stim = new global::D.Stim(unchecked(seed + 3UL), __dt);
             __delay_stim = new global::SpikeSharp.SpikeDelay(global::D.Stim.Size, 0);
-            a = new global::D.NoiseToP(noise, p, __delay_noise, unchecked(seed + 4UL));
-            b = new global::D.QToP(q, p, __delay_q, unchecked(seed + 5UL));
-            c = new global::D.StimToQ(stim, q, __delay_stim, unchecked(seed + 6UL));
-            d = new global::D.PToP(p, p, __delay_p, unchecked(seed + 7UL));
+            a = new global::D.NoiseToP(noise, p, __delay_noise);
+            b = new global::D.QToP(q, p, __delay_q);
+            c = new global::D.StimToQ(stim, q, __delay_stim);
+            d = new global::D.PToP(p, p, __delay_p);
             Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt), ("noise", noise.Dt), ("stim", stim.Dt));
             __all = new int[150];
         }

@@ -148,6 +148,10 @@ namespace D
                 value[i] = useNew * xNew;
             }
             for (int k = 0; k < spikes.Count; k++) spikeInput[spikes.IndexAt(k)] = 0f;
+            if (global::SpikeSharp.TinyFlush.Due(Post.StepIndex)) // every 64th step: silent pre neurons' state out of the subnormal range (|x| < 1e-20 becomes 0)
+            {
+                global::SpikeSharp.TinyFlush.Flush(__stpUse);
+            }
             int parts = global::SpikeSharp.Parallelism.DeliverParts(NumOut, __threads);
             if (parts <= 1)
             {

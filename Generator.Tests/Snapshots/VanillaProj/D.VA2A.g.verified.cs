@@ -17,10 +17,6 @@ namespace D
         public const float Weight = 0.01f;
         /// <summary>Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).</summary>
         public const bool IncludeSelf = true;
-        /// <summary>Connectivity seed used by the constructor without a seed.</summary>
-        public const ulong DefaultSeed = 0UL;
-        /// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId("D.VA2A")</c>.</summary>
-        public const ulong DefaultStreamId = 0x8637F4CD144F0229UL;
         /// <summary>The key of this projection's post buffer and output (one per projection, not merged).</summary>
         public const string MergeKey = "align-pre output of D.VA2A: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)";
 
@@ -37,35 +33,16 @@ namespace D
 
         /// <summary>The post-synaptic population instance.</summary>
         public global::D.P Post { get; }
-        /// <summary>The connectivity seed.</summary>
-        public ulong Seed { get; }
-        /// <summary>The connectivity stream family.</summary>
-        public ulong StreamId { get; }
         /// <summary>The post buffer this projection writes comm(x) into (<c>Post.C0</c>).</summary>
         public global::System.ReadOnlySpan<float> Input => __postInput;
 
-        /// <summary>Binds the projection with the seed given in the attribute.</summary>
+        /// <summary>Binds the projection to <paramref name="post"/> (the comm draws nothing: no seed).</summary>
         /// <param name="post">The post-synaptic population.</param>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public VA2A(global::D.P post) : this(post, DefaultSeed) { }
-
-        /// <summary>Binds the projection; <paramref name="seed"/> fixes the connectivity (with <see cref="DefaultStreamId"/>).</summary>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="seed">Connectivity seed.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public VA2A(global::D.P post, ulong seed) : this(post, seed, DefaultStreamId) { }
-
-        /// <summary>Binds the projection and builds its connectivity (allocates: build before running).</summary>
-        /// <param name="post">The post-synaptic population.</param>
-        /// <param name="seed">Connectivity seed.</param>
-        /// <param name="streamId">Connectivity stream family.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
-        public VA2A(global::D.P post, ulong seed, ulong streamId)
+        public VA2A(global::D.P post)
         {
             global::System.ArgumentNullException.ThrowIfNull(post);
             Post = post;
-            Seed = seed;
-            StreamId = streamId;
             __postInput = post.C0;
         }
 
