@@ -45,9 +45,9 @@ public class PoissonGroupGeneratorTests
         Assert.Contains("case \"stim\": return stim.Spike;", net);
         Assert.Contains("public int Size => 150;", net); // the groups are sources, not the network's neurons
         Assert.Contains("noise.__WriteState(s, \"noise\");", net);
-        Assert.Contains("global::SpikeSharp.DenseComms.AllToAll(__readValue.Span, __postInput, Weight, IncludeSelf);", r.Sources["D.QToP.g.cs"]);
+        Assert.Contains("global::SpikeSharp.DenseComms.AllToAllThreaded(__readValue.Span, __postInput, Weight, IncludeSelf, __threads);", r.Sources["D.QToP.g.cs"]);
         Assert.Contains("public const bool IncludeSelf = false;", r.Sources["D.PToP.g.cs"]);
-        Assert.Contains("global::SpikeSharp.DenseComms.OneToOne(__readValue.Span, __postInput, Weight);", r.Sources["D.StimToQ.g.cs"]);
+        Assert.Contains("global::SpikeSharp.DenseComms.OneToOneThreaded(__readValue.Span, __postInput, Weight, __threads);", r.Sources["D.StimToQ.g.cs"]);
         Assert.DoesNotContain("CsrMatrix", r.Sources["D.QToP.g.cs"]);
         Assert.Contains("public double Freqs", r.Sources["SpikeSharp.PoissonGroup.D.Noise.g.cs"]);
     }

@@ -40,7 +40,7 @@ public class VanillaProjGeneratorTests
         }
         Assert.Contains("Matrix = global::SpikeSharp.CsrMatrix.Build(", r.Sources["D.VCsr.g.cs"]);
         Assert.Contains("JitComms.MultiplyUniform(__values, __postInput", r.Sources["D.VJu.g.cs"]);
-        Assert.Contains("DenseComms.OneToOne(__values, __postInput, Weight);", r.Sources["D.VO2O.g.cs"]);
+        Assert.Contains("DenseComms.OneToOneThreaded(__values, __postInput, Weight, __threads);", r.Sources["D.VO2O.g.cs"]);
     }
 
     [Fact]

@@ -58,11 +58,16 @@ internal static class AlignPreEmitter
         foreach (var c in sp.Constants) w.Line($"readonly float __{c.Name}; // {c.Comment}");
         w.Line("readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0");
         w.Line("global::System.ReadOnlyMemory<float> __readValue;");
+        w.Line("readonly __SynapseParts __synapseParts; // the threaded synapse step's parts (Parallelism.Run takes an IParallelWork)");
         w.Line("int __threads;");
         w.Line();
+        w.Line("/// <summary>Whether <see cref=\"UpdateSynapse\"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the");
+        w.Line("/// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>");
+        w.Line("public bool UseSimd { get; set; } = true;");
+        w.Line();
         w.Line(!dense
-            ? $"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
-            : "/// <summary>Kept so that every align-pre projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>");
+            ? $"/// <summary>Threads <see cref=\"Update\"/> (each owns whole post blocks) and <see cref=\"UpdateSynapse\"/> (contiguous pre blocks, from <see cref=\"{Rt}PreSynapseParallelism.MinPreNeuronsPerPart\"/> a part) may use: 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
+            : $"/// <summary>Threads <see cref=\"UpdateSynapse\"/> (contiguous pre blocks, from <see cref=\"{Rt}PreSynapseParallelism.MinPreNeuronsPerPart\"/> a part) and the dense comm of <see cref=\"Update\"/> (post blocks, from <see cref=\"{Rt}PreSynapseParallelism.MinPostsPerPart\"/> a part) may use: 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>");
         w.Line("public int Threads");
         w.Line("{");
         w.Line("    get => __threads;");
@@ -142,6 +147,7 @@ internal static class AlignPreEmitter
             w.Line($"if (pre.Dt != post.Dt) {Rt}Network.CommonDt((\"pre\", pre.Dt), (\"post\", post.Dt)); // throws, naming both");
             w.Line("Pre = pre;");
             w.Line("Post = post;");
+            w.Line("__synapseParts = new __SynapseParts(this);");
             w.Line("PreDelay = preDelay;");
             if (seeded)
             {
@@ -201,13 +207,14 @@ internal static class AlignPreEmitter
             w.Line("float[] input = __spikeInput;");
             w.Line("global::System.Array.Clear(input);");
             w.Line("for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;");
-            foreach (var c in sp.Constants) w.Line($"float {c.Name} = __{c.Name};");
-            for (int k = 0; k < sp.Arrays.Length; k++) w.Line($"float[] a{sp.Arrays[k]} = Synapse.Array({k});");
-            if (sp.ValueArray is null) w.Line($"float[] value = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}");
-            EmitSynapseLoop(w, sp, "input", "NumIn");
+            w.Line($"int parts = {Rt}PreSynapseParallelism.Parts(NumIn, __threads);");
+            w.Line("if (parts <= 1) __SynapseRange(0, NumIn);");
+            w.Line($"else {Rt}Parallelism.Run(__synapseParts, parts); // contiguous pre blocks, one per thread: same bits for any count");
             w.Line($"if ({Rt}TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)");
             if (sd) w.Line("Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay");
         }
+        w.Line();
+        EmitSynapseRange(w, sp, gc, name);
         w.Line();
         w.Line($"/// <summary>BrainPy's <c>update()</c>: writes comm(g) = {cp.Attribute}(g) into this projection's post buffer, which its output reads");
         w.Line("/// when the post updates. Call it before the post updates. Allocates nothing.</summary>");
@@ -298,7 +305,7 @@ internal static class AlignPreEmitter
         w.Line();
         w.Line(!dense
             ? $"/// <summary>Threads <see cref=\"Update\"/> may use (each owns whole post blocks): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>"
-            : "/// <summary>Kept so that every value projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>");
+            : $"/// <summary>Threads the dense comm of <see cref=\"Update\"/> may use (post blocks, from <see cref=\"{Rt}PreSynapseParallelism.MinPostsPerPart\"/> a part): 0 (default) follows <see cref=\"{Rt}Parallelism.Threads\"/>.</summary>");
         w.Line("public int Threads");
         w.Line("{");
         w.Line("    get => __threads;");
@@ -383,6 +390,89 @@ internal static class AlignPreEmitter
         DelayUnit.Steps => Literals.Short(spec.Full.Value) + " steps",
         _ => "None",
     } + ") // " + SynapseText(spec.Syn);
+
+    const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
+
+    /// <summary><c>__SynapseRange(lo, hi)</c>, the synapse step of pre neurons [lo, hi) (vectorised, with a scalar tail that
+    /// does the same float operations in the same order: same bits), and the nested <c>__SynapseParts</c> through which the
+    /// worker pool runs it over contiguous pre blocks (<see cref="Runtime"/>'s <c>Parallelism.ChunkStart</c>, 64-aligned).</summary>
+    static void EmitSynapseRange(IndentedWriter w, PreSynapsePlan sp, string gc, string name)
+    {
+        w.Line("/// <summary>The synapse step of pre neurons [lo, hi): reads this step's spike input, writes the new state (and value).</summary>");
+        w.Line(gc);
+        w.Line("// Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
+        using (w.Block("void __SynapseRange(int lo, int hi)"))
+        {
+            foreach (var c in sp.Constants) w.Line($"float {c.Name} = __{c.Name};");
+            w.Line("float[] __in = __spikeInput;");
+            w.Line("if ((uint)lo > (uint)hi || (uint)hi > (uint)__in.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
+            w.Line($"ref float __rIn = ref {Marshal}.GetArrayDataReference(__in);");
+            for (int k = 0; k < sp.Arrays.Length; k++)
+            {
+                w.Line($"float[] a{sp.Arrays[k]} = Synapse.Array({k});");
+                w.Line($"if ((uint)hi > (uint)a{sp.Arrays[k]}.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
+                w.Line($"ref float r{sp.Arrays[k]} = ref {Marshal}.GetArrayDataReference(a{sp.Arrays[k]});");
+            }
+            if (sp.ValueArray is null)
+            {
+                w.Line($"float[] __value = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}");
+                w.Line("if ((uint)hi > (uint)__value.Length) throw new global::System.ArgumentOutOfRangeException(\"hi\");");
+                w.Line($"ref float __rOut = ref {Marshal}.GetArrayDataReference(__value);");
+            }
+            w.Line("int i = lo;");
+            w.Line("// Vector and scalar paths do the same float operations in the same order (no FMA contraction, VMath's exp in both): same bits.");
+            using (w.Block("if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)"))
+                EmitSynapseVector(w, sp, "Vector512", 16);
+            using (w.Block("else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)"))
+                EmitSynapseVector(w, sp, "Vector256", 8);
+            var f = new ExprFormatter(ExprFormatter.Mode.Scalar, static p => throw new System.InvalidOperationException(p));
+            using (w.Block("for (; i < hi; i++)"))
+            {
+                w.Line($"float {PreSynapseLowering.SpikeLocal} = {Unsafe}.Add(ref __rIn, i);");
+                foreach (var a in sp.Arrays) w.Line($"float {StepLowering.OldLocal(a)} = {Unsafe}.Add(ref r{a}, i);");
+                foreach (var st in sp.Body)
+                    if (st is Let l) w.Line($"float {l.Name} = {f.Format(l.Value)};{(l.Comment is null ? "" : " // " + l.Comment)}");
+                foreach (var a in sp.Arrays) w.Line($"{Unsafe}.Add(ref r{a}, i) = {StepLowering.NextLocal(a)};");
+                if (sp.ValueArray is null) w.Line($"{Unsafe}.Add(ref __rOut, i) = {f.Format(sp.Value)};");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>Runs part k of the threaded synapse step: pre neurons [ChunkStart(NumIn, k, parts), ChunkStart(NumIn, k + 1, parts)).</summary>");
+        w.Line(gc);
+        using (w.Block($"sealed class __SynapseParts : {Rt}IParallelWork"))
+        {
+            w.Line($"readonly {name} __owner;");
+            w.Line($"public __SynapseParts({name} owner) => __owner = owner;");
+            w.Line($"public void Execute(int part, int parts) => __owner.__SynapseRange({Rt}Parallelism.ChunkStart(NumIn, part, parts), {Rt}Parallelism.ChunkStart(NumIn, part + 1, parts));");
+        }
+    }
+
+    /// <summary>The vector loop of <c>__SynapseRange</c>: the scalar body lane-wise (constants and numbers broadcast first).</summary>
+    static void EmitSynapseVector(IndentedWriter w, PreSynapsePlan sp, string vec, int width)
+    {
+        string V = "global::System.Runtime.Intrinsics." + vec;
+        // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
+        string F = V + "<float>";
+        var numbers = new System.Collections.Generic.Dictionary<double, string>();
+        var f = new ExprFormatter(ExprFormatter.Mode.Vector, static p => p, V, numbers);
+        // Format the loop first (it names the numbers it meets), then write the broadcasts before it.
+        var loop = new IndentedWriter();
+        using (loop.Block($"for (; i <= hi - {width}; i += {width})"))
+        {
+            loop.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
+            loop.Line($"{F} {PreSynapseLowering.SpikeLocal} = {V}.LoadUnsafe(ref __rIn, at);");
+            foreach (var a in sp.Arrays) loop.Line($"{F} {StepLowering.OldLocal(a)} = {V}.LoadUnsafe(ref r{a}, at);");
+            foreach (var st in sp.Body)
+                if (st is Let l) loop.Line($"{F} {l.Name} = {f.Format(l.Value)};");
+            foreach (var a in sp.Arrays) loop.Line($"{V}.StoreUnsafe({StepLowering.NextLocal(a)}, ref r{a}, at);");
+            if (sp.ValueArray is null) loop.Line($"{V}.StoreUnsafe({f.Format(sp.Value)}, ref __rOut, at);");
+        }
+        foreach (var c in sp.Constants) w.Line($"{F} x{c.Name} = {V}.Create({c.Name});");
+        foreach (var kv in numbers) w.Line($"{F} {kv.Value} = {V}.Create({Literals.Float(kv.Key)}); // {Literals.Short(kv.Key)}");
+        w.Append(loop);
+    }
 
     /// <summary>The per-pre-neuron loop of a pre-sized synapse step: reads the spike from <paramref name="input"/>[i] and
     /// the old values from the locals <c>a{Array}</c>, writes the new values back and, when the value is an expression, into

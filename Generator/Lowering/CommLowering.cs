@@ -366,7 +366,7 @@ internal static class CommLowering
             Attribute = attribute,
             Text = text,
             Memory = jit is not null ? "0 bytes per synapse: targets and weights regenerated from (seed, stream id, pre, post) every step"
-                : dense is not null ? "nothing stored (O(NumIn + NumOut) per step)"
+                : dense is not null ? "nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large)"
                 : "the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated",
             NeedsSeed = dense is null,
             Parts = jit is not null ? CommParts.JitBlocks : dense is not null ? CommParts.None : CommParts.CsrBlocks,
@@ -382,8 +382,8 @@ internal static class CommLowering
                 "JitFPNormalLinear" => static (x, y, first, end) => $"{Rt}JitComms.MultiplyNormal({x}, {y}, Seed, StreamId, __skips, WMu, WSigma, {first}, {end});",
                 _ => dense switch
                 {
-                    "AllToAll" => static (x, y, _, _) => $"{Rt}DenseComms.AllToAll({x}, {y}, Weight, IncludeSelf);",
-                    "OneToOne" => static (x, y, _, _) => $"{Rt}DenseComms.OneToOne({x}, {y}, Weight);",
+                    "AllToAll" => static (x, y, _, _) => $"{Rt}DenseComms.AllToAllThreaded({x}, {y}, Weight, IncludeSelf, __threads); // Σ in index order on this thread; broadcast over post blocks when large",
+                    "OneToOne" => static (x, y, _, _) => $"{Rt}DenseComms.OneToOneThreaded({x}, {y}, Weight, __threads); // over post blocks when large",
                     _ => static (x, y, first, end) => first is null ? $"Matrix.Multiply({x}, {y}, Weight);" : $"Matrix.Multiply({x}, {y}, Weight, {first}, {end});",
                 },
             },

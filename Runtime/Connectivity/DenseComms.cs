@@ -11,7 +11,7 @@ namespace SpikeSharp;
 /// counts as 1 whatever its value, BrainPy's event rule); value forms take floats. <c>MaskedLinear</c> is a
 /// <see cref="CsrMatrix"/> built from <see cref="Connect.Mask"/>.
 /// </summary>
-public static class DenseComms
+public static partial class DenseComms
 {
     /// <summary>OneToOne: <c>post[i] += pre[i]·weight</c>.</summary>
     public static void OneToOne(ReadOnlySpan<float> pre, Span<float> post, float weight)

@@ -30,9 +30,14 @@ namespace D
         readonly float __k2; // constant subtree
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
         global::System.ReadOnlyMemory<float> __readValue;
+        readonly __SynapseParts __synapseParts; // the threaded synapse step's parts (Parallelism.Run takes an IParallelWork)
         int __threads;
 
-        /// <summary>Threads <see cref="Update"/> may use (each owns whole post blocks): 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
+        /// <summary>Whether <see cref="UpdateSynapse"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
+        public bool UseSimd { get; set; } = true;
+
+        /// <summary>Threads <see cref="Update"/> (each owns whole post blocks) and <see cref="UpdateSynapse"/> (contiguous pre blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPreNeuronsPerPart"/> a part) may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
         public int Threads
         {
             get => __threads;
@@ -98,6 +103,7 @@ namespace D
             if (pre.Dt != post.Dt) global::SpikeSharp.Network.CommonDt(("pre", pre.Dt), ("post", post.Dt)); // throws, naming both
             Pre = pre;
             Post = post;
+            __synapseParts = new __SynapseParts(this);
             PreDelay = preDelay;
             Seed = seed;
             StreamId = streamId;
@@ -135,26 +141,121 @@ namespace D
             float[] input = __spikeInput;
             global::System.Array.Clear(input);
             for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;
+            int parts = global::SpikeSharp.PreSynapseParallelism.Parts(NumIn, __threads);
+            if (parts <= 1) __SynapseRange(0, NumIn);
+            else global::SpikeSharp.Parallelism.Run(__synapseParts, parts); // contiguous pre blocks, one per thread: same bits for any count
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
+        }
+
+        /// <summary>The synapse step of pre neurons [lo, hi): reads this step's spike input, writes the new state (and value).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        void __SynapseRange(int lo, int hi)
+        {
             float dRise = __dRise;
             float k1 = __k1;
             float k2 = __k2;
+            float[] __in = __spikeInput;
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)__in.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float __rIn = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__in);
             float[] aG = Synapse.Array(0);
+            if ((uint)hi > (uint)aG.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rG = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aG);
             float[] aX = Synapse.Array(1);
-            for (int i = 0; i < NumIn; i++)
+            if ((uint)hi > (uint)aX.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rX = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aX);
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction, VMath's exp in both): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                float spike = input[i];
-                float gOld = aG[i];
-                float xOld = aX[i];
+                global::System.Runtime.Intrinsics.Vector512<float> xdRise = global::System.Runtime.Intrinsics.Vector512.Create(dRise);
+                global::System.Runtime.Intrinsics.Vector512<float> xk1 = global::System.Runtime.Intrinsics.Vector512.Create(k1);
+                global::System.Runtime.Intrinsics.Vector512<float> xk2 = global::System.Runtime.Intrinsics.Vector512.Create(k2);
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
+                global::System.Runtime.Intrinsics.Vector512<float> xn3 = global::System.Runtime.Intrinsics.Vector512.Create(2f); // 2
+                global::System.Runtime.Intrinsics.Vector512<float> xn4 = global::System.Runtime.Intrinsics.Vector512.Create(6f); // 6
+                global::System.Runtime.Intrinsics.Vector512<float> xn5 = global::System.Runtime.Intrinsics.Vector512.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector512<float> xn6 = global::System.Runtime.Intrinsics.Vector512.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector512<float> xn7 = global::System.Runtime.Intrinsics.Vector512.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
+                global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(100f); // 100
+                for (; i <= hi - 16; i += 16)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> spike = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> xOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 * xOld;
+                    global::System.Runtime.Intrinsics.Vector512<float> t1 = xk2 - t0;
+                    global::System.Runtime.Intrinsics.Vector512<float> t2 = xk1 * t1;
+                    global::System.Runtime.Intrinsics.Vector512<float> t3 = global::SpikeSharp.VMath.Abs(t2);
+                    global::System.Runtime.Intrinsics.Vector512<float> gNew = gOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t3, xn1), xn2 + t2 / xn3 + t2 * t2 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t3, xn0), xn2 + t2 * (xn0 + t2 * (xn5 + t2 * (xn6 + t2 * (xn7 + t2 * (xn8 + t2 * (xn9 + t2 * xn10)))))), (global::SpikeSharp.VMath.Exp(t2) - xn2) / t2)) * (global::SpikeSharp.VMath.Neg(gOld) / xn11 + t0 * (xn2 - gOld));
+                    global::System.Runtime.Intrinsics.Vector512<float> xNew = xOld * xdRise + spike;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gNew, ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(xNew, ref rX, at);
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> xdRise = global::System.Runtime.Intrinsics.Vector256.Create(dRise);
+                global::System.Runtime.Intrinsics.Vector256<float> xk1 = global::System.Runtime.Intrinsics.Vector256.Create(k1);
+                global::System.Runtime.Intrinsics.Vector256<float> xk2 = global::System.Runtime.Intrinsics.Vector256.Create(k2);
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1E-05f); // 1E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
+                global::System.Runtime.Intrinsics.Vector256<float> xn3 = global::System.Runtime.Intrinsics.Vector256.Create(2f); // 2
+                global::System.Runtime.Intrinsics.Vector256<float> xn4 = global::System.Runtime.Intrinsics.Vector256.Create(6f); // 6
+                global::System.Runtime.Intrinsics.Vector256<float> xn5 = global::System.Runtime.Intrinsics.Vector256.Create(0.16666667f); // 0.16666666666666666
+                global::System.Runtime.Intrinsics.Vector256<float> xn6 = global::System.Runtime.Intrinsics.Vector256.Create(0.041666668f); // 0.041666666666666664
+                global::System.Runtime.Intrinsics.Vector256<float> xn7 = global::System.Runtime.Intrinsics.Vector256.Create(0.008333334f); // 0.008333333333333333
+                global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
+                global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
+                global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
+                global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(100f); // 100
+                for (; i <= hi - 8; i += 8)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> spike = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> xOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 * xOld;
+                    global::System.Runtime.Intrinsics.Vector256<float> t1 = xk2 - t0;
+                    global::System.Runtime.Intrinsics.Vector256<float> t2 = xk1 * t1;
+                    global::System.Runtime.Intrinsics.Vector256<float> t3 = global::SpikeSharp.VMath.Abs(t2);
+                    global::System.Runtime.Intrinsics.Vector256<float> gNew = gOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t3, xn1), xn2 + t2 / xn3 + t2 * t2 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t3, xn0), xn2 + t2 * (xn0 + t2 * (xn5 + t2 * (xn6 + t2 * (xn7 + t2 * (xn8 + t2 * (xn9 + t2 * xn10)))))), (global::SpikeSharp.VMath.Exp(t2) - xn2) / t2)) * (global::SpikeSharp.VMath.Neg(gOld) / xn11 + t0 * (xn2 - gOld));
+                    global::System.Runtime.Intrinsics.Vector256<float> xNew = xOld * xdRise + spike;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gNew, ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(xNew, ref rX, at);
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float spike = global::System.Runtime.CompilerServices.Unsafe.Add(ref __rIn, i);
+                float gOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i);
+                float xOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rX, i);
                 float t0 = 0.5f * xOld;
                 float t1 = k2 - t0;
                 float t2 = k1 * t1;
                 float t3 = global::SpikeSharp.VMath.Abs(t2);
                 float gNew = gOld + k1 * (t3 <= 1E-05f ? 1f + t2 / 2f + t2 * t2 / 6f : (t3 < 0.5f ? 1f + t2 * (0.5f + t2 * (0.16666667f + t2 * (0.041666668f + t2 * (0.008333334f + t2 * (0.0013888889f + t2 * (0.0001984127f + t2 * 2.4801588E-05f)))))) : (global::SpikeSharp.VMath.Exp(t2) - 1f) / t2)) * (-gOld / 100f + t0 * (1f - gOld)); // Gating g
                 float xNew = xOld * dRise + spike; // Transmitter x
-                aG[i] = gNew;
-                aX[i] = xNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i) = gNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rX, i) = xNew;
             }
-            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
+        }
+
+        /// <summary>Runs part k of the threaded synapse step: pre neurons [ChunkStart(NumIn, k, parts), ChunkStart(NumIn, k + 1, parts)).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        sealed class __SynapseParts : global::SpikeSharp.IParallelWork
+        {
+            readonly QPNmda __owner;
+            public __SynapseParts(QPNmda owner) => __owner = owner;
+            public void Execute(int part, int parts) => __owner.__SynapseRange(global::SpikeSharp.Parallelism.ChunkStart(NumIn, part, parts), global::SpikeSharp.Parallelism.ChunkStart(NumIn, part + 1, parts));
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads

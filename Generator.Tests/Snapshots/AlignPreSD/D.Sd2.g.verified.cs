@@ -29,9 +29,14 @@ namespace D
         readonly float __c; // 1 − exp(−dt/TauDecay), the exp-Euler factor of g
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
         global::System.ReadOnlyMemory<float> __readValue;
+        readonly __SynapseParts __synapseParts; // the threaded synapse step's parts (Parallelism.Run takes an IParallelWork)
         int __threads;
 
-        /// <summary>Threads <see cref="Update"/> may use (each owns whole post blocks): 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
+        /// <summary>Whether <see cref="UpdateSynapse"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
+        public bool UseSimd { get; set; } = true;
+
+        /// <summary>Threads <see cref="Update"/> (each owns whole post blocks) and <see cref="UpdateSynapse"/> (contiguous pre blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPreNeuronsPerPart"/> a part) may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
         public int Threads
         {
             get => __threads;
@@ -97,6 +102,7 @@ namespace D
             if (pre.Dt != post.Dt) global::SpikeSharp.Network.CommonDt(("pre", pre.Dt), ("post", post.Dt)); // throws, naming both
             Pre = pre;
             Post = post;
+            __synapseParts = new __SynapseParts(this);
             PreDelay = preDelay;
             Seed = seed;
             StreamId = streamId;
@@ -134,22 +140,83 @@ namespace D
             float[] input = __spikeInput;
             global::System.Array.Clear(input);
             for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;
-            float d = __d;
-            float c = __c;
-            float[] aG = Synapse.Array(0);
-            float[] aH = Synapse.Array(1);
-            for (int i = 0; i < NumIn; i++)
-            {
-                float spike = input[i];
-                float gOld = aG[i];
-                float hOld = aH[i];
-                float gNew = gOld * d + c * hOld; // Conductance g
-                float hNew = hOld * d + spike; // Rising stage h
-                aG[i] = gNew;
-                aH[i] = hNew;
-            }
+            int parts = global::SpikeSharp.PreSynapseParallelism.Parts(NumIn, __threads);
+            if (parts <= 1) __SynapseRange(0, NumIn);
+            else global::SpikeSharp.Parallelism.Run(__synapseParts, parts); // contiguous pre blocks, one per thread: same bits for any count
             if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
             Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay
+        }
+
+        /// <summary>The synapse step of pre neurons [lo, hi): reads this step's spike input, writes the new state (and value).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        void __SynapseRange(int lo, int hi)
+        {
+            float d = __d;
+            float c = __c;
+            float[] __in = __spikeInput;
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)__in.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float __rIn = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__in);
+            float[] aG = Synapse.Array(0);
+            if ((uint)hi > (uint)aG.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rG = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aG);
+            float[] aH = Synapse.Array(1);
+            if ((uint)hi > (uint)aH.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rH = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aH);
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction, VMath's exp in both): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> xd = global::System.Runtime.Intrinsics.Vector512.Create(d);
+                global::System.Runtime.Intrinsics.Vector512<float> xc = global::System.Runtime.Intrinsics.Vector512.Create(c);
+                for (; i <= hi - 16; i += 16)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> spike = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> hOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rH, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gNew = gOld * xd + xc * hOld;
+                    global::System.Runtime.Intrinsics.Vector512<float> hNew = hOld * xd + spike;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gNew, ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(hNew, ref rH, at);
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> xd = global::System.Runtime.Intrinsics.Vector256.Create(d);
+                global::System.Runtime.Intrinsics.Vector256<float> xc = global::System.Runtime.Intrinsics.Vector256.Create(c);
+                for (; i <= hi - 8; i += 8)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> spike = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> hOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rH, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gNew = gOld * xd + xc * hOld;
+                    global::System.Runtime.Intrinsics.Vector256<float> hNew = hOld * xd + spike;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gNew, ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float spike = global::System.Runtime.CompilerServices.Unsafe.Add(ref __rIn, i);
+                float gOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i);
+                float hOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i);
+                float gNew = gOld * d + c * hOld; // Conductance g
+                float hNew = hOld * d + spike; // Rising stage h
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i) = gNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rH, i) = hNew;
+            }
+        }
+
+        /// <summary>Runs part k of the threaded synapse step: pre neurons [ChunkStart(NumIn, k, parts), ChunkStart(NumIn, k + 1, parts)).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        sealed class __SynapseParts : global::SpikeSharp.IParallelWork
+        {
+            readonly Sd2 __owner;
+            public __SynapseParts(Sd2 owner) => __owner = owner;
+            public void Execute(int part, int parts) => __owner.__SynapseRange(global::SpikeSharp.Parallelism.ChunkStart(NumIn, part, parts), global::SpikeSharp.Parallelism.ChunkStart(NumIn, part + 1, parts));
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads

@@ -27,9 +27,14 @@ namespace D
         readonly float __dOff; // exp(−β·dt)
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
         global::System.ReadOnlyMemory<float> __readValue;
+        readonly __SynapseParts __synapseParts; // the threaded synapse step's parts (Parallelism.Run takes an IParallelWork)
         int __threads;
 
-        /// <summary>Kept so that every align-pre projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>
+        /// <summary>Whether <see cref="UpdateSynapse"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
+        public bool UseSimd { get; set; } = true;
+
+        /// <summary>Threads <see cref="UpdateSynapse"/> (contiguous pre blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPreNeuronsPerPart"/> a part) and the dense comm of <see cref="Update"/> (post blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPostsPerPart"/> a part) may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
         public int Threads
         {
             get => __threads;
@@ -79,6 +84,7 @@ namespace D
             if (pre.Dt != post.Dt) global::SpikeSharp.Network.CommonDt(("pre", pre.Dt), ("post", post.Dt)); // throws, naming both
             Pre = pre;
             Post = post;
+            __synapseParts = new __SynapseParts(this);
             PreDelay = preDelay;
             DelaySteps = 0;
             string entry = "StimToQ";
@@ -114,23 +120,94 @@ namespace D
             float[] input = __spikeInput;
             global::System.Array.Clear(input);
             for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;
+            int parts = global::SpikeSharp.PreSynapseParallelism.Parts(NumIn, __threads);
+            if (parts <= 1) __SynapseRange(0, NumIn);
+            else global::SpikeSharp.Parallelism.Run(__synapseParts, parts); // contiguous pre blocks, one per thread: same bits for any count
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
+        }
+
+        /// <summary>The synapse step of pre neurons [lo, hi): reads this step's spike input, writes the new state (and value).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        void __SynapseRange(int lo, int hi)
+        {
             float steps = __steps;
             float gOn = __gOn;
             float dOn = __dOn;
             float dOff = __dOff;
+            float[] __in = __spikeInput;
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)__in.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float __rIn = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__in);
             float[] aPulse = Synapse.Array(0);
+            if ((uint)hi > (uint)aPulse.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rPulse = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aPulse);
             float[] aG = Synapse.Array(1);
-            for (int i = 0; i < NumIn; i++)
+            if ((uint)hi > (uint)aG.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rG = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aG);
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction, VMath's exp in both): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                float spike = input[i];
-                float pulseOld = aPulse[i];
-                float gOld = aG[i];
+                global::System.Runtime.Intrinsics.Vector512<float> xsteps = global::System.Runtime.Intrinsics.Vector512.Create(steps);
+                global::System.Runtime.Intrinsics.Vector512<float> xgOn = global::System.Runtime.Intrinsics.Vector512.Create(gOn);
+                global::System.Runtime.Intrinsics.Vector512<float> xdOn = global::System.Runtime.Intrinsics.Vector512.Create(dOn);
+                global::System.Runtime.Intrinsics.Vector512<float> xdOff = global::System.Runtime.Intrinsics.Vector512.Create(dOff);
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
+                global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
+                for (; i <= hi - 16; i += 16)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> spike = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> pulseOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rPulse, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> gOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> pulseNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(spike, xn0), xsteps, global::SpikeSharp.VMath.Max(pulseOld - xn1, xn2));
+                    global::System.Runtime.Intrinsics.Vector512<float> gNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.GreaterThan(pulseNew, xn0), xgOn + (gOld - xgOn) * xdOn, gOld * xdOff);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(pulseNew, ref rPulse, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gNew, ref rG, at);
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> xsteps = global::System.Runtime.Intrinsics.Vector256.Create(steps);
+                global::System.Runtime.Intrinsics.Vector256<float> xgOn = global::System.Runtime.Intrinsics.Vector256.Create(gOn);
+                global::System.Runtime.Intrinsics.Vector256<float> xdOn = global::System.Runtime.Intrinsics.Vector256.Create(dOn);
+                global::System.Runtime.Intrinsics.Vector256<float> xdOff = global::System.Runtime.Intrinsics.Vector256.Create(dOff);
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0.5f); // 0.5
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
+                global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
+                for (; i <= hi - 8; i += 8)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> spike = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> pulseOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rPulse, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> gOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> pulseNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(spike, xn0), xsteps, global::SpikeSharp.VMath.Max(pulseOld - xn1, xn2));
+                    global::System.Runtime.Intrinsics.Vector256<float> gNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.GreaterThan(pulseNew, xn0), xgOn + (gOld - xgOn) * xdOn, gOld * xdOff);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(pulseNew, ref rPulse, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gNew, ref rG, at);
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float spike = global::System.Runtime.CompilerServices.Unsafe.Add(ref __rIn, i);
+                float pulseOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rPulse, i);
+                float gOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i);
                 float pulseNew = (spike > 0.5f ? steps : global::SpikeSharp.VMath.Max(pulseOld - 1f, 0f)); // Steps of transmitter left, this one included (BrainPy keeps the last spike time instead)
                 float gNew = (pulseNew > 0.5f ? gOn + (gOld - gOn) * dOn : gOld * dOff); // Open fraction g
-                aPulse[i] = pulseNew;
-                aG[i] = gNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rPulse, i) = pulseNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rG, i) = gNew;
             }
-            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
+        }
+
+        /// <summary>Runs part k of the threaded synapse step: pre neurons [ChunkStart(NumIn, k, parts), ChunkStart(NumIn, k + 1, parts)).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        sealed class __SynapseParts : global::SpikeSharp.IParallelWork
+        {
+            readonly StimToQ __owner;
+            public __SynapseParts(StimToQ owner) => __owner = owner;
+            public void Execute(int part, int parts) => __owner.__SynapseRange(global::SpikeSharp.Parallelism.ChunkStart(NumIn, part, parts), global::SpikeSharp.Parallelism.ChunkStart(NumIn, part + 1, parts));
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = OneToOne(g) into this projection's post buffer, which its output reads
@@ -139,7 +216,7 @@ namespace D
         public void Update()
         {
             global::System.Array.Clear(__postInput);
-            global::SpikeSharp.DenseComms.OneToOne(__readValue.Span, __postInput, Weight);
+            global::SpikeSharp.DenseComms.OneToOneThreaded(__readValue.Span, __postInput, Weight, __threads); // over post blocks when large
         }
 
         /// <summary>Writes the synapse state (only when this projection owns it) as part <c>{part}.syn.*</c>.</summary>

@@ -29,9 +29,14 @@ namespace D
         readonly float __cD; // 1 − exp(−dt/TauD), the exact recovery factor of x
         readonly float[] __spikeInput = new float[NumIn]; // this step's spikes of the synapse's input, 1 or 0
         global::System.ReadOnlyMemory<float> __readValue;
+        readonly __SynapseParts __synapseParts; // the threaded synapse step's parts (Parallelism.Run takes an IParallelWork)
         int __threads;
 
-        /// <summary>Threads <see cref="Update"/> may use (each owns whole post blocks): 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
+        /// <summary>Whether <see cref="UpdateSynapse"/> uses SIMD (Vector512 or Vector256, when the hardware has it). false forces the
+        /// scalar loop, which computes the same operations in the same order and gives the same bits (for tests).</summary>
+        public bool UseSimd { get; set; } = true;
+
+        /// <summary>Threads <see cref="Update"/> (each owns whole post blocks) and <see cref="UpdateSynapse"/> (contiguous pre blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPreNeuronsPerPart"/> a part) may use: 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
         public int Threads
         {
             get => __threads;
@@ -97,6 +102,7 @@ namespace D
             if (pre.Dt != post.Dt) global::SpikeSharp.Network.CommonDt(("pre", pre.Dt), ("post", post.Dt)); // throws, naming both
             Pre = pre;
             Post = post;
+            __synapseParts = new __SynapseParts(this);
             PreDelay = preDelay;
             Seed = seed;
             StreamId = streamId;
@@ -137,28 +143,105 @@ namespace D
             float[] input = __spikeInput;
             global::System.Array.Clear(input);
             for (int k = 0; k < spikes.Count; k++) input[spikes.IndexAt(k)] = 1f;
+            int parts = global::SpikeSharp.PreSynapseParallelism.Parts(NumIn, __threads);
+            if (parts <= 1) __SynapseRange(0, NumIn);
+            else global::SpikeSharp.Parallelism.Run(__synapseParts, parts); // contiguous pre blocks, one per thread: same bits for any count
+            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
+            Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay
+        }
+
+        /// <summary>The synapse step of pre neurons [lo, hi): reads this step's spike input, writes the new state (and value).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        // Fully optimised from the first call: the step loop never runs as tier-0 code, whatever the user's project settings.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        void __SynapseRange(int lo, int hi)
+        {
             float dF = __dF;
             float cD = __cD;
+            float[] __in = __spikeInput;
+            if ((uint)lo > (uint)hi || (uint)hi > (uint)__in.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float __rIn = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__in);
             float[] aUse = Synapse.Array(0);
+            if ((uint)hi > (uint)aUse.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rUse = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aUse);
             float[] aX = Synapse.Array(1);
-            float[] value = Synapse.Array(2); // Value
-            for (int i = 0; i < NumIn; i++)
+            if ((uint)hi > (uint)aX.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float rX = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(aX);
+            float[] __value = Synapse.Array(2); // Value
+            if ((uint)hi > (uint)__value.Length) throw new global::System.ArgumentOutOfRangeException("hi");
+            ref float __rOut = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(__value);
+            int i = lo;
+            // Vector and scalar paths do the same float operations in the same order (no FMA contraction, VMath's exp in both): same bits.
+            if (UseSimd && global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
             {
-                float spike = input[i];
-                float useOld = aUse[i];
-                float xOld = aX[i];
+                global::System.Runtime.Intrinsics.Vector512<float> xdF = global::System.Runtime.Intrinsics.Vector512.Create(dF);
+                global::System.Runtime.Intrinsics.Vector512<float> xcD = global::System.Runtime.Intrinsics.Vector512.Create(cD);
+                global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0.2f); // 0.2
+                global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
+                for (; i <= hi - 16; i += 16)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector512<float> spike = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> useOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rUse, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> xOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector512<float> t0 = useOld * xdF;
+                    global::System.Runtime.Intrinsics.Vector512<float> useNew = t0 + spike * xn0 * (xn1 - t0);
+                    global::System.Runtime.Intrinsics.Vector512<float> t1 = xn1 - xOld;
+                    global::System.Runtime.Intrinsics.Vector512<float> t2 = xcD * t1;
+                    global::System.Runtime.Intrinsics.Vector512<float> t3 = xOld + t2;
+                    global::System.Runtime.Intrinsics.Vector512<float> xNew = t3 - spike * useNew * t3;
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(useNew, ref rUse, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(xNew, ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(useNew * xNew, ref __rOut, at);
+                }
+            }
+            else if (UseSimd && global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            {
+                global::System.Runtime.Intrinsics.Vector256<float> xdF = global::System.Runtime.Intrinsics.Vector256.Create(dF);
+                global::System.Runtime.Intrinsics.Vector256<float> xcD = global::System.Runtime.Intrinsics.Vector256.Create(cD);
+                global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0.2f); // 0.2
+                global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
+                for (; i <= hi - 8; i += 8)
+                {
+                    global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    global::System.Runtime.Intrinsics.Vector256<float> spike = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref __rIn, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> useOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rUse, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> xOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector256<float> t0 = useOld * xdF;
+                    global::System.Runtime.Intrinsics.Vector256<float> useNew = t0 + spike * xn0 * (xn1 - t0);
+                    global::System.Runtime.Intrinsics.Vector256<float> t1 = xn1 - xOld;
+                    global::System.Runtime.Intrinsics.Vector256<float> t2 = xcD * t1;
+                    global::System.Runtime.Intrinsics.Vector256<float> t3 = xOld + t2;
+                    global::System.Runtime.Intrinsics.Vector256<float> xNew = t3 - spike * useNew * t3;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(useNew, ref rUse, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(xNew, ref rX, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(useNew * xNew, ref __rOut, at);
+                }
+            }
+            for (; i < hi; i++)
+            {
+                float spike = global::System.Runtime.CompilerServices.Unsafe.Add(ref __rIn, i);
+                float useOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rUse, i);
+                float xOld = global::System.Runtime.CompilerServices.Unsafe.Add(ref rX, i);
                 float t0 = useOld * dF;
                 float useNew = t0 + spike * 0.2f * (1f - t0); // Release probability u (utilisation)
                 float t1 = 1f - xOld;
                 float t2 = cD * t1;
                 float t3 = xOld + t2;
                 float xNew = t3 - spike * useNew * t3; // Available resources x
-                aUse[i] = useNew;
-                aX[i] = xNew;
-                value[i] = useNew * xNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rUse, i) = useNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref rX, i) = xNew;
+                global::System.Runtime.CompilerServices.Unsafe.Add(ref __rOut, i) = useNew * xNew;
             }
-            if (global::SpikeSharp.TinyFlush.Due(Pre.StepIndex - 1)) Synapse.FlushTiny(); // every 64th step: silent synapses out of the subnormal range (|x| < 1e-20 becomes 0)
-            Synapse.ValueDelay!.Push(__readValue.Span); // BrainPy: g pushed into the synapse's delay
+        }
+
+        /// <summary>Runs part k of the threaded synapse step: pre neurons [ChunkStart(NumIn, k, parts), ChunkStart(NumIn, k + 1, parts)).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
+        sealed class __SynapseParts : global::SpikeSharp.IParallelWork
+        {
+            readonly QPStpSd __owner;
+            public __SynapseParts(QPStpSd owner) => __owner = owner;
+            public void Execute(int part, int parts) => __owner.__SynapseRange(global::SpikeSharp.Parallelism.ChunkStart(NumIn, part, parts), global::SpikeSharp.Parallelism.ChunkStart(NumIn, part + 1, parts));
         }
 
         /// <summary>BrainPy's <c>update()</c>: writes comm(g) = CSRLinear(g) into this projection's post buffer, which its output reads

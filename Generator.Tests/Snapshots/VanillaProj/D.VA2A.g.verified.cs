@@ -24,7 +24,7 @@ namespace D
         readonly float[] __values = new float[NumIn]; // the values of the last Update (read by the parallel parts)
         int __threads;
 
-        /// <summary>Kept so that every value projection is built the same way: the dense comm runs on one thread (O(NumIn + NumOut) per step).</summary>
+        /// <summary>Threads the dense comm of <see cref="Update"/> may use (post blocks, from <see cref="global::SpikeSharp.PreSynapseParallelism.MinPostsPerPart"/> a part): 0 (default) follows <see cref="global::SpikeSharp.Parallelism.Threads"/>.</summary>
         public int Threads
         {
             get => __threads;
@@ -56,7 +56,7 @@ namespace D
                 throw new global::System.ArgumentException($"VA2A.Update: {values.Length} values, but NumIn = {NumIn}.", nameof(values));
             values.CopyTo(__values);
             global::System.Array.Clear(__postInput);
-            global::SpikeSharp.DenseComms.AllToAll(__values, __postInput, Weight, IncludeSelf);
+            global::SpikeSharp.DenseComms.AllToAllThreaded(__values, __postInput, Weight, IncludeSelf, __threads); // Σ in index order on this thread; broadcast over post blocks when large
         }
     }
 }
