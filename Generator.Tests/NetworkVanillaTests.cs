@@ -56,6 +56,7 @@ public class NetworkVanillaTests
         Assert.DoesNotContain("case \"v1\": return", s); // fed by the network, not the user
         Assert.Contains("s.Floats(\"v4.values\", __vin_v4);", s);
         Assert.DoesNotContain("__vin_v2", s); // a state is handed over as it is
+        SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key == "SpikeSharp.Network.D.Net.g.cs").ToDictionary(kv => kv.Key, kv => kv.Value), "NetworkVanilla");
     }
 
     [Fact]
