@@ -176,7 +176,7 @@ public sealed class SpikeSharpGenerator : IIncrementalGenerator
         var networkParses = context.SyntaxProvider
             .ForAttributeWithMetadataName(AttributeNames.Network,
                 static (node, _) => node is BaseTypeDeclarationSyntax,
-                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? NetworkParser.Parse(t, ct) : null)
+                static (ctx, ct) => ctx.TargetSymbol is INamedTypeSymbol t ? NetworkParser.Parse(t, ct, ctx.SemanticModel.Compilation) : null)
             .Where(static p => p is not null)
             .Select(static (p, _) => p!);
         context.RegisterSourceOutput(networkParses.Select(static (p, _) => p.Diagnostics), static (spc, list) =>

@@ -26,6 +26,9 @@ internal static class NetworkEmitter
         var groups = plan.Members.Where(static m => m.Member.Kind == MemberKind.PoissonGroup).ToList();
         // Sources: populations and Poisson groups, in declaration order (phase 2 steps them; either can be a Full projection's pre).
         var sources = plan.Members.Where(static m => m.Member.Kind is MemberKind.Population or MemberKind.PoissonGroup).ToList();
+        var vanillas = plan.Members.Where(static m => m.Member.Kind == MemberKind.Vanilla).ToList();
+        var buffered = vanillas.Where(static m => m.Member.InputMember is null || m.Member.InputState is null).ToList();
+        var userFed = vanillas.Where(static m => m.Member.InputMember is null).ToList();
         var pres = sources.Where(p => projs.Any(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type)).ToList();
         long total = 0;
         foreach (var p in pops) total += p.Size;
@@ -40,7 +43,7 @@ internal static class NetworkEmitter
         if (!valid)
         {
             string fail = "throw new global::System.InvalidOperationException(" + Literals.String(InvalidMessage(plan)) + ")";
-            foreach (var m in GeneratedMembers.Network(name, spec.UserUpdate))
+            foreach (var m in GeneratedMembers.Network(name, spec.UserUpdate, userFed.Count > 0))
             {
                 if (!m.Declaration.StartsWith("public ", System.StringComparison.Ordinal)) continue;
                 w.Line("/// <summary>Placeholder: the network has members with errors (see the type's summary).</summary>");
@@ -54,6 +57,10 @@ internal static class NetworkEmitter
         foreach (var p in pres)
             w.Line($"readonly {Rt}SpikeDelay {DelayField(p.Member)}; // delay of {p.Member.Field}'s spikes, shared by " +
                    string.Join(", ", projs.Where(q => q.Member.Kind == MemberKind.FullProjection && q.Member.Pre == p.Member.Type).Select(q => q.Member.Field + " (" + q.DelayText + ")")));
+        foreach (var v in buffered)
+            w.Line($"readonly float[] {ValuesField(v.Member)}; // " + (v.Member.InputMember is null
+                ? $"the values {v.Member.Field} is handed each step, filled by the user (ValuesOf({Literals.String(v.Member.Field)}))"
+                : $"{v.Member.InputMember}'s spikes of the last step as 0/1, handed to {v.Member.Field}"));
         w.Line("readonly int[] __all; // the network's spikes of the last step, populations concatenated");
         w.Line();
         w.Line("/// <summary>Time step (ms) every member was built with.</summary>");
@@ -91,6 +98,10 @@ internal static class NetworkEmitter
                     case MemberKind.HalfProjection:
                         w.Line(plan.Members[k].NeedsSeed ? $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});" : $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}); // nothing drawn: no seed");
                         break;
+                    case MemberKind.Vanilla:
+                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        if (buffered.Any(v => v.Member == m)) w.Line($"{ValuesField(m)} = new float[{m.Type}.NumIn];");
+                        break;
                     default:
                         var pre = PopOf(plan, m.Pre!);
                         // A comm that draws nothing (AllToAll, OneToOne) takes no seed; the seed offsets k stay those of the members.
@@ -107,10 +118,22 @@ internal static class NetworkEmitter
         }
         w.Line();
         w.Line("/// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed");
-        w.Line("/// spikes and delivers them into its post's merged buffer, and every Poisson input adds its draws (Half projections are fed by a hand-written Update).</summary>");
+        w.Line("/// spikes and delivers them into its post's merged buffer, " + (vanillas.Count == 0 ? "" : "every VanillaProj writes comm(x) of its input into its post buffer, ") + "and every Poisson input adds its draws"
+            + " (Half projections are fed by a hand-written Update).</summary>");
         w.Line(gc);
         using (w.Block("public void UpdateProjections()"))
-            foreach (var q in projs.Where(static q => q.Member.Kind is MemberKind.FullProjection or MemberKind.PoissonInput)) w.Line($"{F(q.Member)}.Update();");
+            foreach (var q in projs.Where(static q => q.Member.Kind is MemberKind.FullProjection or MemberKind.PoissonInput or MemberKind.Vanilla))
+            {
+                var m = q.Member;
+                if (m.Kind != MemberKind.Vanilla) w.Line($"{F(m)}.Update();");
+                else if (m.InputMember is null) w.Line($"{F(m)}.Update({ValuesField(m)}); // the user's values (ValuesOf({Literals.String(m.Field)}))");
+                else if (m.InputState is not null) w.Line($"{F(m)}.Update({Identifiers.Escape(m.InputMember)}.{Identifiers.Escape(m.InputState)}); // {m.InputMember}.{m.InputState} after the last step");
+                else
+                {
+                    w.Line($"{Identifiers.Escape(m.InputMember)}.Spike.CopyToFloats({ValuesField(m)}); // {m.InputMember}'s spikes of the last step as 0/1");
+                    w.Line($"{F(m)}.Update({ValuesField(m)});");
+                }
+            }
         w.Line();
         w.Line(groups.Count == 0
             ? "/// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name=\"input\"/>.</summary>"
@@ -213,6 +236,22 @@ internal static class NetworkEmitter
             }
         }
         w.Line();
+        if (userFed.Count > 0)
+        {
+            w.Line("/// <summary>The values handed each step to the VanillaProj member named <paramref name=\"vanilla\"/>, one of " + string.Join(", ", userFed.Select(v => XmlText(v.Member.Field))) + ":");
+            w.Line("/// its NumIn floats, zero until written. Fill them before <see cref=\"Step\"/>; they are kept (and saved) until changed.</summary>");
+            w.Line("/// <param name=\"vanilla\">The field name of a VanillaProj member without [VanillaInput].</param>");
+            w.Line(gc);
+            using (w.Block("public global::System.Span<float> ValuesOf(string vanilla)"))
+            {
+                using (w.Block("switch (vanilla)"))
+                {
+                    foreach (var v in userFed) w.Line($"case {Literals.String(v.Member.Field)}: return {ValuesField(v.Member)};");
+                    w.Line($"default: throw new global::System.ArgumentException($\"{spec.Type.Name}: no VanillaProj member fed by the user named '{{vanilla}}'; they are {string.Join(", ", userFed.Select(v => v.Member.Field))}.\", nameof(vanilla));");
+                }
+            }
+            w.Line();
+        }
         w.Line(gc);
         w.Line($"static global::System.ArgumentException __Unknown(string population) => new global::System.ArgumentException($\"{spec.Type.Name}: no population named '{{population}}'; the populations are {string.Join(", ", pops.Select(p => p.Member.Field))}.\", nameof(population));");
         w.Line();
@@ -236,6 +275,8 @@ internal static class NetworkEmitter
             w.Indent();
             foreach (var p in pops) w.Line($"{F(p.Member)}.__WriteState(s, {Literals.String(p.Member.Field)});");
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var v in plan.Members.Where(static v => v.Member.Kind == MemberKind.Vanilla && v.Member.InputMember is null))
+                w.Line($"s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
             foreach (var q in plan.Members)
                 if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
                 else if (q.PlasticityState) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
@@ -254,6 +295,8 @@ internal static class NetworkEmitter
             w.Indent();
             foreach (var p in pops) w.Line($"{F(p.Member)}.__ReadState(s, {Literals.String(p.Member.Field)});");
             foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var v in plan.Members.Where(static v => v.Member.Kind == MemberKind.Vanilla && v.Member.InputMember is null))
+                w.Line($"s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
             foreach (var q in plan.Members)
                 if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
                 else if (q.PlasticityState) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
@@ -291,7 +334,9 @@ internal static class NetworkEmitter
         return m;
     }
 
-    static string DelayField(NetworkMember m) => "__delay_" + m.Field;
+    static string ValuesField(NetworkMember m) => GeneratedMembers.NetworkValuesPrefix + m.Field;
+
+    static string DelayField(NetworkMember m) => GeneratedMembers.NetworkDelayPrefix + m.Field;
 
     static string InvalidMessage(NetworkPlan2 plan) =>
         plan.Invalid.Length > 0

@@ -41,7 +41,9 @@ internal static class NetworkLowering
             else
             {
                 var proj = models.Projections.FirstOrDefault(p => p.Spec.Type.FullyQualifiedName == m.Type);
-                bool ok = proj is not null && (proj.Spec.Full is null) == (m.Kind == MemberKind.HalfProjection);
+                bool ok = proj is not null && (m.Kind == MemberKind.Vanilla
+                    ? proj.Spec.Vanilla
+                    : !proj.Spec.Vanilla && (proj.Spec.Full is null) == (m.Kind == MemberKind.HalfProjection));
                 if (!ok) invalid.Add(m.Field);
                 members.Add(new NetworkMemberPlan(m, 0, proj?.Spec.Full is { } f ? ProjectionEmitter.DelayText(f) : null, ok)
                 {

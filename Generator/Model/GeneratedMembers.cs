@@ -283,7 +283,8 @@ internal static class GeneratedMembers
     }
 
     /// <summary>The members of a [Network] (<c>Update(float)</c> only when the class does not write its own).</summary>
-    public static IReadOnlyList<Member> Network(string typeName, bool userUpdate)
+    /// <param name="userValues">Whether a VanillaProj member is fed by the user (no <c>[VanillaInput]</c>): then <c>ValuesOf</c>.</param>
+    public static IReadOnlyList<Member> Network(string typeName, bool userUpdate, bool userValues = false)
     {
         const string spikes = "global::SpikeSharp.Spikes";
         var m = new List<Member>
@@ -307,8 +308,26 @@ internal static class GeneratedMembers
             new("__Unknown", new[] { "string" }, "static global::System.ArgumentException __Unknown(string population)"),
         };
         if (!userUpdate) m.Add(new("Update", new[] { "float" }, $"public {spikes} Update(float input)"));
+        if (userValues) m.Add(new("ValuesOf", new[] { "string" }, "public global::System.Span<float> ValuesOf(string vanilla)"));
         return m;
     }
+
+    /// <summary>A network's per-member fields, reserved by prefix whatever follows (so adding a member cannot turn a valid
+    /// user field into a compiler error): <c>__delay_&lt;pre&gt;</c>, the spike delay of a pre population, and
+    /// <c>__vin_&lt;vanilla&gt;</c>, the values a VanillaProj member is handed.</summary>
+    public static Member? NetworkPrefixedMember(string name)
+    {
+        if (name.Length > NetworkDelayPrefix.Length && name.StartsWith(NetworkDelayPrefix, StringComparison.Ordinal))
+            return new Member(name, null, "readonly global::SpikeSharp.SpikeDelay " + name);
+        if (name.Length > NetworkValuesPrefix.Length && name.StartsWith(NetworkValuesPrefix, StringComparison.Ordinal))
+            return new Member(name, null, "readonly float[] " + name);
+        return null;
+    }
+
+    /// <summary>Prefix of a network's spike delay fields (<see cref="NetworkPrefixedMember"/>).</summary>
+    public const string NetworkDelayPrefix = "__delay_";
+    /// <summary>Prefix of a network's VanillaProj value buffers (<see cref="NetworkPrefixedMember"/>).</summary>
+    public const string NetworkValuesPrefix = "__vin_";
 
     /// <summary>The members of a [PoissonInput].</summary>
     public static IReadOnlyList<Member> Poisson(string typeName, string targetType) => new List<Member>

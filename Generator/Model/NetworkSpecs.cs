@@ -2,11 +2,19 @@ using SpikeSharp.Generator.Helpers;
 
 namespace SpikeSharp.Generator.Model;
 
-internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput, PoissonGroup }
+internal enum MemberKind { Population, HalfProjection, FullProjection, PoissonInput, PoissonGroup, Vanilla }
 
 /// <summary>A member field of a [Network]: its name as declared, its type (fully qualified, as the planner names models),
 /// its role, and for a projection its pre (Full only) and post types.</summary>
-internal sealed record NetworkMember(string Field, string Type, MemberKind Kind, string? Pre, string? Post);
+internal sealed record NetworkMember(string Field, string Type, MemberKind Kind, string? Pre, string? Post)
+{
+    /// <summary>A VanillaProj's <c>[VanillaInput]</c> source: the field of a population or Poisson group member; null
+    /// when the network owns a buffer the user fills (<c>ValuesOf</c>).</summary>
+    public string? InputMember { get; init; }
+
+    /// <summary>With <see cref="InputMember"/>: the population's state array handed over; null: its spikes as 0/1 floats.</summary>
+    public string? InputState { get; init; }
+}
 
 /// <summary>A [Network] partial class: its members in declaration order, and whether it writes its own <c>Update(float)</c>.</summary>
 internal sealed record NetworkSpec(TypeDecl Type, EquatableArray<NetworkMember> Members, bool UserUpdate);

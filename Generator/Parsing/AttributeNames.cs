@@ -18,6 +18,7 @@ internal static class AttributeNames
     public const string FullProjAlignPreSDMg = "SpikeSharp.FullProjAlignPreSDMgAttribute";
     public const string VanillaProj = "SpikeSharp.VanillaProjAttribute";
     public const string Network = "SpikeSharp.NetworkAttribute";
+    public const string VanillaInput = "SpikeSharp.VanillaInputAttribute";
     public const string PoissonInput = "SpikeSharp.PoissonInputAttribute";
     public const string PoissonGroup = "SpikeSharp.PoissonGroupAttribute";
     public const string EventJitFPHomoLinear = "SpikeSharp.EventJitFPHomoLinearAttribute";

@@ -553,13 +553,14 @@ internal static class ModelParser
     /// <summary>SPK0025 on every user member (and on the type name, and on a primary constructor) that would clash with
     /// a member SpikeSharp generates: same name, unless both are methods/constructors with different parameter types.
     /// Members declared in this generator's own output (a compilation that already holds it) are not the user's.</summary>
-    internal static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    internal static void CheckClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct,
+        Func<string, GeneratedMembers.Member?>? reserved = null)
     {
         GeneratedMembers.Member? Find(string name, Func<GeneratedMembers.Member, bool> fits)
         {
             foreach (var g in generated)
                 if (g.Name == name && fits(g)) return g;
-            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : null;
+            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : reserved?.Invoke(name);
         }
 
         // The type's own name: a generated member named like its enclosing type is CS0542.
@@ -606,7 +607,8 @@ internal static class ModelParser
     /// different parameter types. A base that is itself a model counts with the members SpikeSharp generates into it
     /// (they do not exist yet when the generator runs, so the list is what it checks against).
     /// Located at the base type in the class's base list.</summary>
-    internal static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct)
+    internal static void CheckInheritedClashes(INamedTypeSymbol type, string role, IReadOnlyList<GeneratedMembers.Member> generated, bool indexed, DiagnosticSink sink, CancellationToken ct,
+        Func<string, GeneratedMembers.Member?>? reserved = null)
     {
         var baseType = type.BaseType;
         if (baseType is null || baseType.SpecialType == SpecialType.System_Object) return;
@@ -620,7 +622,7 @@ internal static class ModelParser
                 if (g.Name != name || g.Name == GeneratedMembers.Constructor || g.Name == GeneratedMembers.ParallelExecute) continue;
                 if (parameters is null || g.Parameters is null || parameters.SequenceEqual(g.Parameters)) return g;
             }
-            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : null;
+            return indexed ? GeneratedMembers.IndexedPopulationMember(name) : reserved?.Invoke(name);
         }
 
         void Report(string kind, string shown, GeneratedMembers.Member clash)

@@ -156,6 +156,26 @@ public sealed class VanillaProjAttribute : Attribute
     public string? OutLabel { get; set; }
 }
 
+/// <summary>On a <see cref="VanillaProjAttribute"/> field of a <see cref="NetworkAttribute"/> class: what the network's
+/// projection phase hands the projection's <c>Update(values)</c> each step (BrainPy: <c>self.proj(x)</c> in the group's
+/// update, before the populations). <c>[VanillaInput(nameof(e))]</c>: the spikes of population or Poisson group member
+/// <c>e</c> of the last step as 0/1 floats; with <see cref="State"/> (e.g. <c>"V"</c>): that state array of population
+/// <c>e</c> as it is after the last step. Without the attribute the network owns a buffer of <c>NumIn</c> floats,
+/// <c>ValuesOf("field")</c>, that the user fills before <c>Step</c> (kept, and saved, until changed). See README, "Networks".</summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class VanillaInputAttribute : Attribute
+{
+    /// <summary>Takes the input from member <paramref name="member"/> of the network (write <c>nameof(field)</c>).</summary>
+    /// <param name="member">A population or Poisson group field of the same network.</param>
+    public VanillaInputAttribute(string member) => Member = member;
+
+    /// <summary>The population or Poisson group member the values come from.</summary>
+    public string Member { get; }
+
+    /// <summary>A state variable of the population's neuron model (e.g. <c>"V"</c>); null: its spikes as 0/1.</summary>
+    public string? State { get; set; }
+}
+
 /// <summary>Declares a network (BrainPy <c>bp.DynSysGroup</c>): a partial class whose instance fields of population and
 /// projection types are its members. SpikeSharp generates a constructor <c>(ulong seed = 0, double? dt = null)</c> that
 /// builds every member (member k in declaration order gets seed + k), one spike delay per pre population of its Full

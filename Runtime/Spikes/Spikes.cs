@@ -101,6 +101,17 @@ public readonly ref struct Spikes
         return _indices.Length;
     }
 
+    /// <summary>Writes the spikes as floats: 1 for every neuron that fired, 0 for the others (BrainPy's <c>spike.value</c>
+    /// as a float vector, what a declared network hands a VanillaProj). Allocates nothing.</summary>
+    /// <param name="destination">Exactly <see cref="Length"/> floats.</param>
+    public void CopyToFloats(Span<float> destination)
+    {
+        if (destination.Length != Length)
+            throw new ArgumentException($"Spikes.CopyToFloats: destination holds {destination.Length} floats, but the spikes are of {Length} neurons.", nameof(destination));
+        destination.Clear();
+        for (int k = 0; k < _indices.Length; k++) destination[_indices[k] - _offset] = 1f;
+    }
+
     /// <summary>Enumerates the re-based indices of the neurons that fired, in increasing order.</summary>
     public Enumerator GetEnumerator() => new(_indices, _offset);
 
