@@ -393,6 +393,20 @@ public class GeneratedMemberFamilyTests
         Clash(head + "[Network] public partial class Net { public P p; static System.ArgumentException {|SPK0025:__Unknown|}(string s) => null!; }", "SpikeSharp.Network.D.Net.g.cs",
             "Method '__Unknown(string)' clashes with 'static global::System.ArgumentException __Unknown(string population)', which SpikeSharp generates in network 'Net'; rename or remove it",
             Pops);
+        // Align-pre and VanillaProj: the comm's members come from its value lowering, so per-synapse CSRLinear weights are reserved...
+        Clash(head + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1, WLow = 0.01, WHigh = 0.09)] [Nmda] [MgBlock]\n"
+            + "public partial class Aw { float[] {|SPK0025:__w|} = new float[1]; }", "D.Aw.g.cs",
+            "Field '__w' clashes with 'readonly float[] __w', which SpikeSharp generates in projection 'Aw'; rename or remove it", Pops);
+        Clash(head + "[VanillaProj(Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1, WMu = 0.05, WSigma = 0.01, WMin = 0)] [Cuba]\n"
+            + "public partial class Vw { const int {|SPK0025:WMin|} = 0; }", "D.Vw.g.cs",
+            "Field 'WMin' clashes with 'public const float WMin', which SpikeSharp generates in projection 'Vw'; rename or remove it", Pops);
+        // ...and a homogeneous one leaves them (and a dense comm its seed names) to the user.
+        var okPre = GeneratorHarness.Run(head + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock]\n"
+            + "public partial class Aw { public const float WLow = 1; float[] __w = new float[1]; public float Get() => __w[0] + WLow; }\n"
+            + "[VanillaProj(Post = typeof(P))] [OneToOne(100, Weight = 2)] [Cuba] public partial class Vd { public ulong Seed => 3; }", Pops);
+        Assert.Empty(okPre.CompileErrors);
+        Assert.Contains("D.Aw.g.cs", okPre.Sources.Keys);
+        Assert.Contains("D.Vd.g.cs", okPre.Sources.Keys);
         // The twins: the same names on a family that does not generate them are the user's.
         var ok = GeneratorHarness.Run(head + "[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1)] [Expon(Tau = 5)] [Coba(E = 0)]\n"
             + "public partial class X { public const float WLow = 1, WMu = 2; bool IncludeSelf; float[] C0 = new float[1]; public bool Get() => IncludeSelf && C0.Length > 0; }", Pops);

@@ -99,7 +99,7 @@ internal static class NetworkEmitter
                         w.Line(plan.Members[k].NeedsSeed ? $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});" : $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}); // nothing drawn: no seed");
                         break;
                     case MemberKind.Vanilla:
-                        w.Line($"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});");
+                        w.Line(plan.Members[k].NeedsSeed ? $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}, {s});" : $"{F(m)} = new {m.Type}({F(PopOf(plan, m.Post!))}); // nothing drawn: no seed");
                         if (buffered.Any(v => v.Member == m)) w.Line($"{ValuesField(m)} = new float[{m.Type}.NumIn];");
                         break;
                     default:

@@ -350,6 +350,8 @@ internal static class CommLowering
     {
         string? dense = comm.Alt?.Kind is "AllToAll" or "OneToOne" ? comm.Alt.Kind : null;
         string? jit = comm.Alt is { IsNonEventJit: true } ? comm.Alt.Kind : null;
+        // An event comm where a value comm belongs (reported by the parser): its event plan, never an exception here.
+        if (jit is null && dense is null && comm.Csr is null) return JitEvent(comm, comm.Alt?.Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear" ? comm.Alt.Kind : "EventJitFPHomoLinear", name);
         string attribute = jit ?? dense ?? "CSRLinear";
         string jitWeights = jit switch
         {
@@ -360,21 +362,23 @@ internal static class CommLowering
         };
         string text = jit is not null ? $"{jit}({comm.NumIn}, {comm.NumOut}, Prob = {S(comm.Prob)}, {jitWeights})"
             : dense is not null ? DenseText(comm)
-            : $"CSRLinear({comm.NumIn}, {comm.NumOut}, {Describe(comm)}, Weight = {S(comm.Weight)})";
+            : $"CSRLinear({comm.NumIn}, {comm.NumOut}, {Describe(comm)}, {DescribeWeights(comm)})";
+        var csrWeights = jit is null && dense is null ? comm.Csr!.Weights : null;
         var p = new CommPlan
         {
             Attribute = attribute,
             Text = text,
             Memory = jit is not null ? "0 bytes per synapse: targets and weights regenerated from (seed, stream id, pre, post) every step"
                 : dense is not null ? "nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large)"
-                : "the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated",
+                : "the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated"
+                  + (csrWeights is null ? "" : ", + 4 B per synapse for its weight"),
             NeedsSeed = dense is null,
             Parts = jit is not null ? CommParts.JitBlocks : dense is not null ? CommParts.None : CommParts.CsrBlocks,
             ProbDoc = "Connection probability of the connector (0 for the counting connectors).",
             StreamIdDoc = new[] { "/// <summary>Connectivity stream family used without an explicit stream id: <c>CounterRng.NameStreamId({0})</c>.</summary>" },
             Construct = jit is not null ? new[] { $"__skips = {Rt}GeometricSkips.For(Prob);" }
                 : dense is not null ? System.Array.Empty<string>()
-                : Build(comm.Csr!, null, name),
+                : Build(comm.Csr!, csrWeights, name),
             Multiply = jit switch
             {
                 "JitFPHomoLinear" => static (x, y, first, end) => $"{Rt}JitComms.MultiplyHomo({x}, {y}, Seed, StreamId, __skips, Weight, {first}, {end});",
@@ -384,11 +388,19 @@ internal static class CommLowering
                 {
                     "AllToAll" => static (x, y, _, _) => $"{Rt}DenseComms.AllToAllThreaded({x}, {y}, Weight, IncludeSelf, __threads); // Σ in index order on this thread; broadcast over post blocks when large",
                     "OneToOne" => static (x, y, _, _) => $"{Rt}DenseComms.OneToOneThreaded({x}, {y}, Weight, __threads); // over post blocks when large",
-                    _ => static (x, y, first, end) => first is null ? $"Matrix.Multiply({x}, {y}, Weight);" : $"Matrix.Multiply({x}, {y}, Weight, {first}, {end});",
+                    _ => csrWeights is null
+                        ? static (x, y, first, end) => first is null ? $"Matrix.Multiply({x}, {y}, Weight);" : $"Matrix.Multiply({x}, {y}, Weight, {first}, {end});"
+                        : static (x, y, first, end) => first is null ? $"Matrix.Multiply({x}, {y}, __w);" : $"Matrix.Multiply({x}, {y}, __w, {first}, {end});",
                 },
             },
         };
-        p.Constants.Add(new(dense switch
+        if (csrWeights is not null)
+        {
+            // Per-synapse weights on CSRLinear: drawn once when the matrix is built, as on EventCSRLinear.
+            AddCsrWeightConstants(p, comm, "");
+            p.Fields.Add(new("__w", "readonly float[] __w", new[] { "readonly float[] __w; // one weight per stored synapse, drawn once from (Seed, StreamId)" }));
+        }
+        else p.Constants.Add(new(dense switch
         {
             "AllToAll" => "The scalar weight: every post receives Weight·Σ_i g[i] (less its own pre's Weight·g[j] when IncludeSelf is false).",
             "OneToOne" => "The scalar weight: post i receives Weight·g[i].",

@@ -192,8 +192,40 @@ internal static class GeneratedMembers
         return m;
     }
 
+    /// <summary>The comm-dependent names of the align-pre / Vanilla lists (every value comm's, a superset).</summary>
+    static readonly HashSet<string> ValueCommNames = new() { "Weight", "IncludeSelf", "WLow", "WHigh", "WMu", "WSigma", "WMin", "WMax", "__w", "__skips", "Matrix", "DefaultSeed", "DefaultStreamId", "Seed", "StreamId" };
+
+    static bool IsSeededConstructor(Member x) => x.Name == Constructor && x.Parameters is { } ps && System.Linq.Enumerable.Contains(ps, "ulong");
+
+    /// <summary>With a known comm, its members come from its value lowering (what the emitter writes); unknown: the superset.</summary>
+    static IReadOnlyList<Member> WithValueComm(List<Member> all, CommSpec? comm, string typeName)
+    {
+        // Unknown, or an event comm where a value comm belongs (reported elsewhere): the superset.
+        if (comm is null || (comm.Alt is null && comm.Csr is null) || comm.Alt is { IsJit: true, IsNonEventJit: false }) return all;
+        var cp = Lowering.CommLowering.Lower(comm, eventForm: false, typeName);
+        // Constructors taking a seed exist only when the comm draws something.
+        var m = all.Where(x => !ValueCommNames.Contains(x.Name) && (cp.NeedsSeed || !IsSeededConstructor(x))).ToList();
+        foreach (var c in cp.Constants) m.Add(new(c.Name, null, $"public const {c.Type} {c.Name}"));
+        if (cp.NeedsSeed)
+        {
+            m.Add(new("DefaultSeed", null, "public const ulong DefaultSeed"));
+            m.Add(new("DefaultStreamId", null, "public const ulong DefaultStreamId"));
+            m.Add(new("Seed", null, "public ulong Seed"));
+            m.Add(new("StreamId", null, "public ulong StreamId"));
+        }
+        foreach (var f in cp.Fields) m.Add(new(f.Name, null, f.Declaration));
+        foreach (var f in cp.LateFields) m.Add(new(f.Name, null, f.Declaration));
+        foreach (var pr in cp.Properties) m.Add(new(pr.Name, null, pr.Declaration));
+        return m;
+    }
+
     /// <summary>A VanillaProj's members (<c>AlignPreEmitter.EmitVanilla</c>).</summary>
-    public static IReadOnlyList<Member> VanillaProjection(string typeName, string? postType)
+    public static IReadOnlyList<Member> VanillaProjection(string typeName, string? postType, CommSpec? comm = null)
+    {
+        return WithValueComm(VanillaProjectionAll(typeName, postType), comm, typeName);
+    }
+
+    static List<Member> VanillaProjectionAll(string typeName, string? postType)
     {
         string post = postType ?? "?";
         return new List<Member>
@@ -207,10 +239,13 @@ internal static class GeneratedMembers
             new("WHigh", null, "public const float WHigh"),
             new("WMu", null, "public const float WMu"),
             new("WSigma", null, "public const float WSigma"),
+            new("WMin", null, "public const float WMin"),
+            new("WMax", null, "public const float WMax"),
             new("DefaultSeed", null, "public const ulong DefaultSeed"),
             new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
             new("MergeKey", null, "public const string MergeKey"),
             new("__postInput", null, "readonly float[] __postInput"),
+            new("__w", null, "readonly float[] __w"),
             new("__values", null, "readonly float[] __values"),
             new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
             new("__threads", null, "int __threads"),
@@ -230,7 +265,12 @@ internal static class GeneratedMembers
 
     /// <summary>An align-pre projection's members (FullProjAlignPreDSMg / SDMg, <c>AlignPreEmitter</c>); <paramref name="synapse"/>
     /// null when unknown (then only the members every synapse has).</summary>
-    public static IReadOnlyList<Member> AlignPreProjection(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse)
+    public static IReadOnlyList<Member> AlignPreProjection(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse, CommSpec? comm = null)
+    {
+        return WithValueComm(AlignPreProjectionAll(typeName, postType, preType, synapse), comm, typeName);
+    }
+
+    static List<Member> AlignPreProjectionAll(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse)
     {
         string post = postType ?? "?", pre = preType ?? "?";
         const string delay = "global::SpikeSharp.SpikeDelay", state = "global::SpikeSharp.PreSynapseState";
@@ -240,9 +280,18 @@ internal static class GeneratedMembers
             new("NumOut", null, "public const int NumOut"),
             new("Prob", null, "public const double Prob"),
             new("Weight", null, "public const float Weight"),
+            new("IncludeSelf", null, "public const bool IncludeSelf"),
+            new("WLow", null, "public const float WLow"),
+            new("WHigh", null, "public const float WHigh"),
+            new("WMu", null, "public const float WMu"),
+            new("WSigma", null, "public const float WSigma"),
+            new("WMin", null, "public const float WMin"),
+            new("WMax", null, "public const float WMax"),
             new("DefaultSeed", null, "public const ulong DefaultSeed"),
             new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
             new("SynapseKey", null, "public const string SynapseKey"),
+            new("__w", null, "readonly float[] __w"),
+            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
             new("MergeKey", null, "public const string MergeKey"),
             new("__postInput", null, "readonly float[] __postInput"),
             new("__spikeInput", null, "readonly float[] __spikeInput"),

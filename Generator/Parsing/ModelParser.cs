@@ -479,10 +479,10 @@ internal static class ModelParser
         if (typeInfo is not null)
         {
             var members = vanilla
-                ? GeneratedMembers.VanillaProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                ? GeneratedMembers.VanillaProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), comm)
                 : alignPre
                 ? GeneratedMembers.AlignPreProjection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                    full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def)
+                    full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def, comm)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
                 full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity);
             CheckClashes(type, "projection", members, indexed: false, sink, ct);

@@ -35,9 +35,9 @@ namespace D
             v1 = new global::D.V1(p, unchecked(seed + 3UL));
             __vin_v1 = new float[global::D.V1.NumIn];
             v2 = new global::D.V2(p, unchecked(seed + 4UL));
-            v3 = new global::D.V3(p, unchecked(seed + 5UL));
+            v3 = new global::D.V3(p); // nothing drawn: no seed
             __vin_v3 = new float[global::D.V3.NumIn];
-            v4 = new global::D.V4(p, unchecked(seed + 6UL));
+            v4 = new global::D.V4(p); // nothing drawn: no seed
             __vin_v4 = new float[global::D.V4.NumIn];
             Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt), ("g", g.Dt));
             __all = new int[150];
