@@ -16,6 +16,7 @@ public class DeliveryCacheTests
     [InlineData(30, 300, 0.75)]
     [InlineData(7, 50, 1.0)]
     [InlineData(12, 1_100_000, 0.0001)] // 16 blocks of 68 750 posts: 32-bit targets
+    [InlineData(20, 70_000, 0.001)]     // 9 blocks, just past 65 536 posts: 32-bit targets
     [InlineData(0, 100, 0.5)]           // no pre neurons
     [InlineData(3000, 40_003, 0.005)]   // 600 000 targets: built in parts (2 or 3 chunks appended to chunk 0)
     public void CachedTargets_AreTheReferenceTargets_ForAnyBuildThreadCount(int numIn, int numOut, double prob)
@@ -29,7 +30,7 @@ public class DeliveryCacheTests
         JitTargetCache outgrown; // every chunk outgrows its region: arrays of their own, assembled
         try { JitTargetCache.RegionScale = 0; outgrown = JitTargetCache.Build(numIn, numOut, prob, 77, 5, threads: 2); }
         finally { JitTargetCache.RegionScale = 1; }
-        Assert.Equal(numOut <= 1_048_576, one.Narrow);
+        Assert.Equal(numOut <= 65_536, one.Narrow);
         var expected = new int[numOut];
         var got = new int[numOut];
         long total = 0;
