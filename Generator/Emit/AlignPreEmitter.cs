@@ -28,7 +28,8 @@ internal static class AlignPreEmitter
         string key = SynapseKey(spec);
         bool sd = spec.SynapseThenDelay;
         string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
-        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        // An event comm on an align-pre projection is reported by the parser (SPK4060) and never reaches here; never throw if it did.
+        if (CommLowering.Lower(comm, eventForm: false, spec.Type.Name) is not { Multiply: not null } cp) return "";
         bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
         string commText = cp.Text;
         var closers = dense
@@ -278,7 +279,8 @@ internal static class AlignPreEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
-        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        // An event comm on a VanillaProj is reported by the parser (SPK4120) and never reaches here; never throw if it did.
+        if (CommLowering.Lower(comm, eventForm: false, spec.Type.Name) is not { Multiply: not null } cp) return "";
         bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
         var w = new IndentedWriter();
         var closers = dense

@@ -436,8 +436,8 @@ internal static class ModelParser
         else if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
-        bool valueForm = (alignPre || vanilla) && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
-        if (comm is not null && !valueForm && comm.NonEvent != (alignPre || vanilla))
+        // This is the one place that decides it: a comm without the form its projection needs goes no further (comm = null).
+        if (comm is not null && !(alignPre || vanilla ? comm.HasValueForm : comm.HasEventForm))
         {
             if (vanilla) sink.Report(VanillaDescriptors.EventComm, commLoc ?? anchor, name, commAttr);
             else sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
