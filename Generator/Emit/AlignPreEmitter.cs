@@ -34,10 +34,10 @@ internal static class AlignPreEmitter
         string commText = cp.Text;
         var closers = dense
             ? Open(w, spec.Type,
-                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).", remarks: CommMemoryRemarks(cp))
             : Open(w, spec.Type,
                 $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-                Rt + "IParallelWork");
+                Rt + "IParallelWork", CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, pre = full.PreType, name = Identifiers.Escape(spec.Type.Name);
         string delay = Rt + "SpikeDelay", state = Rt + "PreSynapseState";
@@ -285,10 +285,10 @@ internal static class AlignPreEmitter
         var w = new IndentedWriter();
         var closers = dense
             ? Open(w, spec.Type,
-                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).", remarks: CommMemoryRemarks(cp))
             : Open(w, spec.Type,
                 $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-                Rt + "IParallelWork");
+                Rt + "IParallelWork", CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
 

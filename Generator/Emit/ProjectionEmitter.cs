@@ -32,7 +32,7 @@ internal static class ProjectionEmitter
         string DeliverCall(string g, string? first, string? end) => plast is not null ? cp.DeliverScaled!(g, "__release", first, end) : cp.Deliver!(g, first, end);
         var w = new IndentedWriter();
         var full = spec.Full;
-        var closers = Open(w, spec.Type, Summary(plan, commText), parallel ? Rt + "IParallelWork" : null);
+        var closers = Open(w, spec.Type, Summary(plan, commText), parallel ? Rt + "IParallelWork" : null, CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 
