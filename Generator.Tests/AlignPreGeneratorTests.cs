@@ -39,11 +39,11 @@ public class AlignPreGeneratorTests
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
         string net = r.Sources["SpikeSharp.Network.D.Net.g.cs"];
         // Equal synapse (by value: A = 0.5 written or not) and delay: b shares a's state; only a steps it, before the push.
-        Assert.Contains("b = new global::D.QPNmda2(q, p, __delay_q, unchecked(seed + 3UL), global::D.QPNmda2.DefaultStreamId, a.Synapse);", net);
+        Assert.Contains("this.b = new global::D.QPNmda2(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.QPNmda2.DefaultStreamId, this.a.Synapse);", net);
         Assert.Contains("a.UpdateSynapse();", net);
         Assert.DoesNotContain("b.UpdateSynapse();", net);
         Assert.Contains("c.UpdateSynapse();", net);
-        Assert.True(net.IndexOf("a.UpdateSynapse();") < net.IndexOf("__delay_q.Push(q.Spike);"));
+        Assert.True(net.IndexOf("this.a.UpdateSynapse();") < net.IndexOf("__delay_q.Push(this.q.Spike);"));
         // One output per projection on the post (three groups, each read by its own output).
         string post = r.Sources["D.P.g.cs"];
         Assert.Contains("align-pre output of D.QPNmda: None // MgBlock(", post);
@@ -78,7 +78,7 @@ public class AlignPreGeneratorTests
         DiagnosticMarkup.AssertDiagnostics(source, Pops);
         var r = GeneratorHarness.Run(source, Pops);
         Assert.Empty(r.CompileErrors);
-        Assert.Contains("b = new global::D.Sd4(q, p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, a.Synapse);", r.Sources["SpikeSharp.Network.D.SdNet.g.cs"]);
+        Assert.Contains("this.b = new global::D.Sd4(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, this.a.Synapse);", r.Sources["SpikeSharp.Network.D.SdNet.g.cs"]);
         Assert.Contains("public const string SynapseKey = \"Alpha(tau_decay=5) // Delay\";", r.Sources["D.Sd4.g.cs"]);
         SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key is "D.Sd2.g.cs" or "SpikeSharp.Network.D.SdNet.g.cs")
             .ToDictionary(kv => kv.Key, kv => kv.Value), "AlignPreSD");
