@@ -39,11 +39,11 @@ public class AlignPreGeneratorTests
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
         string net = r.Sources["SpikeSharp.Network.D.Net.g.cs"];
         // Equal synapse (by value: A = 0.5 written or not) and delay: b shares a's state; only a steps it, before the push.
-        Assert.Contains("b = new global::D.QPNmda2(q, p, __delay_q, unchecked(seed + 3UL), global::D.QPNmda2.DefaultStreamId, a.Synapse);", net);
+        Assert.Contains("this.b = new global::D.QPNmda2(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.QPNmda2.DefaultStreamId, this.a.Synapse);", net);
         Assert.Contains("a.UpdateSynapse();", net);
         Assert.DoesNotContain("b.UpdateSynapse();", net);
         Assert.Contains("c.UpdateSynapse();", net);
-        Assert.True(net.IndexOf("a.UpdateSynapse();") < net.IndexOf("__delay_q.Push(q.Spike);"));
+        Assert.True(net.IndexOf("this.a.UpdateSynapse();") < net.IndexOf("__delay_q.Push(this.q.Spike);"));
         // One output per projection on the post (three groups, each read by its own output).
         string post = r.Sources["D.P.g.cs"];
         Assert.Contains("align-pre output of D.QPNmda: None // MgBlock(", post);
@@ -78,7 +78,7 @@ public class AlignPreGeneratorTests
         DiagnosticMarkup.AssertDiagnostics(source, Pops);
         var r = GeneratorHarness.Run(source, Pops);
         Assert.Empty(r.CompileErrors);
-        Assert.Contains("b = new global::D.Sd4(q, p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, a.Synapse);", r.Sources["SpikeSharp.Network.D.SdNet.g.cs"]);
+        Assert.Contains("this.b = new global::D.Sd4(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, this.a.Synapse);", r.Sources["SpikeSharp.Network.D.SdNet.g.cs"]);
         Assert.Contains("public const string SynapseKey = \"Alpha(tau_decay=5) // Delay\";", r.Sources["D.Sd4.g.cs"]);
         SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key is "D.Sd2.g.cs" or "SpikeSharp.Network.D.SdNet.g.cs")
             .ToDictionary(kv => kv.Key, kv => kv.Value), "AlignPreSD");
@@ -115,6 +115,48 @@ public class AlignPreGeneratorTests
             [{|SPK4060:EventJitFPHomoLinear(50, 100, Prob = 0.1)|}] [Ampa] [Coba]
             public partial class QP;
             """, DiagnosticSeverity.Error, Pops);
+    }
+
+    /// <summary>Every event comm where a value comm is required (both align-pre forms and VanillaProj) is one located diagnostic
+    /// at the comm, SPK4060 or SPK4120 (the parser is the one place that decides it), and nothing is generated for the type:
+    /// the build has no other error, whatever the comm's members would have been.</summary>
+    [Theory]
+    [InlineData("FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))", "[Nmda] [MgBlock]", "SPK4060")]
+    [InlineData("FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P))", "[Ampa] [Coba]", "SPK4060")]
+    [InlineData("VanillaProj(Post = typeof(P))", "[Cuba]", "SPK4120")]
+    public void EveryEventComm_WhereAValueCommIsRequired_IsOneDiagnosticAtTheComm(string projection, string parts, string id)
+    {
+        string[] comms =
+        {
+            "EventCSRLinear(50, 100, Prob = 0.1)", "EventCSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)",
+            "EventJitFPHomoLinear(50, 100, Prob = 0.1)", "EventJitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0, WHigh = 1)",
+            "EventJitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.01)",
+        };
+        foreach (var comm in comms)
+        {
+            string markup = $"using SpikeSharp;\nnamespace D;\n[{projection}] [{{|{id}:{comm}|}}] {parts}\npublic partial class QP;\n";
+            var d = DiagnosticMarkup.AssertSingle(markup, DiagnosticSeverity.Error, Pops);
+            Assert.Contains($"[{comm.Split('(')[0]}] is an event comm", d.GetMessage());
+            var r = GeneratorHarness.Run(DiagnosticMarkup.Parse(markup).Source, Pops);
+            Assert.DoesNotContain("D.QP.g.cs", r.Sources.Keys);
+            Assert.Empty(r.CompileErrors);
+        }
+    }
+
+    /// <summary>The lowering never throws on a comm without the form asked for (the parser never hands one on): no plan.</summary>
+    [Fact]
+    public void CommLowering_WithoutTheFormAskedFor_GivesNoPlan()
+    {
+        var eventCsr = new SpikeSharp.Generator.Model.CommSpec(50, 100, 0.1, 1, 0, Csr: new SpikeSharp.Generator.Model.CsrSpec(0, 0, false, true));
+        var jit = new SpikeSharp.Generator.Model.CommSpec(50, 100, 0.1, 1, 0);
+        var uniform = jit with { Alt = new SpikeSharp.Generator.Model.AltComm("EventJitFPUniformLinear", 0, 1, true) };
+        var csrLinear = eventCsr with { NonEvent = true };
+        var nonEventJit = jit with { Alt = new SpikeSharp.Generator.Model.AltComm("JitFPHomoLinear", 0, 0, true), NonEvent = true };
+        var dense = jit with { Alt = new SpikeSharp.Generator.Model.AltComm("OneToOne", 0, 0, true) };
+        foreach (var c in new[] { eventCsr, jit, uniform }) Assert.Null(SpikeSharp.Generator.Lowering.CommLowering.Lower(c, eventForm: false, "X"));
+        foreach (var c in new[] { csrLinear, nonEventJit }) Assert.Null(SpikeSharp.Generator.Lowering.CommLowering.Lower(c, eventForm: true, "X"));
+        foreach (var c in new[] { csrLinear, nonEventJit, dense }) Assert.NotNull(SpikeSharp.Generator.Lowering.CommLowering.Lower(c, eventForm: false, "X")!.Multiply);
+        foreach (var c in new[] { eventCsr, jit, uniform, dense }) Assert.NotNull(SpikeSharp.Generator.Lowering.CommLowering.Lower(c, eventForm: true, "X")!.Deliver);
     }
 
     [Fact]

@@ -29,6 +29,24 @@ public class CommSnapshotTests
             .ToDictionary(kv => kv.Key, kv => kv.Value), name);
     }
 
+    /// <summary>Every projection type's doc says what its comm stores (the lowering's <c>CommPlan.Memory</c>), in its remarks,
+    /// right after the summary that names the comm: per synapse for CSR, nothing for dense and JIT comms.</summary>
+    [Theory]
+    [InlineData("[HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPHomoLinear(50, 100, Prob = 0.1)] [Expon] [Coba]", "0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings)")]
+    [InlineData("[FullProjAlignPostMg(Pre = typeof(Q), Post = typeof(P))] [EventCSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)] [Expon] [Coba]", "the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated, + 4 B per synapse for its weight")]
+    [InlineData("[HalfProjDelta(Post = typeof(P))] [OneToOne(100, Weight = 0.1)]", "nothing stored (O(NumOut) per step for AllToAll, O(spikes) for OneToOne)")]
+    [InlineData("[FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P))] [JitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0, WHigh = 1)] [Ampa] [Coba]", "0 bytes per synapse: targets and weights regenerated from (seed, stream id, pre, post) every step")]
+    [InlineData("[VanillaProj(Post = typeof(P))] [AllToAll(50, 100, Weight = 0.1)] [Cuba]", "nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large)")]
+    public void ProjectionDoc_SaysWhatTheCommStores(string attributes, string memory)
+    {
+        var r = GeneratorHarness.Run($"using SpikeSharp;\nnamespace C;\n{attributes}\npublic partial class X;\n", Pops);
+        Assert.Empty(r.CompileErrors);
+        var lines = r.Sources["C.X.g.cs"].Split('\n');
+        int summary = Array.FindIndex(lines, l => l.TrimStart().StartsWith("/// <summary>", StringComparison.Ordinal) && l.Contains(" onto <see cref=", StringComparison.Ordinal));
+        Assert.True(summary >= 0);
+        Assert.Equal("/// <remarks>Memory of the comm: " + memory + ".</remarks>", lines[summary + 1].Trim());
+    }
+
     /// <summary>EventCSRLinear: Full on BrainPy's FixedProb with a homogeneous weight and a delay in ms; Half with
     /// per-synapse uniform weights; Full with clipped normal weights on the exact Bernoulli rule.</summary>
     [Fact]

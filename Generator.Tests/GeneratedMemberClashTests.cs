@@ -321,6 +321,82 @@ public class GeneratedMemberFamilyTests
         AssertSame(listed, Emitted(r.Output, "D.X"));
     }
 
+    /// <summary>Every value comm, as written and as the spec the parser makes of it (only the names of the members matter).</summary>
+    public static TheoryData<string, string, string> ValueProjections()
+    {
+        var data = new TheoryData<string, string, string>();
+        string[] comms =
+        {
+            "CSRLinear(50, 100, Prob = 0.1)", "CSRLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)", "CSRLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2, WMin = 0)",
+            "JitFPHomoLinear(50, 100, Prob = 0.1)", "JitFPUniformLinear(50, 100, Prob = 0.1, WLow = 0.1, WHigh = 0.2)", "JitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.2)",
+            "AllToAll(50, 100, Weight = 0.1, IncludeSelf = false)", "OneToOne(100, Weight = 0.1)",
+        };
+        foreach (var comm in comms)
+            foreach (var kind in new[] { "FullProjAlignPreDSMg", "FullProjAlignPreSDMg", "VanillaProj" })
+                data.Add(kind, comm, kind == "VanillaProj" ? "[Cuba]" : "[Nmda] [MgBlock]");
+        return data;
+    }
+
+    static CommSpec ValueSpec(string comm)
+    {
+        string kind = comm.Split('(')[0];
+        bool uniform = comm.Contains("WLow", StringComparison.Ordinal), normal = comm.Contains("WMu", StringComparison.Ordinal);
+        int numIn = kind == "OneToOne" ? 100 : 50;
+        if (kind == "CSRLinear")
+            return new CommSpec(numIn, 100, 0.1, 1, 0, Csr: new CsrSpec(0, 0, false, true,
+                uniform ? new CsrWeights(false, 0.1, 0.2, double.NaN, double.NaN) : normal ? new CsrWeights(true, 0.1, 0.2, 0, double.NaN) : null)) { NonEvent = true };
+        return new CommSpec(numIn, 100, 0.1, 0.1, 0, Alt: new AltComm(kind, 0.1, 0.2, true)) { NonEvent = kind.StartsWith("Jit", StringComparison.Ordinal) };
+    }
+
+    [Theory]
+    [MemberData(nameof(ValueProjections))]
+    public void ValueProjectionMemberLists_EqualTheEmittersOutput(string role, string comm, string parts)
+    {
+        string pre = role == "VanillaProj" ? "" : comm.StartsWith("OneToOne", StringComparison.Ordinal) ? "Pre = typeof(P), " : "Pre = typeof(Q), ";
+        string source = $"using SpikeSharp;\nnamespace D;\n[{role}({pre}Post = typeof(P))] [{comm}] {parts}\npublic partial class Prj; // not X: a state of Nmda\n";
+        Assert.Empty(GeneratorHarness.Analyze(source, Pops));
+        var r = GeneratorHarness.Run(source, Pops);
+        Assert.Empty(r.CompileErrors);
+        var spec = ValueSpec(comm);
+        var listed = role == "VanillaProj"
+            ? GeneratedMembers.VanillaProjection("Prj", "global::D.P", spec)
+            : GeneratedMembers.AlignPreProjection("Prj", "global::D.P", pre.Contains("(P)", StringComparison.Ordinal) ? "global::D.P" : "global::D.Q",
+                SpikeSharp.Generator.Model.Definitions.Catalogue.Synapse("Nmda"), spec);
+        var emitted = Emitted(r.Output, "D.Prj");
+        // Constants the synapse lowering hoists out of the step (__k1, …) are reserved by prefix, like a population's.
+        if (role != "VanillaProj") Assert.Equal(2, emitted.RemoveWhere(e => GeneratedMembers.AlignPreReservedMember(e) is not null));
+        AssertSame(listed, emitted);
+    }
+
+    [Fact]
+    public void UserMembersNamedLikeValueCommMembers_SPK0025_OnlyWhereTheCommHasThem()
+    {
+        const string head = "using SpikeSharp;\nnamespace D;\n";
+        // A JIT value comm's skip table, and the seed-taking constructor of an align-pre projection whose comm draws.
+        Clash(head + "[FullProjAlignPreSDMg(Pre = typeof(Q), Post = typeof(P))] [JitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.1, WSigma = 0.01)] [Nmda] [MgBlock]\n"
+            + "public partial class Aj { object {|SPK0025:__skips|}; }", "D.Aj.g.cs",
+            "Field '__skips' clashes with 'readonly global::SpikeSharp.GeometricSkips __skips', which SpikeSharp generates in projection 'Aj'; rename or remove it", Pops);
+        Clash(head + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock]\n"
+            + "public partial class Ac { public {|SPK0025:Ac|}(Q q, P p, SpikeDelay d, ulong s) { } }", "D.Ac.g.cs",
+            "Constructor 'Ac(D.Q, D.P, SpikeSharp.SpikeDelay, ulong)' clashes with 'public Ac(global::D.Q pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay, ulong seed)', which SpikeSharp generates in projection 'Ac'; rename or remove it", Pops);
+        // The hoisted constants of the synapse step, reserved for every index (Nmda has two here; __k7 would be a third's).
+        Clash(head + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock]\n"
+            + "public partial class Ak { float {|SPK0025:__k1|}; float __k01, __kx; public float Get() => __k1 + __k01 + __kx; }", "D.Ak.g.cs",
+            "Field '__k1' clashes with 'readonly float __k1', which SpikeSharp generates in projection 'Ak'; rename or remove it", Pops);
+        Clash(head + "[FullProjAlignPreDSMg(Pre = typeof(Q), Post = typeof(P))] [CSRLinear(50, 100, Prob = 0.1)] [Nmda] [MgBlock]\n"
+            + "public partial class Ak { float {|SPK0025:__k7|}; public float Get() => __k7; }", "D.Ak.g.cs",
+            "Field '__k7' clashes with 'readonly float __k7', which SpikeSharp generates in projection 'Ak'; rename or remove it", Pops);
+        // The constructor taking a shared synapse state (a comm without a seed): its nullable parameter type is matched too.
+        Clash(head + "[FullProjAlignPreDSMg(Pre = typeof(P), Post = typeof(P))] [AllToAll(100, 100, Weight = 0.1)] [Nmda] [MgBlock]\n"
+            + "public partial class As { public {|SPK0025:As|}(P q, P p, SpikeDelay d, PreSynapseState? s) { } }", "D.As.g.cs",
+            "Constructor 'As(D.P, D.P, SpikeSharp.SpikeDelay, SpikeSharp.PreSynapseState?)' clashes with 'public As(global::D.P pre, global::D.P post, global::SpikeSharp.SpikeDelay preDelay, global::SpikeSharp.PreSynapseState? shared)', which SpikeSharp generates in projection 'As'; rename or remove it", Pops);
+        // A dense value comm draws nothing and is not split over post blocks here: those names are the user's.
+        var ok = GeneratorHarness.Run(head + "[FullProjAlignPreDSMg(Pre = typeof(P), Post = typeof(P))] [OneToOne(100, Weight = 0.5)] [Nmda] [MgBlock]\n"
+            + "public partial class Ad { object __skips; public Ad(P q, P p, SpikeDelay d, ulong s) : this(q, p, d, null) { __skips = s; } public const int Seed = 1, Matrix = 2, WLow = 3; public object Get() => __skips; }", Pops);
+        Assert.Empty(ok.CompileErrors);
+        Assert.Contains("D.Ad.g.cs", ok.Sources.Keys);
+    }
+
     [Fact]
     public void PoissonAndNetworkMemberLists_EqualTheEmittersOutput()
     {

@@ -30,6 +30,48 @@ public class NameRobustnessTests
         return r.Output.GetDiagnostics().Where(d => d.Location.SourceTree is { } t && generated.Contains(t) && d.Severity >= DiagnosticSeverity.Warning).ToList();
     }
 
+    /// <summary>[Network] members named like the locals and parameters of the generated network methods: the Spike getter's
+    /// (n, k, s0, s1 and their __ forms), the Save/Load callback's (s, __s), the constructor's (seed, dt, __dt) and the public
+    /// parameters (input, population, vanilla). Every reference to a member is qualified and every local reserved, so the
+    /// output compiles with every warning an error (TreatWarningsAsErrors, warning level 9999), and the network steps.</summary>
+    [Theory]
+    [InlineData("n", "k", "s0", "s", "vanilla")]
+    [InlineData("s1", "s0", "n", "k", "s")]
+    [InlineData("seed", "dt", "input", "population", "__dt")]
+    [InlineData("__n", "s", "__s0", "__k", "__s")]
+    public void NetworkMembersNamedLikeGeneratedLocals_CompileWithWarningsAsErrors(string a, string b, string c, string ab, string vc)
+    {
+        string source = $$"""
+            using SpikeSharp;
+            namespace N;
+            [Population(10)] [LifRef] public partial class A;
+            [Population(20)] [LifRef] public partial class B;
+            [Population(5)] [LifRef] public partial class C;
+            [FullProjAlignPostMg(Pre = typeof(A), Post = typeof(B))] [EventCSRLinear(10, 20, Prob = 0.5)] [Expon] [Coba] public partial class AB;
+            [VanillaProj(Post = typeof(C))] [OneToOne(5, Weight = 1)] [Cuba] public partial class VC;
+            [Network] public partial class Net { public A {{a}}; public B {{b}}; public C {{c}}; public AB {{ab}}; public VC {{vc}}; }
+            public static class Use
+            {
+                public static int Run(string path)
+                {
+                    var net = new Net(seed: 3, dt: 0.1);
+                    net.ValuesOf("{{vc}}")[0] = 1;
+                    int count = 0;
+                    for (int i = 0; i < 5; i++) count += net.Step(30f).Count;
+                    net.Save(path);
+                    net.Load(path);
+                    return count + net.SpikesOf("{{a}}").Count + net.OffsetOf("{{c}}") + net.SpikeSource("{{b}}")().Count;
+                }
+            }
+            """;
+        Assert.Empty(GeneratorHarness.Analyze(source));
+        var comp = GeneratorHarness.Compile(source);
+        var r = GeneratorHarness.Run(comp.WithOptions(comp.Options.WithWarningLevel(9999).WithGeneralDiagnosticOption(ReportDiagnostic.Error)));
+        Assert.Contains("SpikeSharp.Network.N.Net.g.cs", r.Sources.Keys);
+        var problems = r.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
     static void AssertCleanAndComplete(GeneratorHarness.Result r, int expectedFiles)
     {
         Assert.Equal(expectedFiles, r.Sources.Count);

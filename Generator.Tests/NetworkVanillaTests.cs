@@ -45,16 +45,16 @@ public class NetworkVanillaTests
         string s = r.Sources["SpikeSharp.Network.D.Net.g.cs"];
         string phase = s.Substring(s.IndexOf("public void UpdateProjections()", StringComparison.Ordinal));
         phase = phase.Substring(0, phase.IndexOf("public void UpdatePopulations", StringComparison.Ordinal));
-        Assert.Contains("q.Spike.CopyToFloats(__vin_v1);", phase);
-        Assert.Contains("v1.Update(__vin_v1);", phase);
-        Assert.Contains("v2.Update(q.V);", phase);
-        Assert.Contains("g.Spike.CopyToFloats(__vin_v3);", phase);
-        Assert.Contains("v4.Update(__vin_v4);", phase);
-        Assert.Contains("v1 = new global::D.V1(p, unchecked(seed + 3UL));", s);
+        Assert.Contains("this.q.Spike.CopyToFloats(__vin_v1);", phase);
+        Assert.Contains("this.v1.Update(__vin_v1);", phase);
+        Assert.Contains("this.v2.Update(this.q.V);", phase);
+        Assert.Contains("this.g.Spike.CopyToFloats(__vin_v3);", phase);
+        Assert.Contains("this.v4.Update(__vin_v4);", phase);
+        Assert.Contains("this.v1 = new global::D.V1(this.p, unchecked(seed + 3UL));", s);
         Assert.Contains("public global::System.Span<float> ValuesOf(string vanilla)", s);
         Assert.Contains("case \"v4\": return __vin_v4;", s);
         Assert.DoesNotContain("case \"v1\": return", s); // fed by the network, not the user
-        Assert.Contains("s.Floats(\"v4.values\", __vin_v4);", s);
+        Assert.Contains("__s.Floats(\"v4.values\", __vin_v4);", s);
         Assert.DoesNotContain("__vin_v2", s); // a state is handed over as it is
         SnapshotAssert.Matches(r.Sources.Where(kv => kv.Key == "SpikeSharp.Network.D.Net.g.cs").ToDictionary(kv => kv.Key, kv => kv.Value), "NetworkVanilla");
     }

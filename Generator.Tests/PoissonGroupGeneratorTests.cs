@@ -39,12 +39,12 @@ public class PoissonGroupGeneratorTests
         Assert.Empty(r.CompileErrors);
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
         string net = r.Sources["SpikeSharp.Network.D.Net.g.cs"];
-        Assert.Contains("noise = new global::D.Noise(unchecked(seed + 2UL), __dt);", net);
-        Assert.Contains("noise.Update();", net);
-        Assert.Contains("__delay_noise.Push(noise.Spike);", net);
-        Assert.Contains("case \"stim\": return stim.Spike;", net);
+        Assert.Contains("this.noise = new global::D.Noise(unchecked(seed + 2UL), __dt);", net);
+        Assert.Contains("this.noise.Update();", net);
+        Assert.Contains("__delay_noise.Push(this.noise.Spike);", net);
+        Assert.Contains("case \"stim\": return this.stim.Spike;", net);
         Assert.Contains("public int Size => 150;", net); // the groups are sources, not the network's neurons
-        Assert.Contains("noise.__WriteState(s, \"noise\");", net);
+        Assert.Contains("this.noise.__WriteState(__s, \"noise\");", net);
         Assert.Contains("global::SpikeSharp.DenseComms.AllToAllThreaded(__readValue.Span, __postInput, Weight, IncludeSelf, __threads);", r.Sources["D.QToP.g.cs"]);
         Assert.Contains("public const bool IncludeSelf = false;", r.Sources["D.PToP.g.cs"]);
         Assert.Contains("global::SpikeSharp.DenseComms.OneToOneThreaded(__readValue.Span, __postInput, Weight, __threads);", r.Sources["D.StimToQ.g.cs"]);

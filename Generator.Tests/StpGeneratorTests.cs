@@ -53,7 +53,7 @@ public class StpGeneratorTests
         Assert.Empty(r.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Warning));
         string net = r.Sources["SpikeSharp.Network.D.Net.g.cs"];
         // Equal values (200 and 200.0) and delay: b shares a's state, only a steps it.
-        Assert.Contains("b = new global::D.QPStdSame(q, p, __delay_q, unchecked(seed + 3UL), global::D.QPStdSame.DefaultStreamId, a.Synapse);", net);
+        Assert.Contains("this.b = new global::D.QPStdSame(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.QPStdSame.DefaultStreamId, this.a.Synapse);", net);
         Assert.Contains("a.UpdateSynapse();", net);
         Assert.DoesNotContain("b.UpdateSynapse();", net);
         // Another U, another delay, STP with STD's delay: each its own state.

@@ -159,6 +159,26 @@ public class UserSynapseTests
         Assert.Equal("Projection 'A1': state 'Post' of [S] would be a member of the generated projection, which already has 'public ? Post'; rename the state", d.GetMessage());
     }
 
+    static string Named(string state) => Head.Replace("[State] double G { get; set; }", $"[State] double {state} {{ get; set; }}")
+        + $"double d{state}() => -{state} / Tau;\nvoid Receive(double x) => {state} += x;\ndouble Value() => {state};\n}}\n" + Network;
+
+    [Fact]
+    public void StateNamedLikeACommMember_SPK3028_WithTheProjectionsOwnComm()
+    {
+        // EventCSRLinear has a Matrix property (the JIT comm has none): the state would be a second member 'Matrix'.
+        var d = DiagnosticMarkup.AssertSingle(Named("Matrix") + "\n[HalfProjAlignPostMg(Post = typeof(P))] [EventCSRLinear(10, 20, Prob = 0.5)] [{|SPK3028:S|}] [Coba(E = 0)] public partial class A1;\n", DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'A1': state 'Matrix' of [S] would be a member of the generated projection, which already has 'public global::SpikeSharp.CsrMatrix Matrix'; rename the state", d.GetMessage());
+        var ok = GeneratorHarness.Run(Named("Matrix") + "\n[HalfProjAlignPostMg(Post = typeof(P))] [EventJitFPHomoLinear(10, 20, Prob = 0.5)] [S] [Coba(E = 0)] public partial class A1;\n");
+        Assert.Empty(ok.CompileErrors);
+        Assert.Contains("U.A1.g.cs", ok.Sources.Keys);
+        // On an align-pre projection the comm may come after the synapse: its per-synapse weight bounds are still seen.
+        d = DiagnosticMarkup.AssertSingle(Named("WLow") + "\n[FullProjAlignPreDSMg(Pre = typeof(E), Post = typeof(P))] [{|SPK3028:S|}] [CSRLinear(10, 20, Prob = 0.5, WLow = 0.1, WHigh = 0.2)] [Coba(E = 0)] public partial class A2;\n", DiagnosticSeverity.Error);
+        Assert.Equal("Projection 'A2': state 'WLow' of [S] would be a member of the generated projection, which already has 'public const float WLow'; rename the state", d.GetMessage());
+        ok = GeneratorHarness.Run(Named("WLow") + "\n[FullProjAlignPreDSMg(Pre = typeof(E), Post = typeof(P))] [S] [CSRLinear(10, 20, Prob = 0.5, Weight = 0.1)] [Coba(E = 0)] public partial class A2;\n");
+        Assert.Empty(ok.CompileErrors);
+        Assert.Contains("U.A2.g.cs", ok.Sources.Keys);
+    }
+
     [Fact]
     public void OnDeltaProjection_IsSPK4051_LikeABuiltInSynapse()
     {

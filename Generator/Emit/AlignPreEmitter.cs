@@ -28,15 +28,16 @@ internal static class AlignPreEmitter
         string key = SynapseKey(spec);
         bool sd = spec.SynapseThenDelay;
         string role = sd ? "FullProjAlignPreSDMg" : "FullProjAlignPreDSMg";
-        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        // An event comm on an align-pre projection is reported by the parser (SPK4060) and never reaches here; never throw if it did.
+        if (CommLowering.Lower(comm, eventForm: false, spec.Type.Name) is not { Multiply: not null } cp) return "";
         bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
         string commText = cp.Text;
         var closers = dense
             ? Open(w, spec.Type,
-                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+                $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).", remarks: CommMemoryRemarks(cp))
             : Open(w, spec.Type,
                 $"{role} from <see cref=\"{full.PreType}\"/> onto <see cref=\"{spec.PostType}\"/> ({XmlText(ProjectionEmitter.DelayText(full))}): pre-sized {XmlText(synText)} → {XmlText(commText)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-                Rt + "IParallelWork");
+                Rt + "IParallelWork", CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, pre = full.PreType, name = Identifiers.Escape(spec.Type.Name);
         string delay = Rt + "SpikeDelay", state = Rt + "PreSynapseState";
@@ -278,15 +279,16 @@ internal static class AlignPreEmitter
     {
         var spec = plan.Spec;
         var comm = spec.Comm;
-        var cp = CommLowering.Lower(comm, eventForm: false, spec.Type.Name);
+        // An event comm on a VanillaProj is reported by the parser (SPK4120) and never reaches here; never throw if it did.
+        if (CommLowering.Lower(comm, eventForm: false, spec.Type.Name) is not { Multiply: not null } cp) return "";
         bool dense = cp.Parts == CommParts.None, seeded = cp.NeedsSeed;
         var w = new IndentedWriter();
         var closers = dense
             ? Open(w, spec.Type,
-                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).")
+                $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} (value form) → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).", remarks: CommMemoryRemarks(cp))
             : Open(w, spec.Type,
                 $"VanillaProj onto <see cref=\"{spec.PostType}\"/>: the user's values → {XmlText(cp.Text)} → its own output, post group {plan.GroupIndex} ({XmlText(plan.MergeKeyText)}).",
-                Rt + "IParallelWork");
+                Rt + "IParallelWork", CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType, name = Identifiers.Escape(spec.Type.Name);
 

@@ -127,10 +127,10 @@ internal static class NetworkEmitter
                 var m = q.Member;
                 if (m.Kind != MemberKind.Vanilla) w.Line($"{F(m)}.Update();");
                 else if (m.InputMember is null) w.Line($"{F(m)}.Update({ValuesField(m)}); // the user's values (ValuesOf({Literals.String(m.Field)}))");
-                else if (m.InputState is not null) w.Line($"{F(m)}.Update({Identifiers.Escape(m.InputMember)}.{Identifiers.Escape(m.InputState)}); // {m.InputMember}.{m.InputState} after the last step");
+                else if (m.InputState is not null) w.Line($"{F(m)}.Update(this.{Identifiers.Escape(m.InputMember)}.{Identifiers.Escape(m.InputState)}); // {m.InputMember}.{m.InputState} after the last step");
                 else
                 {
-                    w.Line($"{Identifiers.Escape(m.InputMember)}.Spike.CopyToFloats({ValuesField(m)}); // {m.InputMember}'s spikes of the last step as 0/1");
+                    w.Line($"this.{Identifiers.Escape(m.InputMember)}.Spike.CopyToFloats({ValuesField(m)}); // {m.InputMember}'s spikes of the last step as 0/1");
                     w.Line($"{F(m)}.Update({ValuesField(m)});");
                 }
             }
@@ -186,15 +186,15 @@ internal static class NetworkEmitter
                 if (pops.Count == 1) w.Line($"return {F(pops[0].Member)}.Spike;");
                 else
                 {
-                    w.Line("int n = 0;");
+                    w.Line("int __n = 0; // locals __-prefixed and members this.-qualified: any member name compiles");
                     int j = 0;
                     foreach (var o in Offsets(pops))
                     {
-                        w.Line($"{spikes} s{j} = {Identifiers.Escape(o.Field)}.Spike;");
-                        w.Line($"for (int k = 0; k < s{j}.Count; k++) __all[n++] = s{j}.IndexAt(k) + {o.Offset};");
+                        w.Line($"{spikes} __s{j} = this.{Identifiers.Escape(o.Field)}.Spike;");
+                        w.Line($"for (int __k = 0; __k < __s{j}.Count; __k++) __all[__n++] = __s{j}.IndexAt(__k) + {o.Offset};");
                         j++;
                     }
-                    w.Line($"return {spikes}.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), {Literals.Int(total)}); // sorted: ranges in order");
+                    w.Line($"return {spikes}.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, __n), {Literals.Int(total)}); // sorted: ranges in order");
                 }
             }
         }
@@ -270,16 +270,16 @@ internal static class NetworkEmitter
         w.Line(gc);
         using (w.Block("public void Save(string path)"))
         {
-            w.Line($"{Rt}NetworkState.Save(path, {Literals.String(typeName)}, s =>");
+            w.Line($"{Rt}NetworkState.Save(path, {Literals.String(typeName)}, __s =>");
             w.Line("{");
             w.Indent();
-            foreach (var p in pops) w.Line($"{F(p.Member)}.__WriteState(s, {Literals.String(p.Member.Field)});");
-            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var p in pops) w.Line($"{F(p.Member)}.__WriteState(__s, {Literals.String(p.Member.Field)});");
+            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.WriteState(__s, {Literals.String(p.Member.Field + ".delay")});");
             foreach (var v in plan.Members.Where(static v => v.Member.Kind == MemberKind.Vanilla && v.Member.InputMember is null))
-                w.Line($"s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
+                w.Line($"__s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
             foreach (var q in plan.Members)
-                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
-                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__WriteState(s, {Literals.String(q.Member.Field)});");
+                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__WriteState(__s, {Literals.String(q.Member.Field)});");
+                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__WriteState(__s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }
@@ -290,16 +290,16 @@ internal static class NetworkEmitter
         w.Line(gc);
         using (w.Block("public void Load(string path)"))
         {
-            w.Line($"{Rt}NetworkState.Load(path, {Literals.String(typeName)}, s =>");
+            w.Line($"{Rt}NetworkState.Load(path, {Literals.String(typeName)}, __s =>");
             w.Line("{");
             w.Indent();
-            foreach (var p in pops) w.Line($"{F(p.Member)}.__ReadState(s, {Literals.String(p.Member.Field)});");
-            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(s, {Literals.String(p.Member.Field + ".delay")});");
+            foreach (var p in pops) w.Line($"{F(p.Member)}.__ReadState(__s, {Literals.String(p.Member.Field)});");
+            foreach (var p in pres) w.Line($"{DelayField(p.Member)}.ReadState(__s, {Literals.String(p.Member.Field + ".delay")});");
             foreach (var v in plan.Members.Where(static v => v.Member.Kind == MemberKind.Vanilla && v.Member.InputMember is null))
-                w.Line($"s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
+                w.Line($"__s.Floats({Literals.String(v.Member.Field + ".values")}, {ValuesField(v.Member)});");
             foreach (var q in plan.Members)
-                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
-                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__ReadState(s, {Literals.String(q.Member.Field)});");
+                if (q.PreSynapseKey is not null && SynapseOwner(plan, q) == q) w.Line($"{F(q.Member)}.__ReadState(__s, {Literals.String(q.Member.Field)});");
+                else if (q.PlasticityState) w.Line($"{F(q.Member)}.__ReadState(__s, {Literals.String(q.Member.Field)});");
             w.Outdent();
             w.Line("});");
         }
@@ -322,7 +322,8 @@ internal static class NetworkEmitter
         throw new System.InvalidOperationException(type); // the parse reported SPK4022 and gave no spec
     }
 
-    static string F(NetworkMember m) => Identifiers.Escape(m.Field);
+    /// <summary>A member, qualified: the generated methods' parameters (seed, dt, input, population, …) and locals may have its name.</summary>
+    static string F(NetworkMember m) => "this." + Identifiers.Escape(m.Field);
 
     /// <summary>The align-pre member whose synapse state <paramref name="m"/> uses: the first in declaration order with the same
     /// pre and key (BrainPy merges per pre delay and key); null for other members.</summary>

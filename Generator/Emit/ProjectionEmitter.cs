@@ -23,7 +23,7 @@ internal static class ProjectionEmitter
         if (spec.Vanilla) return AlignPreEmitter.EmitVanilla(plan);
         var cp = CommLowering.Lower(comm, eventForm: true, spec.Type.Name);
         // A value comm on an align-post projection is reported by the parser (SPK4063) and never reaches here; never throw if it did.
-        if (cp.Deliver is null || cp.DeliverScaled is null || (cp.NeedsSeed && cp.HalfCtorDocs.Length < 3) || cp.HalfCtorDocs.Length == 0) return "";
+        if (cp is null || cp.Deliver is null || cp.DeliverScaled is null || (cp.NeedsSeed && cp.HalfCtorDocs.Length < 3) || cp.HalfCtorDocs.Length == 0) return "";
         bool parallel = cp.Parts != CommParts.None, seeded = cp.NeedsSeed;
         string commText = XmlText(cp.Text);
         var plast = spec.Plasticity; // [Std]/[Stp]: each spike's weight scaled by its release
@@ -32,7 +32,7 @@ internal static class ProjectionEmitter
         string DeliverCall(string g, string? first, string? end) => plast is not null ? cp.DeliverScaled!(g, "__release", first, end) : cp.Deliver!(g, first, end);
         var w = new IndentedWriter();
         var full = spec.Full;
-        var closers = Open(w, spec.Type, Summary(plan, commText), parallel ? Rt + "IParallelWork" : null);
+        var closers = Open(w, spec.Type, Summary(plan, commText), parallel ? Rt + "IParallelWork" : null, CommMemoryRemarks(cp));
         string gc = GeneratedCode(plan.GeneratorVersion);
         string post = spec.PostType;
 

@@ -112,17 +112,19 @@ internal static class CommLowering
 
     /// <summary>The comm's plan; <paramref name="eventForm"/>: spikes in (align-post), else values (align-pre, VanillaProj;
     /// AllToAll/OneToOne take either);
-    /// <paramref name="typeName"/>: the projection's name, for the messages of the connectivity build and cache.</summary>
-    public static CommPlan Lower(CommSpec comm, bool eventForm, string typeName)
+    /// <paramref name="typeName"/>: the projection's name, for the messages of the connectivity build and cache.
+    /// Null when the comm has no such form (<see cref="CommSpec.HasEventForm"/>, <see cref="CommSpec.HasValueForm"/>): the
+    /// parser reports that (SPK4060, SPK4063, SPK4120) and never hands such a spec on; null, not an exception, if one came.</summary>
+    public static CommPlan? Lower(CommSpec comm, bool eventForm, string typeName)
     {
+        if (!(eventForm ? comm.HasEventForm : comm.HasValueForm)) return null;
         if (!eventForm) return LowerValue(comm, typeName);
         if (comm.Csr is not null) return EventCsr(comm, typeName);
         return comm.Alt?.Kind switch
         {
-            null => JitEvent(comm, "EventJitFPHomoLinear", typeName),
             "EventJitFPUniformLinear" or "EventJitFPNormalLinear" => JitEvent(comm, comm.Alt.Kind, typeName),
             "AllToAll" or "OneToOne" => DenseEvent(comm),
-            _ => LowerValue(comm, typeName), // a value comm where events are expected: reported by the parser (never thrown here)
+            _ => JitEvent(comm, "EventJitFPHomoLinear", typeName),
         };
     }
 
@@ -350,8 +352,6 @@ internal static class CommLowering
     {
         string? dense = comm.Alt?.Kind is "AllToAll" or "OneToOne" ? comm.Alt.Kind : null;
         string? jit = comm.Alt is { IsNonEventJit: true } ? comm.Alt.Kind : null;
-        // An event comm where a value comm belongs (reported by the parser): its event plan, never an exception here.
-        if (jit is null && dense is null && comm.Csr is null) return JitEvent(comm, comm.Alt?.Kind is "EventJitFPUniformLinear" or "EventJitFPNormalLinear" ? comm.Alt.Kind : "EventJitFPHomoLinear", name);
         string attribute = jit ?? dense ?? "CSRLinear";
         string jitWeights = jit switch
         {

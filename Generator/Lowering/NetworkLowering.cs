@@ -49,7 +49,7 @@ internal static class NetworkLowering
                 {
                     PreSynapseKey = proj is { Spec.AlignPre: true } ? AlignPreEmitter.SynapseKey(proj.Spec) : null,
                     PlasticityState = proj?.Spec.Plasticity is not null,
-                    NeedsSeed = proj is null || CommLowering.Lower(proj.Spec.Comm, eventForm: !proj.Spec.AlignPre && !proj.Spec.Vanilla, proj.Spec.Type.Name).NeedsSeed,
+                    NeedsSeed = proj is null || CommLowering.Lower(proj.Spec.Comm, eventForm: !proj.Spec.AlignPre && !proj.Spec.Vanilla, proj.Spec.Type.Name)?.NeedsSeed != false,
                 });
             }
         }

@@ -100,6 +100,53 @@ internal static class GeneratedMembers
         return m;
     }
 
+    /// <summary>Which part of a comm's members <see cref="CommMembers"/> gives: the emitters write each part at its own place
+    /// (constants with the projection's, fields before and after the parallel bookkeeping, properties after <c>Threads</c>,
+    /// <c>Seed</c>/<c>StreamId</c> after <c>Post</c>).</summary>
+    enum CommPart { Constants, Fields, LateFields, Properties, SeedProperties }
+
+    /// <summary>The members comm <paramref name="plan"/> owns on its projection, from its lowering alone, as the emitters write them:
+    /// <see cref="CommPart.Constants"/> is <c>ProjectionEmitter.EmitCommConstants</c> (Prob when it has one, the weight constants,
+    /// DefaultSeed and DefaultStreamId when it draws); the other parts are the plan's fields, late fields and properties, and the
+    /// Seed/StreamId properties of a comm that draws.</summary>
+    static IEnumerable<Member> CommMembers(Lowering.CommPlan plan, CommPart part)
+    {
+        switch (part)
+        {
+            case CommPart.Constants:
+                if (plan.ProbDoc is not null) yield return new("Prob", null, "public const double Prob");
+                foreach (var c in plan.Constants) yield return new(c.Name, null, $"public const {c.Type} {c.Name}");
+                if (plan.NeedsSeed)
+                {
+                    yield return new("DefaultSeed", null, "public const ulong DefaultSeed");
+                    yield return new("DefaultStreamId", null, "public const ulong DefaultStreamId");
+                }
+                break;
+            case CommPart.Fields:
+                foreach (var f in plan.Fields) yield return new(f.Name, null, f.Declaration);
+                break;
+            case CommPart.LateFields:
+                foreach (var f in plan.LateFields) yield return new(f.Name, null, f.Declaration);
+                break;
+            case CommPart.Properties:
+                foreach (var pr in plan.Properties) yield return new(pr.Name, null, pr.Declaration);
+                break;
+            case CommPart.SeedProperties:
+                if (plan.NeedsSeed)
+                {
+                    yield return new("Seed", null, "public ulong Seed");
+                    yield return new("StreamId", null, "public ulong StreamId");
+                }
+                break;
+        }
+    }
+
+    /// <summary>The comm of an align-post projection whose comm is unknown: the JIT homo comm's members.</summary>
+    static readonly CommSpec UnknownEventComm = new(1, 1, 0.5, 1, 0);
+
+    /// <summary>The comm of an align-pre projection or VanillaProj whose comm is unknown: CSRLinear's (FixedProb) members.</summary>
+    static readonly CommSpec UnknownValueComm = new(1, 1, 0.5, 1, 0, Csr: new CsrSpec(0, 0, false, true)) { NonEvent = true };
+
     /// <summary>The projection's members; <paramref name="postType"/> is the post population's fully qualified name
     /// (null when unknown: then the constructors are matched by name only if their parameter count fits);
     /// <paramref name="preType"/>: a FullProjAlignPostMg's pre population (fully qualified; "?" when unknown), null for a Half projection.</summary>
@@ -109,18 +156,13 @@ internal static class GeneratedMembers
         string post = postType ?? "?";
         var syn = synapse ?? Definitions.Synapses.Expon;
         // The comm's own members come from its lowering (the emitter writes exactly those); unknown: the JIT homo comm's.
-        var cp = Lowering.CommLowering.Lower(comm ?? new CommSpec(1, 1, 0.5, 1, 0), eventForm: true, typeName);
+        var cp = (comm is null ? null : Lowering.CommLowering.Lower(comm, eventForm: true, typeName))
+            ?? Lowering.CommLowering.Lower(UnknownEventComm, eventForm: true, typeName)!;
         // In the emitters' order (shells write them in this order).
         var m = new List<Member> { new("NumIn", null, "public const int NumIn"), new("NumOut", null, "public const int NumOut") };
-        if (cp.ProbDoc is not null) m.Add(new("Prob", null, "public const double Prob"));
-        foreach (var c in cp.Constants) m.Add(new(c.Name, null, $"public const {c.Type} {c.Name}"));
-        if (cp.NeedsSeed)
-        {
-            m.Add(new("DefaultSeed", null, "public const ulong DefaultSeed"));
-            m.Add(new("DefaultStreamId", null, "public const ulong DefaultStreamId"));
-        }
+        m.AddRange(CommMembers(cp, CommPart.Constants));
         m.Add(new("MergeKey", null, "public const string MergeKey"));
-        foreach (var f in cp.Fields) m.Add(new(f.Name, null, f.Declaration));
+        m.AddRange(CommMembers(cp, CommPart.Fields));
         bool parallel = cp.Parts != Lowering.CommParts.None;
         if (parallel)
         {
@@ -128,15 +170,11 @@ internal static class GeneratedMembers
             m.Add(new("__preCount", null, "int __preCount"));
             m.Add(new("__threads", null, "int __threads"));
         }
-        foreach (var f in cp.LateFields) m.Add(new(f.Name, null, f.Declaration));
+        m.AddRange(CommMembers(cp, CommPart.LateFields));
         if (parallel) m.Add(new("Threads", null, "public int Threads"));
-        foreach (var pr in cp.Properties) m.Add(new(pr.Name, null, pr.Declaration));
+        m.AddRange(CommMembers(cp, CommPart.Properties));
         m.Add(new("Post", null, $"public {post} Post"));
-        if (cp.NeedsSeed)
-        {
-            m.Add(new("Seed", null, "public ulong Seed"));
-            m.Add(new("StreamId", null, "public ulong StreamId"));
-        }
+        m.AddRange(CommMembers(cp, CommPart.SeedProperties));
         m.Add(new("Deliver", new[] { "global::SpikeSharp.Spikes" }, "public void Deliver(global::SpikeSharp.Spikes spikes)"));
         if (parallel) m.Add(new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"));
         int tail = parallel ? 2 : 1; // constructors go before Deliver (and Execute)
@@ -192,143 +230,107 @@ internal static class GeneratedMembers
         return m;
     }
 
-    /// <summary>The comm-dependent names of the align-pre / Vanilla lists (every value comm's, a superset).</summary>
-    static readonly HashSet<string> ValueCommNames = new() { "Weight", "IncludeSelf", "WLow", "WHigh", "WMu", "WSigma", "WMin", "WMax", "__w", "__skips", "Matrix", "DefaultSeed", "DefaultStreamId", "Seed", "StreamId" };
+    /// <summary>The comm of a value projection (align-pre, VanillaProj), lowered: unknown (or, against the parser's contract,
+    /// an event comm, which the lowering gives no value form): CSRLinear's.</summary>
+    static Lowering.CommPlan ValuePlan(CommSpec? comm, string typeName) =>
+        (comm is null ? null : Lowering.CommLowering.Lower(comm, eventForm: false, typeName))
+        ?? Lowering.CommLowering.Lower(UnknownValueComm, eventForm: false, typeName)!;
 
-    static bool IsSeededConstructor(Member x) => x.Name == Constructor && x.Parameters is { } ps && System.Linq.Enumerable.Contains(ps, "ulong");
-
-    /// <summary>With a known comm, its members come from its value lowering (what the emitter writes); unknown: the superset.</summary>
-    static IReadOnlyList<Member> WithValueComm(List<Member> all, CommSpec? comm, string typeName)
+    /// <summary>A VanillaProj's members (<c>AlignPreEmitter.EmitVanilla</c>, in its order); the comm's from its value lowering.</summary>
+    public static IReadOnlyList<Member> VanillaProjection(string typeName, string? postType, CommSpec? comm = null)
     {
-        // Unknown, or an event comm where a value comm belongs (reported elsewhere): the superset.
-        if (comm is null || (comm.Alt is null && comm.Csr is null) || comm.Alt is { IsJit: true, IsNonEventJit: false }) return all;
-        var cp = Lowering.CommLowering.Lower(comm, eventForm: false, typeName);
-        // Constructors taking a seed exist only when the comm draws something.
-        var m = all.Where(x => !ValueCommNames.Contains(x.Name) && (cp.NeedsSeed || !IsSeededConstructor(x))).ToList();
-        foreach (var c in cp.Constants) m.Add(new(c.Name, null, $"public const {c.Type} {c.Name}"));
+        string post = postType ?? "?";
+        var cp = ValuePlan(comm, typeName);
+        var m = new List<Member> { new("NumIn", null, "public const int NumIn"), new("NumOut", null, "public const int NumOut") };
+        m.AddRange(CommMembers(cp, CommPart.Constants));
+        m.Add(new("MergeKey", null, "public const string MergeKey"));
+        m.Add(new("__postInput", null, "readonly float[] __postInput"));
+        m.Add(new("__values", null, "readonly float[] __values"));
+        m.AddRange(CommMembers(cp, CommPart.Fields));
+        m.Add(new("__threads", null, "int __threads"));
+        m.Add(new("Threads", null, "public int Threads"));
+        m.AddRange(CommMembers(cp, CommPart.Properties));
+        m.Add(new("Post", null, $"public {post} Post"));
+        m.AddRange(CommMembers(cp, CommPart.SeedProperties));
+        m.Add(new("Input", null, "public global::System.ReadOnlySpan<float> Input"));
+        m.Add(new(Constructor, new[] { post }, $"public {typeName}({post} post)"));
         if (cp.NeedsSeed)
         {
-            m.Add(new("DefaultSeed", null, "public const ulong DefaultSeed"));
-            m.Add(new("DefaultStreamId", null, "public const ulong DefaultStreamId"));
-            m.Add(new("Seed", null, "public ulong Seed"));
-            m.Add(new("StreamId", null, "public ulong StreamId"));
+            m.Add(new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"));
+            m.Add(new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"));
         }
-        foreach (var f in cp.Fields) m.Add(new(f.Name, null, f.Declaration));
-        foreach (var f in cp.LateFields) m.Add(new(f.Name, null, f.Declaration));
-        foreach (var pr in cp.Properties) m.Add(new(pr.Name, null, pr.Declaration));
+        m.Add(new("Update", new[] { "global::System.ReadOnlySpan<float>" }, "public void Update(global::System.ReadOnlySpan<float> values)"));
+        if (cp.Parts != Lowering.CommParts.None) m.Add(new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"));
         return m;
     }
 
-    /// <summary>A VanillaProj's members (<c>AlignPreEmitter.EmitVanilla</c>).</summary>
-    public static IReadOnlyList<Member> VanillaProjection(string typeName, string? postType, CommSpec? comm = null)
-    {
-        return WithValueComm(VanillaProjectionAll(typeName, postType), comm, typeName);
-    }
-
-    static List<Member> VanillaProjectionAll(string typeName, string? postType)
-    {
-        string post = postType ?? "?";
-        return new List<Member>
-        {
-            new("NumIn", null, "public const int NumIn"),
-            new("NumOut", null, "public const int NumOut"),
-            new("Prob", null, "public const double Prob"),
-            new("Weight", null, "public const float Weight"),
-            new("IncludeSelf", null, "public const bool IncludeSelf"),
-            new("WLow", null, "public const float WLow"),
-            new("WHigh", null, "public const float WHigh"),
-            new("WMu", null, "public const float WMu"),
-            new("WSigma", null, "public const float WSigma"),
-            new("WMin", null, "public const float WMin"),
-            new("WMax", null, "public const float WMax"),
-            new("DefaultSeed", null, "public const ulong DefaultSeed"),
-            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
-            new("MergeKey", null, "public const string MergeKey"),
-            new("__postInput", null, "readonly float[] __postInput"),
-            new("__w", null, "readonly float[] __w"),
-            new("__values", null, "readonly float[] __values"),
-            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
-            new("__threads", null, "int __threads"),
-            new("Threads", null, "public int Threads"),
-            new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"),
-            new("Post", null, $"public {post} Post"),
-            new("Seed", null, "public ulong Seed"),
-            new("StreamId", null, "public ulong StreamId"),
-            new("Input", null, "public global::System.ReadOnlySpan<float> Input"),
-            new(Constructor, new[] { post }, $"public {typeName}({post} post)"),
-            new(Constructor, new[] { post, "ulong" }, $"public {typeName}({post} post, ulong seed)"),
-            new(Constructor, new[] { post, "ulong", "ulong" }, $"public {typeName}({post} post, ulong seed, ulong streamId)"),
-            new("Update", new[] { "global::System.ReadOnlySpan<float>" }, "public void Update(global::System.ReadOnlySpan<float> values)"),
-            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
-        };
-    }
-
-    /// <summary>An align-pre projection's members (FullProjAlignPreDSMg / SDMg, <c>AlignPreEmitter</c>); <paramref name="synapse"/>
-    /// null when unknown (then only the members every synapse has).</summary>
+    /// <summary>An align-pre projection's members (FullProjAlignPreDSMg / SDMg, <c>AlignPreEmitter</c>, in its order); the comm's
+    /// from its value lowering; <paramref name="synapse"/> null when unknown (then only the members every synapse has).</summary>
     public static IReadOnlyList<Member> AlignPreProjection(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse, CommSpec? comm = null)
-    {
-        return WithValueComm(AlignPreProjectionAll(typeName, postType, preType, synapse), comm, typeName);
-    }
-
-    static List<Member> AlignPreProjectionAll(string typeName, string? postType, string? preType, Definitions.SynapseDef? synapse)
     {
         string post = postType ?? "?", pre = preType ?? "?";
         const string delay = "global::SpikeSharp.SpikeDelay", state = "global::SpikeSharp.PreSynapseState";
-        var m = new List<Member>
+        var cp = ValuePlan(comm, typeName);
+        var m = new List<Member> { new("NumIn", null, "public const int NumIn"), new("NumOut", null, "public const int NumOut") };
+        m.AddRange(CommMembers(cp, CommPart.Constants));
+        m.Add(new("SynapseKey", null, "public const string SynapseKey"));
+        m.Add(new("MergeKey", null, "public const string MergeKey"));
+        m.Add(new("__postInput", null, "readonly float[] __postInput"));
+        m.AddRange(CommMembers(cp, CommPart.Fields));
+        if (synapse is not null) foreach (var d in synapse.Derived) m.Add(new("__" + d.Name, null, "readonly float __" + d.Name));
+        m.AddRange(new Member[]
         {
-            new("NumIn", null, "public const int NumIn"),
-            new("NumOut", null, "public const int NumOut"),
-            new("Prob", null, "public const double Prob"),
-            new("Weight", null, "public const float Weight"),
-            new("IncludeSelf", null, "public const bool IncludeSelf"),
-            new("WLow", null, "public const float WLow"),
-            new("WHigh", null, "public const float WHigh"),
-            new("WMu", null, "public const float WMu"),
-            new("WSigma", null, "public const float WSigma"),
-            new("WMin", null, "public const float WMin"),
-            new("WMax", null, "public const float WMax"),
-            new("DefaultSeed", null, "public const ulong DefaultSeed"),
-            new("DefaultStreamId", null, "public const ulong DefaultStreamId"),
-            new("SynapseKey", null, "public const string SynapseKey"),
-            new("__w", null, "readonly float[] __w"),
-            new("__skips", null, "readonly global::SpikeSharp.GeometricSkips __skips"),
-            new("MergeKey", null, "public const string MergeKey"),
-            new("__postInput", null, "readonly float[] __postInput"),
             new("__spikeInput", null, "readonly float[] __spikeInput"),
-            new("__valueOut", null, "readonly float[] __valueOut"),
             new("__readValue", null, "global::System.ReadOnlyMemory<float> __readValue"),
-            new("__threads", null, "int __threads"),
-            new("Threads", null, "public int Threads"),
-            new("UseSimd", null, "public bool UseSimd"),
             new("__synapseParts", null, "readonly __SynapseParts __synapseParts"),
-            new("__SynapseParts", null, "sealed class __SynapseParts"),
-            new("__SynapseRange", new[] { "int", "int" }, "void __SynapseRange(int lo, int hi)"),
-            new("Matrix", null, "public global::SpikeSharp.CsrMatrix Matrix"),
-            new("Pre", null, $"public {pre} Pre"),
-            new("Post", null, $"public {post} Post"),
-            new("PreDelay", null, $"public {delay} PreDelay"),
-            new("DelaySteps", null, "public int DelaySteps"),
-            new("Seed", null, "public ulong Seed"),
-            new("StreamId", null, "public ulong StreamId"),
-            new("Synapse", null, $"public {state} Synapse"),
-            new("OwnsSynapse", null, "public bool OwnsSynapse"),
-            new("Input", null, "public global::System.ReadOnlySpan<float> Input"),
-            new(Constructor, new[] { pre, post, delay }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay)"),
-            new(Constructor, new[] { pre, post, delay, "ulong" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed)"),
-            new(Constructor, new[] { pre, post, delay, "ulong", "ulong", state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"),
-            new(Constructor, new[] { pre, post, delay, state + "?" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, {state}? shared)"), // a comm without a seed
-            new("UpdateSynapse", new string[0], "public void UpdateSynapse()"),
-            new("Update", new string[0], "public void Update()"),
-            new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"),
-            new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"),
-            new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"),
-        };
-        if (synapse is not null)
+            new("__threads", null, "int __threads"),
+            new("UseSimd", null, "public bool UseSimd"),
+            new("Threads", null, "public int Threads"),
+        });
+        m.AddRange(CommMembers(cp, CommPart.Properties));
+        m.Add(new("Pre", null, $"public {pre} Pre"));
+        m.Add(new("Post", null, $"public {post} Post"));
+        m.Add(new("PreDelay", null, $"public {delay} PreDelay"));
+        m.Add(new("DelaySteps", null, "public int DelaySteps"));
+        m.AddRange(CommMembers(cp, CommPart.SeedProperties));
+        m.Add(new("Synapse", null, $"public {state} Synapse"));
+        m.Add(new("OwnsSynapse", null, "public bool OwnsSynapse"));
+        if (synapse is not null) foreach (var a in synapse.Arrays) m.Add(new(a.ProjectionMember, null, "public global::System.ReadOnlySpan<float> " + a.ProjectionMember));
+        m.Add(new("Input", null, "public global::System.ReadOnlySpan<float> Input"));
+        m.Add(new(Constructor, new[] { pre, post, delay }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay)"));
+        if (cp.NeedsSeed)
         {
-            foreach (var a in synapse.Arrays) m.Add(new(a.ProjectionMember, null, "public global::System.ReadOnlySpan<float> " + a.ProjectionMember));
-            foreach (var d in synapse.Derived) m.Add(new("__" + d.Name, null, "readonly float __" + d.Name));
+            m.Add(new(Constructor, new[] { pre, post, delay, "ulong" }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed)"));
+            m.Add(new(Constructor, new[] { pre, post, delay, "ulong", "ulong", state }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, ulong seed, ulong streamId, {state}? shared)"));
         }
+        else m.Add(new(Constructor, new[] { pre, post, delay, state }, $"public {typeName}({pre} pre, {post} post, {delay} preDelay, {state}? shared)"));
+        m.AddRange(new Member[]
+        {
+            new("UpdateSynapse", new string[0], "public void UpdateSynapse()"),
+            new("__SynapseRange", new[] { "int", "int" }, "void __SynapseRange(int lo, int hi)"),
+            new("__SynapseParts", null, "sealed class __SynapseParts"),
+            new("Update", new string[0], "public void Update()"),
+        });
+        if (cp.Parts != Lowering.CommParts.None) m.Add(new(ParallelExecute, new[] { "int", "int" }, "void global::SpikeSharp.IParallelWork.Execute(int part, int parts)"));
+        m.Add(new("__WriteState", new[] { "global::SpikeSharp.NetworkStateWriter", "string" }, "internal void __WriteState(global::SpikeSharp.NetworkStateWriter state, string part)"));
+        m.Add(new("__ReadState", new[] { "global::SpikeSharp.NetworkStateReader", "string" }, "internal void __ReadState(global::SpikeSharp.NetworkStateReader state, string part)"));
         return m;
+    }
+
+    /// <summary>For an align-pre projection: the constant <paramref name="name"/> stands for when it is one the synapse lowering
+    /// hoists out of the step (<c>__k1</c>, <c>__k2</c>, …; "readonly float __k1"), or null. Reserved for every index, as the
+    /// population's, so that a synapse parameter's value cannot turn a valid user member into a compiler error.</summary>
+    public static Member? AlignPreReservedMember(string name) =>
+        IsIndexed(name, "__k") ? new Member(name, null, "readonly float " + name) : null;
+
+    /// <summary>Whether <paramref name="name"/> is <paramref name="prefix"/> followed by a canonical index ("G0", "G12", not "G01").</summary>
+    static bool IsIndexed(string name, string prefix)
+    {
+        if (name.Length <= prefix.Length || !name.StartsWith(prefix, StringComparison.Ordinal)) return false;
+        string digits = name.Substring(prefix.Length);
+        if (digits.Length > 9 || (digits.Length > 1 && digits[0] == '0')) return false;
+        foreach (char ch in digits) if (ch < '0' || ch > '9') return false;
+        return true;
     }
 
     /// <summary>The members of a [Network] (<c>Update(float)</c> only when the class does not write its own).</summary>
@@ -423,12 +425,7 @@ internal static class GeneratedMembers
         if (name == Lowering.StepLowering.DeltaArray) return new Member(name, null, "public readonly float[] " + name);
         foreach (var prefix in IndexedPopulationPrefixes)
         {
-            if (name.Length <= prefix.Length || !name.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            string digits = name.Substring(prefix.Length);
-            if (digits.Length > 9 || (digits.Length > 1 && digits[0] == '0')) continue;
-            bool allDigits = true;
-            foreach (char ch in digits) allDigits &= ch >= '0' && ch <= '9';
-            if (!allDigits) continue;
+            if (!IsIndexed(name, prefix)) continue;
             return new Member(name, null, prefix.StartsWith("__", StringComparison.Ordinal) ? "readonly float " + name : "public readonly float[] " + name);
         }
         return null;

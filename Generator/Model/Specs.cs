@@ -72,6 +72,14 @@ internal sealed record CommSpec(int NumIn, int NumOut, double Prob, double Weigh
 {
     /// <summary>A non-event comm (<c>[CSRLinear]</c>): it multiplies a float vector (an align-pre synapse's value).</summary>
     public bool NonEvent { get; init; }
+
+    /// <summary>The comm has a value form (multiplies a float vector: align-pre projections, VanillaProj): the non-event comms,
+    /// and AllToAll / OneToOne, which take either. The parser reports a comm without it there (SPK4060, SPK4120).</summary>
+    public bool HasValueForm => NonEvent && (Csr is not null || Alt is { IsNonEventJit: true }) || Alt is { Kind: "AllToAll" or "OneToOne" };
+
+    /// <summary>The comm has an event form (delivers spikes: align-post projections): every comm but the non-event ones. The
+    /// parser reports a comm without it there (SPK4063).</summary>
+    public bool HasEventForm => !NonEvent;
 }
 
 /// <summary>A comm other than EventJitFPHomoLinear and EventCSRLinear: <see cref="Kind"/> is its attribute name

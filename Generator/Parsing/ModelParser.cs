@@ -436,8 +436,8 @@ internal static class ModelParser
         else if (syn is null && synAttr is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "synapse", alignPre ? Catalogue.PreSynapseList : Catalogue.SynapseList);
         // Align-pre against align-post parts (SPK4060–SPK4063), at the part's attribute.
         // AllToAll and OneToOne have both forms (BrainPy's one class takes spikes or values): the value form on align-pre.
-        bool valueForm = (alignPre || vanilla) && comm?.Alt is { Kind: "AllToAll" or "OneToOne" };
-        if (comm is not null && !valueForm && comm.NonEvent != (alignPre || vanilla))
+        // This is the one place that decides it: a comm without the form its projection needs goes no further (comm = null).
+        if (comm is not null && !(alignPre || vanilla ? comm.HasValueForm : comm.HasEventForm))
         {
             if (vanilla) sink.Report(VanillaDescriptors.EventComm, commLoc ?? anchor, name, commAttr);
             else sink.Report(alignPre ? ProjectionDescriptors.EventCommOnAlignPre : ProjectionDescriptors.NonEventCommOnAlignPost, commLoc ?? anchor, name, commAttr, roleName);
@@ -448,6 +448,11 @@ internal static class ModelParser
             if (alignPre) sink.Report(ProjectionDescriptors.AlignPostSynapseOnAlignPre, synLoc ?? anchor, name, synAttr, roleName, Catalogue.PreSynapseList);
             else sink.Report(ProjectionDescriptors.PreSynapseOnAlignPost, synLoc ?? anchor, name, synAttr, roleName, Catalogue.SynapseList);
             syn = null;
+        }
+        if (syn?.User is { } userSyn && !delta && !vanilla && SynapseStateClashes(userSyn, comm, alignPre, name, synAttr ?? userSyn.Attribute, synLoc, sink))
+        {
+            syn = null;
+            c.Unreadable = true;
         }
         if (output is null) sink.Report(DiagnosticDescriptors.MissingProjectionPart, anchor, name, "output", Catalogue.OutputList);
         // [Std]/[Stp] scaling events: every event comm has its scaled statement (CommLowering), so nothing is refused here.
@@ -485,8 +490,9 @@ internal static class ModelParser
                     full?.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def, comm)
                 : GeneratedMembers.Projection(type.Name, post?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), syn?.Def,
                 full is null ? null : full.Pre?.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) ?? "?", comm, ownSynapse, delta, plasticity);
-            CheckClashes(type, "projection", members, indexed: false, sink, ct);
-            CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct);
+            Func<string, GeneratedMembers.Member?>? reserved = alignPre ? GeneratedMembers.AlignPreReservedMember : null;
+            CheckClashes(type, "projection", members, indexed: false, sink, ct, reserved);
+            CheckInheritedClashes(type, "projection", members, indexed: false, sink, ct, reserved);
         }
 
         // The shell's constructors and Post name the post type: only one that is a valid public parameter type there.
@@ -938,19 +944,27 @@ internal static class ModelParser
             sink.Report(DiagnosticDescriptors.UserSynapseOnOwnSynapseProjection, at, owner, args.Name, roleName);
             return null;
         }
-        var members = alignPre ? GeneratedMembers.AlignPreProjection(owner, null, null, null)
-            : GeneratedMembers.Projection(owner, null, def with { Arrays = EquatableArray<SynArray>.Empty });
+        return def; // its states against the projection's other members: SynapseStateClash, once the comm is known
+    }
+
+    /// <summary>SPK3028 at the user synapse's attribute when one of its states (a projection member named like it) is named like
+    /// another member of the generated projection, whose comm members come from <paramref name="comm"/>'s lowering (so the check
+    /// waits for the comm, whatever the attributes' order); true when reported.</summary>
+    static bool SynapseStateClashes(SynapseDef def, CommSpec? comm, bool alignPre, string owner, string attribute, Location? at, DiagnosticSink sink)
+    {
+        var members = alignPre ? GeneratedMembers.AlignPreProjection(owner, null, null, null, comm)
+            : GeneratedMembers.Projection(owner, null, def with { Arrays = EquatableArray<SynArray>.Empty }, comm: comm);
         foreach (var a in def.Arrays)
         {
             if (!alignPre && !a.ReceivesEvents) continue;
             foreach (var g in members)
                 if (g.Name == a.ProjectionMember)
                 {
-                    sink.Report(DiagnosticDescriptors.SynapseStateClash, at, owner, a.Name, args.Name, g.Declaration);
-                    return null;
+                    sink.Report(DiagnosticDescriptors.SynapseStateClash, at, owner, a.Name, attribute, g.Declaration);
+                    return true;
                 }
         }
-        return def;
+        return false;
     }
 
     /// <summary>The neuron attribute's <c>Method</c> (BrainPy's integration method): ExpAuto unless set; a value that is

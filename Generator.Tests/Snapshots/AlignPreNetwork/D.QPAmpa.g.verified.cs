@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (no delay): pre-sized AMPA(alpha=0.98, beta=0.18, T=0.5, T_dur=0.5) → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 1) → its own output, post group 0 (align-pre output of D.QPAmpa: None // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QPAmpa : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

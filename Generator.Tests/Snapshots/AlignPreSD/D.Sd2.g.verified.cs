@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreSDMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 2 steps): pre-sized Alpha(tau_decay=5) → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 1) → its own output, post group 0 (align-pre output of D.Sd2: None // CUBA()).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class Sd2 : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

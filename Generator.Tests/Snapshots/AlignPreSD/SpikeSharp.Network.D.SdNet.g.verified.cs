@@ -17,7 +17,7 @@ namespace D
         /// <summary>The population members, in declaration order (the order of <see cref="Spike"/>'s index ranges).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames { get; } = new string[] { "p", "q" };
         /// <summary>Steps taken so far (of the first population; every population steps together in <see cref="Step"/>).</summary>
-        public int StepIndex => p.StepIndex;
+        public int StepIndex => this.p.StepIndex;
 
         /// <summary>Builds every member: member k in declaration order (p 0, q 1, a 2, b 3)
         /// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>
@@ -27,12 +27,12 @@ namespace D
         public SdNet(ulong seed = 0, double? dt = null)
         {
             double __dt = global::SpikeSharp.Simulation.ResolveDt(dt);
-            p = new global::D.P(seed, __dt);
-            q = new global::D.Q(unchecked(seed + 1UL), __dt);
+            this.p = new global::D.P(seed, __dt);
+            this.q = new global::D.Q(unchecked(seed + 1UL), __dt);
             __delay_q = new global::SpikeSharp.SpikeDelay(global::D.Q.Size, 0);
-            a = new global::D.Sd2(q, p, __delay_q, unchecked(seed + 2UL));
-            b = new global::D.Sd4(q, p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, a.Synapse); // merged synapse (Alpha(tau_decay=5) // Delay)
-            Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt));
+            this.a = new global::D.Sd2(this.q, this.p, __delay_q, unchecked(seed + 2UL));
+            this.b = new global::D.Sd4(this.q, this.p, __delay_q, unchecked(seed + 3UL), global::D.Sd4.DefaultStreamId, this.a.Synapse); // merged synapse (Alpha(tau_decay=5) // Delay)
+            Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt), ("q", this.q.Dt));
             __all = new int[150];
         }
 
@@ -41,8 +41,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
-            a.Update();
-            b.Update();
+            this.a.Update();
+            this.b.Update();
         }
 
         /// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name="input"/>.</summary>
@@ -50,8 +50,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdatePopulations(float input)
         {
-            p.Update(input);
-            q.Update(input);
+            this.p.Update(input);
+            this.q.Update(input);
         }
 
         /// <summary>Phase 3: every align-pre synapse (once per merge key) steps on its pre's delayed spikes (BrainPy: a before-update
@@ -59,8 +59,8 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateDelays()
         {
-            a.UpdateSynapse(); // Alpha(tau_decay=5) // Delay
-            __delay_q.Push(q.Spike);
+            this.a.UpdateSynapse(); // Alpha(tau_decay=5) // Delay
+            __delay_q.Push(this.q.Spike);
         }
 
         /// <summary>One step in BrainPy's <c>DynSysGroup</c> order: projections, populations, delays; returns <see cref="Spike"/>. Allocates nothing.</summary>
@@ -84,12 +84,12 @@ namespace D
         {
             get
             {
-                int n = 0;
-                global::SpikeSharp.Spikes s0 = p.Spike;
-                for (int k = 0; k < s0.Count; k++) __all[n++] = s0.IndexAt(k) + 0;
-                global::SpikeSharp.Spikes s1 = q.Spike;
-                for (int k = 0; k < s1.Count; k++) __all[n++] = s1.IndexAt(k) + 100;
-                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), 150); // sorted: ranges in order
+                int __n = 0; // locals __-prefixed and members this.-qualified: any member name compiles
+                global::SpikeSharp.Spikes __s0 = this.p.Spike;
+                for (int __k = 0; __k < __s0.Count; __k++) __all[__n++] = __s0.IndexAt(__k) + 0;
+                global::SpikeSharp.Spikes __s1 = this.q.Spike;
+                for (int __k = 0; __k < __s1.Count; __k++) __all[__n++] = __s1.IndexAt(__k) + 100;
+                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, __n), 150); // sorted: ranges in order
             }
         }
 
@@ -100,8 +100,8 @@ namespace D
         {
             switch (population)
             {
-                case "p": return p.Spike;
-                case "q": return q.Spike;
+                case "p": return this.p.Spike;
+                case "q": return this.q.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -126,8 +126,8 @@ namespace D
         {
             switch (population)
             {
-                case "p": return () => p.Spike;
-                case "q": return () => q.Spike;
+                case "p": return () => this.p.Spike;
+                case "q": return () => this.q.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -142,12 +142,12 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Save(string path)
         {
-            global::SpikeSharp.NetworkState.Save(path, "D.SdNet", s =>
+            global::SpikeSharp.NetworkState.Save(path, "D.SdNet", __s =>
             {
-                p.__WriteState(s, "p");
-                q.__WriteState(s, "q");
-                __delay_q.WriteState(s, "q.delay");
-                a.__WriteState(s, "a");
+                this.p.__WriteState(__s, "p");
+                this.q.__WriteState(__s, "q");
+                __delay_q.WriteState(__s, "q.delay");
+                this.a.__WriteState(__s, "a");
             });
         }
 
@@ -157,12 +157,12 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Load(string path)
         {
-            global::SpikeSharp.NetworkState.Load(path, "D.SdNet", s =>
+            global::SpikeSharp.NetworkState.Load(path, "D.SdNet", __s =>
             {
-                p.__ReadState(s, "p");
-                q.__ReadState(s, "q");
-                __delay_q.ReadState(s, "q.delay");
-                a.__ReadState(s, "a");
+                this.p.__ReadState(__s, "p");
+                this.q.__ReadState(__s, "q");
+                __delay_q.ReadState(__s, "q.delay");
+                this.a.__ReadState(__s, "a");
             });
         }
     }

@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::C.P"/>: EventCSRLinear(50, 100, Conn = FixedProb(0.2), WLow = 0.1, WHigh = 0.4) into merged group 0 (None // Expon(tau=10) // COBA(E=-80)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated, + 4 B per synapse for its weight.</remarks>
     partial class HalfUniform : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>FullProjAlignPostMg from <see cref="global::C.P"/> onto <see cref="global::C.Q"/> (no delay): EventCSRLinear(100, 50, Conn = Bernoulli(0.1), WMu = 0.5, WSigma = 0.2, WMin = 0.1, WMax = 0.9) into merged group 0 (None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated, + 4 B per synapse for its weight.</remarks>
     partial class PqNormal : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

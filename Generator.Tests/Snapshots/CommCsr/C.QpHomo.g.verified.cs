@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>FullProjAlignPostMg from <see cref="global::C.Q"/> onto <see cref="global::C.P"/> (delay 1 ms): EventCSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 0.5) into merged group 1 (None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QpHomo : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>FullProjDelta (onto V) from <see cref="global::C.Q"/> onto <see cref="global::C.P"/> (delay 1 steps): EventCSRLinear(50, 100, Conn = FixedPreNum(5), Weight = 1) into merged group -1 ().</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QpDelta : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

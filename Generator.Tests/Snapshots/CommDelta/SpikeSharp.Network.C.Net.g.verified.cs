@@ -17,7 +17,7 @@ namespace C
         /// <summary>The population members, in declaration order (the order of <see cref="Spike"/>'s index ranges).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames { get; } = new string[] { "p", "q" };
         /// <summary>Steps taken so far (of the first population; every population steps together in <see cref="Step"/>).</summary>
-        public int StepIndex => p.StepIndex;
+        public int StepIndex => this.p.StepIndex;
 
         /// <summary>Builds every member: member k in declaration order (p 0, q 1, a 2)
         /// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>
@@ -27,11 +27,11 @@ namespace C
         public Net(ulong seed = 0, double? dt = null)
         {
             double __dt = global::SpikeSharp.Simulation.ResolveDt(dt);
-            p = new global::C.P(seed, __dt);
-            q = new global::C.Q(unchecked(seed + 1UL), __dt);
+            this.p = new global::C.P(seed, __dt);
+            this.q = new global::C.Q(unchecked(seed + 1UL), __dt);
             __delay_q = new global::SpikeSharp.SpikeDelay(global::C.Q.Size, 0);
-            a = new global::C.QpDelta(q, p, __delay_q, unchecked(seed + 2UL));
-            Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt));
+            this.a = new global::C.QpDelta(this.q, this.p, __delay_q, unchecked(seed + 2UL));
+            Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt), ("q", this.q.Dt));
             __all = new int[150];
         }
 
@@ -40,7 +40,7 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
-            a.Update();
+            this.a.Update();
         }
 
         /// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name="input"/>.</summary>
@@ -48,15 +48,15 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdatePopulations(float input)
         {
-            p.Update(input);
-            q.Update(input);
+            this.p.Update(input);
+            this.q.Update(input);
         }
 
         /// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateDelays()
         {
-            __delay_q.Push(q.Spike);
+            __delay_q.Push(this.q.Spike);
         }
 
         /// <summary>One step in BrainPy's <c>DynSysGroup</c> order: projections, populations, delays; returns <see cref="Spike"/>. Allocates nothing.</summary>
@@ -80,12 +80,12 @@ namespace C
         {
             get
             {
-                int n = 0;
-                global::SpikeSharp.Spikes s0 = p.Spike;
-                for (int k = 0; k < s0.Count; k++) __all[n++] = s0.IndexAt(k) + 0;
-                global::SpikeSharp.Spikes s1 = q.Spike;
-                for (int k = 0; k < s1.Count; k++) __all[n++] = s1.IndexAt(k) + 100;
-                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), 150); // sorted: ranges in order
+                int __n = 0; // locals __-prefixed and members this.-qualified: any member name compiles
+                global::SpikeSharp.Spikes __s0 = this.p.Spike;
+                for (int __k = 0; __k < __s0.Count; __k++) __all[__n++] = __s0.IndexAt(__k) + 0;
+                global::SpikeSharp.Spikes __s1 = this.q.Spike;
+                for (int __k = 0; __k < __s1.Count; __k++) __all[__n++] = __s1.IndexAt(__k) + 100;
+                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, __n), 150); // sorted: ranges in order
             }
         }
 
@@ -96,8 +96,8 @@ namespace C
         {
             switch (population)
             {
-                case "p": return p.Spike;
-                case "q": return q.Spike;
+                case "p": return this.p.Spike;
+                case "q": return this.q.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -122,8 +122,8 @@ namespace C
         {
             switch (population)
             {
-                case "p": return () => p.Spike;
-                case "q": return () => q.Spike;
+                case "p": return () => this.p.Spike;
+                case "q": return () => this.q.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -138,11 +138,11 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Save(string path)
         {
-            global::SpikeSharp.NetworkState.Save(path, "C.Net", s =>
+            global::SpikeSharp.NetworkState.Save(path, "C.Net", __s =>
             {
-                p.__WriteState(s, "p");
-                q.__WriteState(s, "q");
-                __delay_q.WriteState(s, "q.delay");
+                this.p.__WriteState(__s, "p");
+                this.q.__WriteState(__s, "q");
+                __delay_q.WriteState(__s, "q.delay");
             });
         }
 
@@ -152,11 +152,11 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Load(string path)
         {
-            global::SpikeSharp.NetworkState.Load(path, "C.Net", s =>
+            global::SpikeSharp.NetworkState.Load(path, "C.Net", __s =>
             {
-                p.__ReadState(s, "p");
-                q.__ReadState(s, "q");
-                __delay_q.ReadState(s, "q.delay");
+                this.p.__ReadState(__s, "p");
+                this.q.__ReadState(__s, "q");
+                __delay_q.ReadState(__s, "q.delay");
             });
         }
     }

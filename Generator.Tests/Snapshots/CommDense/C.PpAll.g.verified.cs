@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>FullProjAlignPostMg from <see cref="global::C.P"/> onto <see cref="global::C.P"/> (delay 2 steps): AllToAll(100, 100, Weight = 0.01, IncludeSelf = false) into merged group 0 (None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: nothing stored (O(NumOut) per step for AllToAll, O(spikes) for OneToOne).</remarks>
     partial class PpAll
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>FullProjAlignPostMg from <see cref="global::C.Q"/> onto <see cref="global::C.Q"/> (no delay): OneToOne(50, Weight = 0.5) into merged group 0 (None // Expon(tau=10) // COBA(E=-80)).</summary>
+    /// <remarks>Memory of the comm: nothing stored (O(NumOut) per step for AllToAll, O(spikes) for OneToOne).</remarks>
     partial class QqOne
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace C
 {
     /// <summary>HalfProjAlignPost (own synapse) onto <see cref="global::C.P"/>: EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 1) into merged group 0 (own synapse of C.HalfOwn: None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class HalfOwn : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

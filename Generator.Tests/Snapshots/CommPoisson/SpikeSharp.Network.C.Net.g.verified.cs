@@ -16,7 +16,7 @@ namespace C
         /// <summary>The population members, in declaration order (the order of <see cref="Spike"/>'s index ranges).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames { get; } = new string[] { "p" };
         /// <summary>Steps taken so far (of the first population; every population steps together in <see cref="Step"/>).</summary>
-        public int StepIndex => p.StepIndex;
+        public int StepIndex => this.p.StepIndex;
 
         /// <summary>Builds every member: member k in declaration order (p 0, drive 1)
         /// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>
@@ -26,9 +26,9 @@ namespace C
         public Net(ulong seed = 0, double? dt = null)
         {
             double __dt = global::SpikeSharp.Simulation.ResolveDt(dt);
-            p = new global::C.P(seed, __dt);
-            drive = new global::C.Drive(p, unchecked(seed + 1UL));
-            Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt));
+            this.p = new global::C.P(seed, __dt);
+            this.drive = new global::C.Drive(this.p, unchecked(seed + 1UL));
+            Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt));
             __all = new int[100];
         }
 
@@ -37,7 +37,7 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
-            drive.Update();
+            this.drive.Update();
         }
 
         /// <summary>Phase 2: every population, in declaration order, steps with external current <paramref name="input"/>.</summary>
@@ -45,7 +45,7 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdatePopulations(float input)
         {
-            p.Update(input);
+            this.p.Update(input);
         }
 
         /// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>
@@ -75,7 +75,7 @@ namespace C
         {
             get
             {
-                return p.Spike;
+                return this.p.Spike;
             }
         }
 
@@ -86,7 +86,7 @@ namespace C
         {
             switch (population)
             {
-                case "p": return p.Spike;
+                case "p": return this.p.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -110,7 +110,7 @@ namespace C
         {
             switch (population)
             {
-                case "p": return () => p.Spike;
+                case "p": return () => this.p.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -125,9 +125,9 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Save(string path)
         {
-            global::SpikeSharp.NetworkState.Save(path, "C.Net", s =>
+            global::SpikeSharp.NetworkState.Save(path, "C.Net", __s =>
             {
-                p.__WriteState(s, "p");
+                this.p.__WriteState(__s, "p");
             });
         }
 
@@ -137,9 +137,9 @@ namespace C
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Load(string path)
         {
-            global::SpikeSharp.NetworkState.Load(path, "C.Net", s =>
+            global::SpikeSharp.NetworkState.Load(path, "C.Net", __s =>
             {
-                p.__ReadState(s, "p");
+                this.p.__ReadState(__s, "p");
             });
         }
     }

@@ -5,6 +5,7 @@
 namespace Zoo
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::Zoo.Post"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5) into merged group 0 (None // DualExponV2(tau_decay=5, tau_rise=0.5, A=1.435055183349871) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class Fast2 : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

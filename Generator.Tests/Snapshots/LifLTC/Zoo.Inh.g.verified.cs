@@ -5,6 +5,7 @@
 namespace Zoo
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::Zoo.Post"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.5) into merged group 1 (None // Expon(tau=10) // COBA(E=-80)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class Inh : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

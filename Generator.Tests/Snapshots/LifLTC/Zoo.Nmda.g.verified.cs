@@ -5,6 +5,7 @@
 namespace Zoo
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::Zoo.Post"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.1) into merged group 2 (None // DualExponV2(tau_decay=100, tau_rise=2, A=1.1052150279959605) // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class Nmda : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -19,7 +19,7 @@ namespace D
         /// <summary>The population members, in declaration order (the order of <see cref="Spike"/>'s index ranges).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames { get; } = new string[] { "p", "q" };
         /// <summary>Steps taken so far (of the first population; every population steps together in <see cref="Step"/>).</summary>
-        public int StepIndex => p.StepIndex;
+        public int StepIndex => this.p.StepIndex;
 
         /// <summary>Builds every member: member k in declaration order (p 0, q 1, g 2, v1 3, v2 4, v3 5, v4 6)
         /// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>
@@ -29,17 +29,17 @@ namespace D
         public Net(ulong seed = 0, double? dt = null)
         {
             double __dt = global::SpikeSharp.Simulation.ResolveDt(dt);
-            p = new global::D.P(seed, __dt);
-            q = new global::D.Q(unchecked(seed + 1UL), __dt);
-            g = new global::D.G(unchecked(seed + 2UL), __dt);
-            v1 = new global::D.V1(p, unchecked(seed + 3UL));
+            this.p = new global::D.P(seed, __dt);
+            this.q = new global::D.Q(unchecked(seed + 1UL), __dt);
+            this.g = new global::D.G(unchecked(seed + 2UL), __dt);
+            this.v1 = new global::D.V1(this.p, unchecked(seed + 3UL));
             __vin_v1 = new float[global::D.V1.NumIn];
-            v2 = new global::D.V2(p, unchecked(seed + 4UL));
-            v3 = new global::D.V3(p); // nothing drawn: no seed
+            this.v2 = new global::D.V2(this.p, unchecked(seed + 4UL));
+            this.v3 = new global::D.V3(this.p); // nothing drawn: no seed
             __vin_v3 = new float[global::D.V3.NumIn];
-            v4 = new global::D.V4(p); // nothing drawn: no seed
+            this.v4 = new global::D.V4(this.p); // nothing drawn: no seed
             __vin_v4 = new float[global::D.V4.NumIn];
-            Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt), ("g", g.Dt));
+            Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt), ("q", this.q.Dt), ("g", this.g.Dt));
             __all = new int[150];
         }
 
@@ -48,12 +48,12 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
-            q.Spike.CopyToFloats(__vin_v1); // q's spikes of the last step as 0/1
-            v1.Update(__vin_v1);
-            v2.Update(q.V); // q.V after the last step
-            g.Spike.CopyToFloats(__vin_v3); // g's spikes of the last step as 0/1
-            v3.Update(__vin_v3);
-            v4.Update(__vin_v4); // the user's values (ValuesOf("v4"))
+            this.q.Spike.CopyToFloats(__vin_v1); // q's spikes of the last step as 0/1
+            this.v1.Update(__vin_v1);
+            this.v2.Update(this.q.V); // q.V after the last step
+            this.g.Spike.CopyToFloats(__vin_v3); // g's spikes of the last step as 0/1
+            this.v3.Update(__vin_v3);
+            this.v4.Update(__vin_v4); // the user's values (ValuesOf("v4"))
         }
 
         /// <summary>Phase 2: every population (with external current <paramref name="input"/>) and every Poisson group (at its current Freqs), in declaration order.</summary>
@@ -61,9 +61,9 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdatePopulations(float input)
         {
-            p.Update(input);
-            q.Update(input);
-            g.Update();
+            this.p.Update(input);
+            this.q.Update(input);
+            this.g.Update();
         }
 
         /// <summary>Phase 3: every pre population's delay stores the spikes of this step.</summary>
@@ -93,12 +93,12 @@ namespace D
         {
             get
             {
-                int n = 0;
-                global::SpikeSharp.Spikes s0 = p.Spike;
-                for (int k = 0; k < s0.Count; k++) __all[n++] = s0.IndexAt(k) + 0;
-                global::SpikeSharp.Spikes s1 = q.Spike;
-                for (int k = 0; k < s1.Count; k++) __all[n++] = s1.IndexAt(k) + 100;
-                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), 150); // sorted: ranges in order
+                int __n = 0; // locals __-prefixed and members this.-qualified: any member name compiles
+                global::SpikeSharp.Spikes __s0 = this.p.Spike;
+                for (int __k = 0; __k < __s0.Count; __k++) __all[__n++] = __s0.IndexAt(__k) + 0;
+                global::SpikeSharp.Spikes __s1 = this.q.Spike;
+                for (int __k = 0; __k < __s1.Count; __k++) __all[__n++] = __s1.IndexAt(__k) + 100;
+                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, __n), 150); // sorted: ranges in order
             }
         }
 
@@ -109,9 +109,9 @@ namespace D
         {
             switch (population)
             {
-                case "p": return p.Spike;
-                case "q": return q.Spike;
-                case "g": return g.Spike;
+                case "p": return this.p.Spike;
+                case "q": return this.q.Spike;
+                case "g": return this.g.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -136,9 +136,9 @@ namespace D
         {
             switch (population)
             {
-                case "p": return () => p.Spike;
-                case "q": return () => q.Spike;
-                case "g": return () => g.Spike;
+                case "p": return () => this.p.Spike;
+                case "q": return () => this.q.Spike;
+                case "g": return () => this.g.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -166,12 +166,12 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Save(string path)
         {
-            global::SpikeSharp.NetworkState.Save(path, "D.Net", s =>
+            global::SpikeSharp.NetworkState.Save(path, "D.Net", __s =>
             {
-                p.__WriteState(s, "p");
-                q.__WriteState(s, "q");
-                g.__WriteState(s, "g");
-                s.Floats("v4.values", __vin_v4);
+                this.p.__WriteState(__s, "p");
+                this.q.__WriteState(__s, "q");
+                this.g.__WriteState(__s, "g");
+                __s.Floats("v4.values", __vin_v4);
             });
         }
 
@@ -181,12 +181,12 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Load(string path)
         {
-            global::SpikeSharp.NetworkState.Load(path, "D.Net", s =>
+            global::SpikeSharp.NetworkState.Load(path, "D.Net", __s =>
             {
-                p.__ReadState(s, "p");
-                q.__ReadState(s, "q");
-                g.__ReadState(s, "g");
-                s.Floats("v4.values", __vin_v4);
+                this.p.__ReadState(__s, "p");
+                this.q.__ReadState(__s, "q");
+                this.g.__ReadState(__s, "g");
+                __s.Floats("v4.values", __vin_v4);
             });
         }
     }

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 0.5 ms): pre-sized NMDA(a=0.5, tau_decay=100, tau_rise=2) → AllToAll(50, 100, Weight = 0.165) (value form) → its own output, post group 2 (align-pre output of D.QToP: None // MgBlock(E=0, cc_Mg=1, alpha=0.062, beta=3.57, V_offset=0)).</summary>
+    /// <remarks>Memory of the comm: nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large).</remarks>
     partial class QToP
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

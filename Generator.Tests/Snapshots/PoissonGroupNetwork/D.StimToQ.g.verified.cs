@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::D.Stim"/> onto <see cref="global::D.Q"/> (no delay): pre-sized AMPA(alpha=0.98, beta=0.18, T=0.5, T_dur=0.5) → OneToOne(50, Weight = 0.5) (value form) → its own output, post group 0 (align-pre output of D.StimToQ: None // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large).</remarks>
     partial class StimToQ
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

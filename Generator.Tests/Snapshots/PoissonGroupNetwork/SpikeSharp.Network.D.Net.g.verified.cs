@@ -20,7 +20,7 @@ namespace D
         /// <summary>The population members, in declaration order (the order of <see cref="Spike"/>'s index ranges).</summary>
         public static global::System.Collections.Generic.IReadOnlyList<string> PopulationNames { get; } = new string[] { "p", "q" };
         /// <summary>Steps taken so far (of the first population; every population steps together in <see cref="Step"/>).</summary>
-        public int StepIndex => p.StepIndex;
+        public int StepIndex => this.p.StepIndex;
 
         /// <summary>Builds every member: member k in declaration order (p 0, q 1, noise 2, stim 3, a 4, b 5, c 6, d 7)
         /// gets seed + k (its initial state for a population, its connectivity for a projection), and every population the same dt.</summary>
@@ -30,19 +30,19 @@ namespace D
         public Net(ulong seed = 0, double? dt = null)
         {
             double __dt = global::SpikeSharp.Simulation.ResolveDt(dt);
-            p = new global::D.P(seed, __dt);
+            this.p = new global::D.P(seed, __dt);
             __delay_p = new global::SpikeSharp.SpikeDelay(global::D.P.Size, 0);
-            q = new global::D.Q(unchecked(seed + 1UL), __dt);
+            this.q = new global::D.Q(unchecked(seed + 1UL), __dt);
             __delay_q = new global::SpikeSharp.SpikeDelay(global::D.Q.Size, 0);
-            noise = new global::D.Noise(unchecked(seed + 2UL), __dt);
+            this.noise = new global::D.Noise(unchecked(seed + 2UL), __dt);
             __delay_noise = new global::SpikeSharp.SpikeDelay(global::D.Noise.Size, 0);
-            stim = new global::D.Stim(unchecked(seed + 3UL), __dt);
+            this.stim = new global::D.Stim(unchecked(seed + 3UL), __dt);
             __delay_stim = new global::SpikeSharp.SpikeDelay(global::D.Stim.Size, 0);
-            a = new global::D.NoiseToP(noise, p, __delay_noise);
-            b = new global::D.QToP(q, p, __delay_q);
-            c = new global::D.StimToQ(stim, q, __delay_stim);
-            d = new global::D.PToP(p, p, __delay_p);
-            Dt = global::SpikeSharp.Network.CommonDt(("p", p.Dt), ("q", q.Dt), ("noise", noise.Dt), ("stim", stim.Dt));
+            this.a = new global::D.NoiseToP(this.noise, this.p, __delay_noise);
+            this.b = new global::D.QToP(this.q, this.p, __delay_q);
+            this.c = new global::D.StimToQ(this.stim, this.q, __delay_stim);
+            this.d = new global::D.PToP(this.p, this.p, __delay_p);
+            Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt), ("q", this.q.Dt), ("noise", this.noise.Dt), ("stim", this.stim.Dt));
             __all = new int[150];
         }
 
@@ -51,10 +51,10 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateProjections()
         {
-            a.Update();
-            b.Update();
-            c.Update();
-            d.Update();
+            this.a.Update();
+            this.b.Update();
+            this.c.Update();
+            this.d.Update();
         }
 
         /// <summary>Phase 2: every population (with external current <paramref name="input"/>) and every Poisson group (at its current Freqs), in declaration order.</summary>
@@ -62,10 +62,10 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdatePopulations(float input)
         {
-            p.Update(input);
-            q.Update(input);
-            noise.Update();
-            stim.Update();
+            this.p.Update(input);
+            this.q.Update(input);
+            this.noise.Update();
+            this.stim.Update();
         }
 
         /// <summary>Phase 3: every align-pre synapse (once per merge key) steps on its pre's delayed spikes (BrainPy: a before-update
@@ -73,13 +73,13 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void UpdateDelays()
         {
-            b.UpdateSynapse(); // Delay(0.5 ms) // NMDA(a=0.5, tau_decay=100, tau_rise=2)
-            c.UpdateSynapse(); // Delay(None) // AMPA(alpha=0.98, beta=0.18, T=0.5, T_dur=0.5)
-            d.UpdateSynapse(); // Delay(0.5 ms) // NMDA(a=0.5, tau_decay=100, tau_rise=2)
-            __delay_p.Push(p.Spike);
-            __delay_q.Push(q.Spike);
-            __delay_noise.Push(noise.Spike);
-            __delay_stim.Push(stim.Spike);
+            this.b.UpdateSynapse(); // Delay(0.5 ms) // NMDA(a=0.5, tau_decay=100, tau_rise=2)
+            this.c.UpdateSynapse(); // Delay(None) // AMPA(alpha=0.98, beta=0.18, T=0.5, T_dur=0.5)
+            this.d.UpdateSynapse(); // Delay(0.5 ms) // NMDA(a=0.5, tau_decay=100, tau_rise=2)
+            __delay_p.Push(this.p.Spike);
+            __delay_q.Push(this.q.Spike);
+            __delay_noise.Push(this.noise.Spike);
+            __delay_stim.Push(this.stim.Spike);
         }
 
         /// <summary>One step in BrainPy's <c>DynSysGroup</c> order: projections, populations, delays; returns <see cref="Spike"/>. Allocates nothing.</summary>
@@ -103,12 +103,12 @@ namespace D
         {
             get
             {
-                int n = 0;
-                global::SpikeSharp.Spikes s0 = p.Spike;
-                for (int k = 0; k < s0.Count; k++) __all[n++] = s0.IndexAt(k) + 0;
-                global::SpikeSharp.Spikes s1 = q.Spike;
-                for (int k = 0; k < s1.Count; k++) __all[n++] = s1.IndexAt(k) + 100;
-                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, n), 150); // sorted: ranges in order
+                int __n = 0; // locals __-prefixed and members this.-qualified: any member name compiles
+                global::SpikeSharp.Spikes __s0 = this.p.Spike;
+                for (int __k = 0; __k < __s0.Count; __k++) __all[__n++] = __s0.IndexAt(__k) + 0;
+                global::SpikeSharp.Spikes __s1 = this.q.Spike;
+                for (int __k = 0; __k < __s1.Count; __k++) __all[__n++] = __s1.IndexAt(__k) + 100;
+                return global::SpikeSharp.Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__all, 0, __n), 150); // sorted: ranges in order
             }
         }
 
@@ -119,10 +119,10 @@ namespace D
         {
             switch (population)
             {
-                case "p": return p.Spike;
-                case "q": return q.Spike;
-                case "noise": return noise.Spike;
-                case "stim": return stim.Spike;
+                case "p": return this.p.Spike;
+                case "q": return this.q.Spike;
+                case "noise": return this.noise.Spike;
+                case "stim": return this.stim.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -147,10 +147,10 @@ namespace D
         {
             switch (population)
             {
-                case "p": return () => p.Spike;
-                case "q": return () => q.Spike;
-                case "noise": return () => noise.Spike;
-                case "stim": return () => stim.Spike;
+                case "p": return () => this.p.Spike;
+                case "q": return () => this.q.Spike;
+                case "noise": return () => this.noise.Spike;
+                case "stim": return () => this.stim.Spike;
                 default: throw __Unknown(population);
             }
         }
@@ -165,19 +165,19 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Save(string path)
         {
-            global::SpikeSharp.NetworkState.Save(path, "D.Net", s =>
+            global::SpikeSharp.NetworkState.Save(path, "D.Net", __s =>
             {
-                p.__WriteState(s, "p");
-                q.__WriteState(s, "q");
-                noise.__WriteState(s, "noise");
-                stim.__WriteState(s, "stim");
-                __delay_p.WriteState(s, "p.delay");
-                __delay_q.WriteState(s, "q.delay");
-                __delay_noise.WriteState(s, "noise.delay");
-                __delay_stim.WriteState(s, "stim.delay");
-                b.__WriteState(s, "b");
-                c.__WriteState(s, "c");
-                d.__WriteState(s, "d");
+                this.p.__WriteState(__s, "p");
+                this.q.__WriteState(__s, "q");
+                this.noise.__WriteState(__s, "noise");
+                this.stim.__WriteState(__s, "stim");
+                __delay_p.WriteState(__s, "p.delay");
+                __delay_q.WriteState(__s, "q.delay");
+                __delay_noise.WriteState(__s, "noise.delay");
+                __delay_stim.WriteState(__s, "stim.delay");
+                this.b.__WriteState(__s, "b");
+                this.c.__WriteState(__s, "c");
+                this.d.__WriteState(__s, "d");
             });
         }
 
@@ -187,19 +187,19 @@ namespace D
         [global::System.CodeDom.Compiler.GeneratedCode("SpikeSharp.Generator", "{VERSION}")]
         public void Load(string path)
         {
-            global::SpikeSharp.NetworkState.Load(path, "D.Net", s =>
+            global::SpikeSharp.NetworkState.Load(path, "D.Net", __s =>
             {
-                p.__ReadState(s, "p");
-                q.__ReadState(s, "q");
-                noise.__ReadState(s, "noise");
-                stim.__ReadState(s, "stim");
-                __delay_p.ReadState(s, "p.delay");
-                __delay_q.ReadState(s, "q.delay");
-                __delay_noise.ReadState(s, "noise.delay");
-                __delay_stim.ReadState(s, "stim.delay");
-                b.__ReadState(s, "b");
-                c.__ReadState(s, "c");
-                d.__ReadState(s, "d");
+                this.p.__ReadState(__s, "p");
+                this.q.__ReadState(__s, "q");
+                this.noise.__ReadState(__s, "noise");
+                this.stim.__ReadState(__s, "stim");
+                __delay_p.ReadState(__s, "p.delay");
+                __delay_q.ReadState(__s, "q.delay");
+                __delay_noise.ReadState(__s, "noise.delay");
+                __delay_stim.ReadState(__s, "stim.delay");
+                this.b.__ReadState(__s, "b");
+                this.c.__ReadState(__s, "c");
+                this.d.__ReadState(__s, "d");
             });
         }
     }

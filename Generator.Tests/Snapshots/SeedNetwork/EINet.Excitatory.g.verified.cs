@@ -5,6 +5,7 @@
 namespace EINet
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::EINet.Neurons"/>: EventJitFPHomoLinear(3200, 4000, Prob = 0.02, Weight = 0.6) into merged group 0 (None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class Excitatory : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 2 steps): pre-sized STD(tau=200, U=0.07) → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 0.5) → its own output, post group 0 (align-pre output of D.QPStd: None // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QPStd : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

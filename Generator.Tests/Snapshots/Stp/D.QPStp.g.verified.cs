@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 2 steps): pre-sized STP(U=0.15, tau_f=1500, tau_d=200) → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 1) → its own output, post group 4 (align-pre output of D.QPStp: None // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QPStp : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPreSDMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 3 steps): pre-sized STP(U=0.2, tau_f=20, tau_d=150) → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 1) → its own output, post group 5 (align-pre output of D.QPStpSd: None // CUBA()).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class QPStpSd : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>FullProjAlignPostMg from <see cref="global::D.Q"/> onto <see cref="global::D.P"/> (delay 2 steps): EventJitFPHomoLinear(50, 100, Prob = 0.1, Weight = 0.5), each spike's weight scaled by [Std]'s release (x) into merged group 0 (None // Expon(tau=5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class QPStdEvent : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace US
 {
     /// <summary>HalfProjAlignPostMg onto <see cref="global::US.P"/>: EventJitFPHomoLinear(1000, 1000, Prob = 0.02, Weight = 0.3) into merged group 0 (None // US.MyDualExpon(TauDecay=5, TauRise=0.5) // COBA(E=0)).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets regenerated from (seed, stream id, pre) per spike, or cached (JitTargetCache, DeliverySettings).</remarks>
     partial class Fast2 : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (length of the spikes given to <see cref="Deliver"/>).</summary>

@@ -5,6 +5,7 @@
 namespace US
 {
     /// <summary>FullProjAlignPreDSMg from <see cref="global::US.E"/> onto <see cref="global::US.P"/> (delay 2 steps): pre-sized US.MyNmda(A=0.5, TauDecay=100, TauRise=2) → CSRLinear(1000, 1000, Conn = FixedProb(0.02), Weight = 0.1) → its own output, post group 1 (align-pre output of US.Slow: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class Slow : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of pre-synaptic neurons (entries of the synapse state).</summary>

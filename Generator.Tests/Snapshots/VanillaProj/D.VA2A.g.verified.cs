@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>VanillaProj onto <see cref="global::D.P"/>: the user's values → AllToAll(50, 100, Weight = 0.01) (value form) → its own output, post group 0 (align-pre output of D.VA2A: None // MgBlock(E=0, cc_Mg=1.2, alpha=0.062, beta=3.57, V_offset=0)).</summary>
+    /// <remarks>Memory of the comm: nothing stored (O(NumIn + NumOut) per step, post blocks over threads when large).</remarks>
     partial class VA2A
     {
         /// <summary>Number of values <see cref="Update"/> takes.</summary>

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>VanillaProj onto <see cref="global::D.P"/>: the user's values → CSRLinear(50, 100, Conn = FixedProb(0.1), Weight = 0.5) → its own output, post group 1 (align-pre output of D.VCsr: None // CUBA()).</summary>
+    /// <remarks>Memory of the comm: the CSR matrix (about 2 B per synapse, 4 B past 1 048 576 posts, plus row and block starts: CsrMatrix.Bytes), checked against the memory limit before it is allocated.</remarks>
     partial class VCsr : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of values <see cref="Update"/> takes.</summary>

@@ -5,6 +5,7 @@
 namespace D
 {
     /// <summary>VanillaProj onto <see cref="global::D.P"/>: the user's values → JitFPNormalLinear(50, 100, Prob = 0.1, WMu = 0.5, WSigma = 0.1) → its own output, post group 3 (align-pre output of D.VJn: None // CUBA()).</summary>
+    /// <remarks>Memory of the comm: 0 bytes per synapse: targets and weights regenerated from (seed, stream id, pre, post) every step.</remarks>
     partial class VJn : global::SpikeSharp.IParallelWork
     {
         /// <summary>Number of values <see cref="Update"/> takes.</summary>
