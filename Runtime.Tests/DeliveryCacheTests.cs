@@ -139,6 +139,8 @@ public class DeliveryCacheTests
     [InlineData(4000, 0.02, false)]
     [InlineData(40_003, 0.002, false)]
     [InlineData(40_003, 0.002, true)]
+    [InlineData(70_000, 0.001, true)]   // 9 blocks, 32-bit targets just past 65 536 posts
+    [InlineData(70_000, 0.001, false)]
     [InlineData(1_100_000, 0.0001, true)]
     public void CachedAdds_AreBitIdenticalToRegeneratedAdds_OnEveryBlockRange(int numOut, double prob, bool prefetch)
     {
@@ -150,7 +152,7 @@ public class DeliveryCacheTests
         var pre = Enumerable.Range(0, numIn).Where(_ => rng.NextDouble() < 0.2).ToArray(); // ≈ 100 spikes: the prefetched loop and its tail
         var spikes = new Spikes(pre, numIn);
         int blocks = JitConnectivity.BlockCount(numOut);
-        foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks) })
+        foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks), (Math.Min(1, blocks), Math.Max(blocks - 1, Math.Min(1, blocks))), (blocks / 2, blocks / 2) })
         {
             var a = new float[numOut];
             var b = new float[numOut];
