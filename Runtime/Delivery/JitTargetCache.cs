@@ -628,7 +628,7 @@ public sealed class JitTargetCache
         }
     }
 
-    /// <summary><see cref="Add"/> with the row offsets of the spike <see cref="RowAhead"/> ahead and the first two lines of the
+    /// <summary><see cref="Add"/> with the row offsets of the spike <see cref="RowAhead"/> ahead and every line of the
     /// run <see cref="DataAhead"/> ahead prefetched (a prefetch never faults and changes no result).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static unsafe void AddPrefetched<T>(ref float g, ref int rows, nint stride, nint span, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
@@ -637,9 +637,10 @@ public sealed class JitTargetCache
         for (; k + RowAhead < count; k++)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + RowAhead) - offset) * stride)));
-            ref T ahead = ref Unsafe.Add(ref data, Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + DataAhead) - offset) * stride));
-            Sse.Prefetch0(Unsafe.AsPointer(ref ahead));
-            Sse.Prefetch0((byte*)Unsafe.AsPointer(ref ahead) + 64);
+            ref int ra = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + DataAhead) - offset) * stride);
+            byte* q = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
+            byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, span)));
+            for (; q < qe; q += 64) Sse.Prefetch0(q); // every line of the run
             ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
             AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
         }
