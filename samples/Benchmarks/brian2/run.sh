@@ -8,8 +8,10 @@ py=/usr/bin/python3
 
 if ! "$py" -c "import brian2" >/dev/null 2>&1; then
   echo "Brian2 not found: installing Debian's python3-brian (needs root and apt)" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y python3-brian python3-dev g++ >&2
-  else sudo apt-get install -y python3-brian python3-dev g++ >&2; fi
+  # A fresh machine may have no package lists yet ("Unable to locate package"): update them once and retry.
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get install -y python3-brian python3-dev g++ >&2 \
+    || { $sudo apt-get update >&2 && $sudo apt-get install -y python3-brian python3-dev g++ >&2; }
 fi
 
 dotnet build -c Release "$root/samples/Benchmarks" >&2
