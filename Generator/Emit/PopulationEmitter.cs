@@ -128,6 +128,7 @@ internal static class PopulationEmitter
             w.Line("// Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.");
             w.Line("__UpdateRange(0, 0, 0f, 0);");
             w.Line("__UpdateRangeX(0, 0, 0f, default, 0);");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Func<float, global::SpikeSharp.Spikes>(this.Update));");
         }
         w.Line();
         w.Line("/// <summary>Number of neurons (instance form, for <see cref=\"global::SpikeSharp.ISpikingNetwork\"/>-style code).</summary>");

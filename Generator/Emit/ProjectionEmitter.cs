@@ -342,6 +342,7 @@ internal static class ProjectionEmitter
         if (plast is not null) EmitPlasticityInit(w, plast, "post.Dt");
         foreach (var l in cp.Construct) w.Line(l);
         if (cp.Warmup is { } warm) foreach (var l in warm(plast is null ? null : "__release", comment)) w.Line(l);
+        w.Line($"{Rt}Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));");
     }
 
     /// <summary>The fields and read-only views of an align-post projection's <c>[Std]</c>/<c>[Stp]</c> (BrainPy's older

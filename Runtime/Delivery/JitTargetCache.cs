@@ -542,7 +542,6 @@ public sealed class JitTargetCache
         if (spikes.Length != NumIn) throw new ArgumentException($"JitTargetCache.AddHomo: the spikes cover {spikes.Length} neurons but numIn = {NumIn}.", nameof(spikes));
         if (firstBlock < 0 || endBlock > _blocks || firstBlock > endBlock)
             throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitTargetCache.AddHomo: blocks [{firstBlock}, {endBlock}) are outside [0, {_blocks}).");
-        if (firstBlock == endBlock || spikes.Count == 0) return;
         // Every index below is in range: spikes are in [0, NumIn) (checked by Spikes), pre·B + endBlock ≤ NumIn·B is an
         // offset entry, offsets index the targets, and targets are posts below NumOut.
         ref float g0 = ref MemoryMarshal.GetReference(g);
@@ -573,7 +572,6 @@ public sealed class JitTargetCache
         if (scale.Length != NumIn) throw new ArgumentException($"JitTargetCache.AddHomoScaled: the scale covers {scale.Length} neurons but numIn = {NumIn}.", nameof(scale));
         if (firstBlock < 0 || endBlock > _blocks || firstBlock > endBlock)
             throw new ArgumentOutOfRangeException(nameof(endBlock), $"JitTargetCache.AddHomoScaled: blocks [{firstBlock}, {endBlock}) are outside [0, {_blocks}).");
-        if (firstBlock == endBlock || spikes.Count == 0) return;
         ref float g0 = ref MemoryMarshal.GetReference(g);
         ref int spk = ref spikes.IndexRef;
         ref float sc = ref MemoryMarshal.GetReference(scale);

@@ -37,6 +37,7 @@ public sealed class SpikeDelay
         int n = Math.Max(1, maxSteps);
         _slots = AllocateSlots(n, size, $"SpikeDelay(size: {size}, maxSteps: {maxSteps})");
         _counts = new int[n];
+        Warmup.SpikePath(); // At, Push and the Spikes views every step calls: compiled now, not in the first step
     }
 
     /// <summary>Bytes the ring holds for <paramref name="slots"/> slots of <paramref name="size"/> neurons: a sorted

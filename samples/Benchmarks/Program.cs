@@ -106,13 +106,19 @@ int gc0 = GC.CollectionCount(0);
 using var proc = Process.GetCurrentProcess();
 startToFirstStep = DateTime.Now - proc.StartTime;
 var sw = Stopwatch.StartNew();
-double firstStepSeconds = 0;
+double firstStepSeconds = 0, firstStepJitSeconds = 0;
+long firstStepJitMethods = 0;
 for (int s = 0; s < o.Steps; s++)
 {
     var spk = net.Update(o.Input);
     spikes += spk.Count;
     spikesE += spk[..net.NumExcitatory].Count;
-    if (s == 0) firstStepSeconds = sw.Elapsed.TotalSeconds; // includes the kernels' JIT
+    if (s == 0)
+    {
+        firstStepSeconds = sw.Elapsed.TotalSeconds; // includes the JIT of whatever the constructors did not compile
+        firstStepJitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+        firstStepJitSeconds = System.Runtime.JitInfo.GetCompilationTime().TotalSeconds - jitSeconds;
+    }
 }
 sw.Stop();
 int gcs = GC.CollectionCount(0) - gc0;
@@ -127,7 +133,8 @@ string delivery = string.Join(",", report.Select(d => d.Used == DeliveryStrategy
 var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, simS / o.Steps * 1e6, startToFirstStep.TotalSeconds,
     proc.PeakWorkingSet64 / (1024.0 * 1024.0), spikes, rateE, rateI, (double)net.Size * o.Steps / simS, events / simS, gcs,
     delivery, report.Sum(d => d.Bytes) / (1024.0 * 1024.0), report.Sum(d => d.SetupTime.TotalSeconds), mainEntrySeconds, buildSeconds,
-    sw.Elapsed.TotalSeconds > 0 && o.Steps > 0 ? firstStepSeconds : 0, proc.TotalProcessorTime.TotalSeconds, jitSeconds, jitMethods);
+    sw.Elapsed.TotalSeconds > 0 && o.Steps > 0 ? firstStepSeconds : 0, proc.TotalProcessorTime.TotalSeconds, jitSeconds, jitMethods,
+    firstStepJitSeconds, firstStepJitMethods);
 if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
 else Console.WriteLine(r.ToText());
 return 0;
@@ -172,14 +179,16 @@ static string ChildOutput(List<string> args, Dictionary<string, string>? env)
 public sealed record BenchResult(int N, int Steps, int Threads, double SimSeconds, double MicrosPerStep, double StartToFirstStepSeconds,
     double PeakMiB, long Spikes, double RateE, double RateI, double NeuronUpdatesPerSecond, double SynapticEventsPerSecond, int Gen0Collections,
     string Delivery = "", double CacheMiB = 0, double CacheSetupSeconds = 0, double MainEntrySeconds = 0, double BuildSeconds = 0,
-    double FirstStepSeconds = 0, double CpuSeconds = 0, double JitSeconds = 0, long JitMethods = 0)
+    double FirstStepSeconds = 0, double CpuSeconds = 0, double JitSeconds = 0, long JitMethods = 0,
+    double FirstStepJitSeconds = 0, long FirstStepJitMethods = 0)
 {
     public string ToText() => string.Create(CultureInfo.InvariantCulture,
         $"N={N} steps={Steps} threads={Threads}: sim {SimSeconds:F4} s ({MicrosPerStep:F1} µs/step), start→first step {StartToFirstStepSeconds:F3} s, " +
         $"peak {PeakMiB:F0} MiB, spikes {Spikes}, rate E {RateE:F2} Hz / I {RateI:F2} Hz, {NeuronUpdatesPerSecond:E2} neuron updates/s, " +
         $"{SynapticEventsPerSecond:E2} synaptic events/s (expected, spikes × 80), gen0 GCs {Gen0Collections}, " +
         $"delivery {Delivery} (cache {CacheMiB:F1} MiB, built in {CacheSetupSeconds:F3} s); start-up: runtime to Main {MainEntrySeconds:F3} s, " +
-        $"network built in {BuildSeconds:F3} s, first step {FirstStepSeconds:F3} s, process CPU {CpuSeconds:F3} s, JIT before the first step {JitSeconds:F3} s ({JitMethods} methods)");
+        $"network built in {BuildSeconds:F3} s, first step {FirstStepSeconds:F3} s, process CPU {CpuSeconds:F3} s, JIT before the first step {JitSeconds:F3} s ({JitMethods} methods), " +
+        $"JIT inside the first step {FirstStepJitSeconds:F3} s ({FirstStepJitMethods} methods)");
 }
 
 sealed class BenchOptions

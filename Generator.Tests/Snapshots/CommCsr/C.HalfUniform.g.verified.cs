@@ -74,6 +74,7 @@ namespace C
             __g = post.G0;
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "HalfUniform");
             __w = global::SpikeSharp.SynapseWeights.Uniform(WLow, WHigh).Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
         }
 
         /// <summary>Adds each stored synapse's own weight to the post buffer for every stored target of every spiking pre neuron. Allocates nothing.</summary>

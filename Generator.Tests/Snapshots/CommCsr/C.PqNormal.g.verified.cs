@@ -103,6 +103,7 @@ namespace C
             __g = post.G0;
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.Bernoulli(Prob, includeSelf: true), NumIn, NumOut, Seed, StreamId, 0, "PqNormal");
             __w = global::SpikeSharp.SynapseWeights.Normal(WMu, WSigma, WMin, WMax).Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

@@ -53,6 +53,7 @@ namespace C
             for (int k = 2; preDelay.HasEntry(entry); k++) entry = "QqOne#" + k.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             preDelay.Register(entry, DelaySteps);
             __g = post.G0;
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

@@ -113,6 +113,7 @@ namespace D
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
             __cache = global::SpikeSharp.JitTargetCache.Choose("QP", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
             global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, global::SpikeSharp.Spikes.None(NumIn), __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

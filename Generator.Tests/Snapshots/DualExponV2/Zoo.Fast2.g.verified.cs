@@ -96,6 +96,7 @@ namespace Zoo
             __cache = global::SpikeSharp.JitTargetCache.Choose("Fast2", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
             // Compile the delivery kernel now (no spikes: nothing is added), not inside the first timed step.
             global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, global::SpikeSharp.Spikes.None(NumIn), __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
         }
 
         /// <summary>Adds <see cref="Weight"/> to the post buffer for every target of every spiking pre neuron; targets are

@@ -90,6 +90,7 @@ namespace US
             // Compile the step kernels now (empty ranges: nothing changes), not inside the first timed step.
             __UpdateRange(0, 0, 0f, 0);
             __UpdateRangeX(0, 0, 0f, default, 0);
+            global::SpikeSharp.Warmup.Compile(new global::System.Func<float, global::SpikeSharp.Spikes>(this.Update));
         }
 
         /// <summary>Number of neurons (instance form, for <see cref="global::SpikeSharp.ISpikingNetwork"/>-style code).</summary>
