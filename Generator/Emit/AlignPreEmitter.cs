@@ -194,6 +194,9 @@ internal static class AlignPreEmitter
             }
             w.Line(sp.ValueArray is null ? $"__readValue = Synapse.Array({sp.Arrays.Length}); // {PreSynapseLowering.ValueName}" : $"__readValue = Synapse.Array({sp.Arrays.ToList().IndexOf(sp.ValueArray)});");
             foreach (var l in cp.Construct) w.Line(l);
+            w.Line("// Compile the step methods now, not inside the first timed step.");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.UpdateSynapse));");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.Update));");
         }
         w.Line();
         w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");
@@ -362,6 +365,7 @@ internal static class AlignPreEmitter
             }
             w.Line($"__postInput = post.C{plan.GroupIndex};");
             foreach (var l in cp.Construct) w.Line(l);
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action<global::System.ReadOnlySpan<float>>(this.Update)); // compiled now, not in the first step");
         }
         w.Line();
         w.Line($"/// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = {cp.Attribute}(x) into this projection's post buffer, which its output");

@@ -108,6 +108,9 @@ namespace D
                 Synapse = shared;
             }
             __readValue = Synapse.Array(0);
+            // Compile the step methods now, not inside the first timed step.
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.UpdateSynapse));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update));
         }
 
         /// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref="DelaySteps"/>

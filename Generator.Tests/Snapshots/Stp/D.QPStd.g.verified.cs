@@ -124,6 +124,9 @@ namespace D
             }
             __readValue = Synapse.Array(0);
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "QPStd");
+            // Compile the step methods now, not inside the first timed step.
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.UpdateSynapse));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update));
         }
 
         /// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref="DelaySteps"/>

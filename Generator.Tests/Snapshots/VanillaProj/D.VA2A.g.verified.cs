@@ -45,6 +45,7 @@ namespace D
             global::System.ArgumentNullException.ThrowIfNull(post);
             Post = post;
             __postInput = post.C0;
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::System.ReadOnlySpan<float>>(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = AllToAll(x) into this projection's post buffer, which its output

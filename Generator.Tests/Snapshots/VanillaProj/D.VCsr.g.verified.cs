@@ -69,6 +69,7 @@ namespace D
             StreamId = streamId;
             __postInput = post.C1;
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "VCsr");
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::System.ReadOnlySpan<float>>(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = CSRLinear(x) into this projection's post buffer, which its output

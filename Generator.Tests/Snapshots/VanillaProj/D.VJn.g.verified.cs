@@ -72,6 +72,7 @@ namespace D
             StreamId = streamId;
             __postInput = post.C3;
             __skips = global::SpikeSharp.GeometricSkips.For(Prob);
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<global::System.ReadOnlySpan<float>>(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update(x)</c>: writes comm(x) = JitFPNormalLinear(x) into this projection's post buffer, which its output
