@@ -344,6 +344,23 @@ public class StepCounterTests
     }
 
     [Fact]
+    public void ASpikeRecordedAfterTheCurrentStep_Holds_AsBrainPysTMinusTLastRule()
+    {
+        // BrainPy holds while t − t_last ≤ τ_ref, which a negative difference satisfies (a counter moved back by hand).
+        // The old unsigned test (uint)(step − last) ≤ refSteps read it as huge and let the neuron fire.
+        foreach (bool simd in new[] { true, false })
+        {
+            var pop = new CounterCells { UseSimd = simd };
+            SetStep(pop, 1000);
+            Assert.Equal(40, pop.Update(Drive).Count); // every neuron fires at step 1000
+            SetStep(pop, 900);                         // now 100 steps before that spike
+            for (int s = 0; s < 5; s++) Assert.Equal(0, pop.Update(Drive).Count);
+            SetStep(pop, 1051);                        // 51 steps after it: free again (TauRef 5 ms = 50 steps)
+            Assert.Equal(40, pop.Update(Drive).Count);
+        }
+    }
+
+    [Fact]
     public void StepCounter_StopsWithAMessage_AtIntMaxValue()
     {
         var pop = new CounterCells();

@@ -45,6 +45,19 @@ internal sealed class ExprFormatter
 
     public string Format(Expr e) => Format(e, out _);
 
+    /// <summary>Prints every comparison with its operands swapped and its operator mirrored (<c>a ≥ b</c> as <c>b ≤ a</c>):
+    /// the same lanes for every input, NaN included, but a different tree, so the JIT does not merge it with the unmirrored
+    /// one. The vector step reads the spike mask twice (the reset's select and the spike bits); one compare with two such
+    /// uses is moved from a mask register into a vector and back, two compares each stay in a mask register.</summary>
+    public string FormatMirrored(Expr e)
+    {
+        _mirror = true;
+        try { return Format(e, out _); }
+        finally { _mirror = false; }
+    }
+
+    bool _mirror;
+
     // Precedence: 0 comparison / select, 1 additive, 2 multiplicative, 3 unary, 4 primary.
     string Format(Expr e, out int prec)
     {
@@ -131,6 +144,11 @@ internal sealed class ExprFormatter
     string FormatCompare(Cmp c)
     {
         string a = Format(c.A), b = Format(c.B);
+        if (_mirror)
+        {
+            (a, b) = (b, a);
+            c = c with { Op = c.Op switch { CmpOp.Lt => CmpOp.Gt, CmpOp.Le => CmpOp.Ge, CmpOp.Gt => CmpOp.Lt, CmpOp.Ge => CmpOp.Le, var o => o } };
+        }
         if (_mode == Mode.Vector)
         {
             return c.Op switch

@@ -119,7 +119,7 @@ internal static class PopulationEmitter
             w.Line($"{Rt}StateMemory.EnsureAvailable({Literals.String($"population '{spec.Type.Name}' ({spec.Size} neurons, {bytesPerNeuron} bytes each)")}, {bytesPerNeuron}L * Size);");
             foreach (var st in step.States) w.Line($"{st.Member} = new float[Size];");
             w.Line("LastSpikeStep = new int[Size];");
-            w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory");
+            w.Line("global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory");
             foreach (var a in step.SynapseArrays) w.Line($"{a.Member} = new float[Size];");
             w.Line("__spikes = new int[Size];");
             foreach (var c in step.Constants) w.Line($"__{c.Name} = (float)({dbl.Format(c.Value)});");
@@ -339,7 +339,9 @@ internal static class PopulationEmitter
             : "int __UpdateRange(int lo, int hi, float input, int step)"))
         {
             foreach (var c in UsedConstants(step)) w.Line($"float {c} = __{c};");
-            if (step.RefractoryHold is not null) w.Line("int refSteps = RefractorySteps;");
+            // Held while (step − last spike) ≤ refractory steps, i.e. last ≥ step − refSteps (no overflow: step ≥ 0, refSteps ≥ 0;
+            // never fired is int.MinValue, below every bound; a last spike after step holds, as BrainPy's t − t_last ≤ τ_ref).
+            if (step.RefractoryHold is not null) w.Line("int holdFrom = step - RefractorySteps;");
             foreach (var a in AllArrays(step))
                 w.Line($"ref float r{a.Member} = ref {Marshal}.GetArrayDataReference({a.Member});");
             w.Line($"ref int rLast = ref {Marshal}.GetArrayDataReference(LastSpikeStep);");
@@ -451,7 +453,7 @@ internal static class PopulationEmitter
         Load(null); // the rest: the hold, the spike and the resets may read old values
         w.Line($"ref int lastI = ref {Unsafe}.Add(ref rLast, i);");
         if (step.RefractoryHold is { } held)
-            w.Line($"if (unchecked((uint)(step - lastI)) <= (uint)refSteps) {StepLowering.NextLocal(held)} = {StepLowering.OldLocal(held)}; // refractory: hold {held} (unsigned: exact for every step ≤ int.MaxValue)");
+            w.Line($"if (lastI >= holdFrom) {StepLowering.NextLocal(held)} = {StepLowering.OldLocal(held)}; // refractory: hold {held}");
         using (w.Block($"if ({f.Format(step.Spike)})"))
         {
             if (ResetsInterfere(step))
@@ -469,69 +471,126 @@ internal static class PopulationEmitter
     }
 
     /// <summary>The vector body: the scalar step's operations lane-wise; refractoriness and threshold as compare
-    /// masks; resets as selects on the spike mask; spiking lanes compacted into the index list from the mask's bits.</summary>
+    /// masks; resets as selects on the spike mask; spiking lanes compacted into the index list from the mask's bits.
+    /// A small body (no function calls) runs <see cref="Unroll"/> vectors per iteration: one loop test and one spike test
+    /// per 64 (Vector512) or 32 (Vector256) neurons instead of per vector; the rest one vector at a time. Every lane does
+    /// the same operations either way.</summary>
     static void EmitVectorLoop(IndentedWriter w, StepPlan step, string vec, int width, bool withExt)
     {
         string V = "global::System.Runtime.Intrinsics." + vec;
         // Explicit types, never 'var': a user type named 'var' in scope would take its place (CS0029).
-        string F = V + "<float>", I = V + "<int>", U = V + "<uint>";
+        string F = V + "<float>", I = V + "<int>";
         var numbers = new System.Collections.Generic.Dictionary<double, string>();
         var f = new ExprFormatter(ExprFormatter.Mode.Vector, static p => p, V, numbers,
-            input: _ => withExt ? $"xInput + {V}.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo))" : "xInput");
+            input: _ => withExt ? $"xInput + {V}.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo)" : "xInput");
         // Format the loop first (it names the numbers it meets), then write the broadcasts before it.
         var loop = new IndentedWriter();
+        if (SmallBody(step))
+        {
+            using (loop.Block($"for (; i <= hi - {Unroll * width}; i += {Unroll * width})"))
+            {
+                loop.Line("global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
+                loop.Line("ulong bits;");
+                for (int q = 0; q < Unroll; q++)
+                {
+                    loop.Line("{"); // each vector's locals in a block of their own
+                    loop.Indent();
+                    EmitVectorBody(loop, step, f, V, F, I, q == 0 ? "i0" : $"i0 + {q * width}",
+                        q == 0 ? "bits = " : "bits |= ", q == 0 ? "" : $" << {q * width}");
+                    loop.Outdent();
+                    loop.Line("}");
+                }
+                EmitSpikeBits(loop);
+            }
+        }
         using (loop.Block($"for (; i <= hi - {width}; i += {width})"))
         {
-            loop.Line("global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace");
-            var loaded = new System.Collections.Generic.HashSet<string>();
-            void Load(Expr? e)
-            {
-                foreach (var a in LoadsFor(step, e, loaded)) loop.Line($"{F} {StepLowering.OldLocal(a.Name)} = {V}.LoadUnsafe(ref r{a.Member}, at);");
-            }
-            foreach (var s in step.Body)
-            {
-                switch (s)
-                {
-                    case Let l:
-                        Load(l.Value);
-                        loop.Line($"{F} {l.Name} = {f.Format(l.Value)};");
-                        break;
-                    case Store st:
-                        loop.Line($"{V}.StoreUnsafe({StepLowering.NextLocal(st.Array)}, ref r{st.Array}, at);");
-                        break;
-                }
-            }
-            Load(null);
-            loop.Line($"{I} lastI = {V}.LoadUnsafe(ref rLast, at);");
-            if (step.RefractoryHold is { } held)
-                loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual({V}.AsUInt32(xStep - lastI), xRef)), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");
-            loop.Line($"{F} fire = {f.Format(step.Spike)};");
-            foreach (var a in step.States)
-            {
-                Reset? reset = null;
-                foreach (var r in step.Resets) if (r.State == a.Name) reset = r;
-                string value = reset is null ? StepLowering.NextLocal(a.Name) : $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {StepLowering.NextLocal(a.Name)})";
-                loop.Line($"{V}.StoreUnsafe({value}, ref r{a.Member}, at);");
-            }
-            loop.Line($"ulong bits = {V}.ExtractMostSignificantBits(fire);");
-            using (loop.Block("if (bits != 0)"))
-            {
-                loop.Line($"{V}.StoreUnsafe({V}.ConditionalSelect({V}.AsInt32(fire), xStep, lastI), ref rLast, at);");
-                using (loop.Block("do"))
-                {
-                    loop.Line($"{Unsafe}.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
-                    loop.Line("bits &= bits - 1;");
-                }
-                loop.Line("while (bits != 0);");
-            }
+            EmitVectorBody(loop, step, f, V, F, I, "(global::System.UIntPtr)i", "ulong bits = ", "");
+            EmitSpikeBits(loop);
         }
         foreach (var c in UsedConstants(step)) w.Line($"{F} x{c} = {V}.Create({c});");
         w.Line($"{F} xInput = {V}.Create(input);");
         foreach (var p in UsedParams(step)) w.Line($"{F} x{p} = {V}.Create({p});");
         foreach (var kv in numbers) w.Line($"{F} {kv.Value} = {V}.Create({Literals.Float(kv.Key)}); // {Literals.Short(kv.Key)}");
-        w.Line($"{I} xStep = {V}.Create(step);");
-        if (step.RefractoryHold is not null) w.Line($"{U} xRef = {V}.Create((uint)refSteps);");
+        if (step.RefractoryHold is not null)
+        {
+            w.Line($"{I} xHoldFrom = {V}.Create(holdFrom);");
+        }
         w.Append(loop);
     }
 
+    /// <summary>Vectors per iteration of the unrolled vector loop.</summary>
+    const int Unroll = 4;
+
+    /// <summary>Whether the vector body is small enough to unroll: no function (exp, log, pow, …) and at most 160 nodes.</summary>
+    static bool SmallBody(StepPlan step)
+    {
+        int nodes = 0;
+        bool Small(Expr e)
+        {
+            foreach (var n in IrOps.Nodes(e))
+            {
+                if (n is Un u && u.Op != UnOp.Neg) return false;
+                if (n is Bin b && b.Op is BinOp.Pow) return false;
+                if (++nodes > 160) return false;
+            }
+            return true;
+        }
+        foreach (var s in step.Body) if (s is Let l && !Small(l.Value)) return false;
+        if (!Small(step.Spike)) return false;
+        foreach (var r in step.Resets) if (!Small(r.Value)) return false;
+        return true;
+    }
+
+    /// <summary>One vector of the body at neuron <paramref name="at"/> (a <c>UIntPtr</c> expression; locals scoped to the
+    /// enclosing block), ending with <c>{bits}{spike bits}{shift}</c>.</summary>
+    static void EmitVectorBody(IndentedWriter loop, StepPlan step, ExprFormatter f, string V, string F, string I, string at, string bits, string shift)
+    {
+        loop.Line($"global::System.UIntPtr at = {at}; // not 'nuint', which a user type of that name would replace");
+        var loaded = new System.Collections.Generic.HashSet<string>();
+        void Load(Expr? e)
+        {
+            foreach (var a in LoadsFor(step, e, loaded)) loop.Line($"{F} {StepLowering.OldLocal(a.Name)} = {V}.LoadUnsafe(ref r{a.Member}, at);");
+        }
+        foreach (var s in step.Body)
+        {
+            switch (s)
+            {
+                case Let l:
+                    Load(l.Value);
+                    loop.Line($"{F} {l.Name} = {f.Format(l.Value)};");
+                    break;
+                case Store st:
+                    loop.Line($"{V}.StoreUnsafe({StepLowering.NextLocal(st.Array)}, ref r{st.Array}, at);");
+                    break;
+            }
+        }
+        Load(null);
+        if (step.RefractoryHold is { } held)
+        {
+            loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual(xHoldFrom, {V}.LoadUnsafe(ref rLast, at))), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");
+        }
+        loop.Line($"{F} fire = {f.Format(step.Spike)};");
+        foreach (var a in step.States)
+        {
+            Reset? reset = null;
+            foreach (var r in step.Resets) if (r.State == a.Name) reset = r;
+            string value = reset is null ? StepLowering.NextLocal(a.Name) : $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {StepLowering.NextLocal(a.Name)})";
+            loop.Line($"{V}.StoreUnsafe({value}, ref r{a.Member}, at);");
+        }
+        // The spike bits from the mirrored compare (the same lanes): 'fire' keeps one use and stays in a mask register.
+        loop.Line($"{bits}{V}.ExtractMostSignificantBits({f.FormatMirrored(step.Spike)}){shift};");
+    }
+
+    /// <summary>The spiking lanes of <c>bits</c> (bit k: neuron i + k) appended to the index list, their last spike step set.</summary>
+    static void EmitSpikeBits(IndentedWriter loop)
+    {
+        using (loop.Block("while (bits != 0)"))
+        {
+            loop.Line("int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);");
+            loop.Line($"{Unsafe}.Add(ref rSpikes, count++) = spiking;");
+            loop.Line($"{Unsafe}.Add(ref rLast, spiking) = step;");
+            loop.Line("bits &= bits - 1;");
+        }
+    }
 }

@@ -67,7 +67,7 @@ namespace Zoo
             global::SpikeSharp.StateMemory.EnsureAvailable("population 'Post' (1000 neurons, 20 bytes each)", 20L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             GRise0 = new float[Size];
             GDecay0 = new float[Size];
             __spikes = new int[Size];
@@ -235,7 +235,78 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1.4350551f); // 1.435055183349871
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -248,19 +319,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -276,7 +343,78 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1.4350551f); // 1.435055183349871
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -289,19 +427,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -362,7 +496,78 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(1.4350551f); // 1.435055183349871
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -373,21 +578,17 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(gDecay0New, ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -403,7 +604,78 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(1.4350551f); // 1.435055183349871
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gRise0New = gRise0Old * xdRise0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gRise0New, ref rGRise0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -414,21 +686,17 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> gDecay0New = gDecay0Old * xdDecay0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(gDecay0New, ref rGDecay0, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

@@ -74,7 +74,7 @@ namespace Zoo
             V = new float[Size];
             W = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             __k1 = (float)(1.0 / 3.48);
@@ -245,7 +245,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -263,20 +262,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -308,7 +303,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -326,20 +320,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -421,11 +411,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn11 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 / xDeltaT;
@@ -439,20 +428,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -484,11 +469,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn11 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVT;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 / xDeltaT;
@@ -502,20 +486,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xDeltaT * t2 - xR * wOld + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk2 * ((xA * (vOld - xVRest) - wOld) / xTauW);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

@@ -91,7 +91,7 @@ namespace Zoo
             I1 = new float[Size];
             I2 = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt * (global::System.Math.Abs(Dt * -0.2) <= 1E-05 ? 1.0 + Dt * -0.2 / 2.0 + Dt * -0.2 * (Dt * -0.2) / 6.0 : (global::System.Math.Abs(Dt * -0.2) < 0.5 ? 1.0 + Dt * -0.2 * (0.5 + Dt * -0.2 * (0.16666666666666666 + Dt * -0.2 * (0.041666666666666664 + Dt * -0.2 * (0.008333333333333333 + Dt * -0.2 * (0.001388888888888889 + Dt * -0.2 * (0.0001984126984126984 + Dt * -0.2 * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * -0.2) - 1.0) / (Dt * -0.2))));
             __k1 = (float)(-0.2);
@@ -266,7 +266,94 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -280,22 +367,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -320,7 +403,94 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -334,22 +504,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -431,11 +597,98 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
                     global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
@@ -445,22 +698,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -485,11 +734,98 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
                     global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
@@ -499,22 +835,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

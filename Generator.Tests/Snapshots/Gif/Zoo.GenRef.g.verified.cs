@@ -95,7 +95,7 @@ namespace Zoo
             I1 = new float[Size];
             I2 = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt * (global::System.Math.Abs(Dt * -0.2) <= 1E-05 ? 1.0 + Dt * -0.2 / 2.0 + Dt * -0.2 * (Dt * -0.2) / 6.0 : (global::System.Math.Abs(Dt * -0.2) < 0.5 ? 1.0 + Dt * -0.2 * (0.5 + Dt * -0.2 * (0.16666666666666666 + Dt * -0.2 * (0.041666666666666664 + Dt * -0.2 * (0.008333333333333333 + Dt * -0.2 * (0.001388888888888889 + Dt * -0.2 * (0.0001984126984126984 + Dt * -0.2 * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * -0.2) - 1.0) / (Dt * -0.2))));
             __k1 = (float)(-0.2);
@@ -237,7 +237,7 @@ namespace Zoo
             float k3 = __k3;
             float k4 = __k4;
             float k5 = __k5;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rVTh = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(VTh);
             ref float rI1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(I1);
@@ -272,8 +272,99 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -287,23 +378,19 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -328,8 +415,99 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput;
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -343,23 +521,19 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -376,7 +550,7 @@ namespace Zoo
                 float vThNew = vThOld + k4 * (A * t0 - B * (vThOld - VThInf)); // exp_auto: VTh + dt·φ(dt·A)·f, A = ∂f/∂VTh
                 float vNew = vOld + k5 * ((-t0 + R * (current + i1Old + i2Old)) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vThOld <= vNew)
                 {
                     vNew = VReset;
@@ -406,7 +580,7 @@ namespace Zoo
             float k3 = __k3;
             float k4 = __k4;
             float k5 = __k5;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rVTh = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(VTh);
             ref float rI1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(I1);
@@ -443,12 +617,103 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> i1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> i1New = i1Old + xk0 * (xk1 * i1Old);
                     global::System.Runtime.Intrinsics.Vector512<float> i2Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rI2, at);
@@ -458,23 +723,19 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -499,12 +760,103 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> i2New = i2Old + xk2 * (xk3 * i2Old);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVRest;
+                        global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> i1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> i1New = i1Old + xk0 * (xk1 * i1Old);
                     global::System.Runtime.Intrinsics.Vector256<float> i2Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rI2, at);
@@ -514,23 +866,19 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -547,7 +895,7 @@ namespace Zoo
                 float vThNew = vThOld + k4 * (A * t0 - B * (vThOld - VThInf)); // exp_auto: VTh + dt·φ(dt·A)·f, A = ∂f/∂VTh
                 float vNew = vOld + k5 * ((-t0 + R * (current + i1Old + i2Old)) / Tau); // exp_auto: V + dt·φ(dt·A)·f, A = ∂f/∂V
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vThOld <= vNew)
                 {
                     vNew = VReset;

@@ -74,7 +74,7 @@ namespace Zoo
             H = new float[Size];
             N = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             global::SpikeSharp.Initializers.Uniform(V, seed, 0xAF640B4C86023C69UL, -70.0, -60.0, "Squid.V"); // V ~ Uniform(-70, -60)
@@ -255,7 +255,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn20 = global::System.Runtime.Intrinsics.Vector512.Create(0.1f); // 0.1
                 global::System.Runtime.Intrinsics.Vector512<float> xn21 = global::System.Runtime.Intrinsics.Vector512.Create(80f); // 80
                 global::System.Runtime.Intrinsics.Vector512<float> xn22 = global::System.Runtime.Intrinsics.Vector512.Create(0.125f); // 0.125
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -369,22 +368,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t99 = xk0 * t98;
                     global::System.Runtime.Intrinsics.Vector512<float> t100 = global::SpikeSharp.VMath.Abs(t99);
                     global::System.Runtime.Intrinsics.Vector512<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t100, xn0), xn1 + t99 / xn2 + t99 * t99 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t100, xn4), xn1 + t99 * (xn4 + t99 * (xn5 + t99 * (xn6 + t99 * (xn7 + t99 * (xn8 + t99 * (xn9 + t99 * xn10)))))), (global::SpikeSharp.VMath.Exp(t99) - xn1) / t99)) * (t93 * (xn1 - nOld) - t97 * nOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = (global::System.Runtime.Intrinsics.Vector512.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector512.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -423,7 +418,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn20 = global::System.Runtime.Intrinsics.Vector256.Create(0.1f); // 0.1
                 global::System.Runtime.Intrinsics.Vector256<float> xn21 = global::System.Runtime.Intrinsics.Vector256.Create(80f); // 80
                 global::System.Runtime.Intrinsics.Vector256<float> xn22 = global::System.Runtime.Intrinsics.Vector256.Create(0.125f); // 0.125
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -537,22 +531,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t99 = xk0 * t98;
                     global::System.Runtime.Intrinsics.Vector256<float> t100 = global::SpikeSharp.VMath.Abs(t99);
                     global::System.Runtime.Intrinsics.Vector256<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t100, xn0), xn1 + t99 / xn2 + t99 * t99 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t100, xn4), xn1 + t99 * (xn4 + t99 * (xn5 + t99 * (xn6 + t99 * (xn7 + t99 * (xn8 + t99 * (xn9 + t99 * xn10)))))), (global::SpikeSharp.VMath.Exp(t99) - xn1) / t99)) * (t93 * (xn1 - nOld) - t97 * nOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = (global::System.Runtime.Intrinsics.Vector256.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -739,11 +729,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn20 = global::System.Runtime.Intrinsics.Vector512.Create(0.1f); // 0.1
                 global::System.Runtime.Intrinsics.Vector512<float> xn21 = global::System.Runtime.Intrinsics.Vector512.Create(80f); // 80
                 global::System.Runtime.Intrinsics.Vector512<float> xn22 = global::System.Runtime.Intrinsics.Vector512.Create(0.125f); // 0.125
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 * mOld;
@@ -853,22 +842,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t99 = xk0 * t98;
                     global::System.Runtime.Intrinsics.Vector512<float> t100 = global::SpikeSharp.VMath.Abs(t99);
                     global::System.Runtime.Intrinsics.Vector512<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t100, xn0), xn1 + t99 / xn2 + t99 * t99 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t100, xn4), xn1 + t99 * (xn4 + t99 * (xn5 + t99 * (xn6 + t99 * (xn7 + t99 * (xn8 + t99 * (xn9 + t99 * xn10)))))), (global::SpikeSharp.VMath.Exp(t99) - xn1) / t99)) * (t93 * (xn1 - nOld) - t97 * nOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = (global::System.Runtime.Intrinsics.Vector512.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector512.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -907,11 +892,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn20 = global::System.Runtime.Intrinsics.Vector256.Create(0.1f); // 0.1
                 global::System.Runtime.Intrinsics.Vector256<float> xn21 = global::System.Runtime.Intrinsics.Vector256.Create(80f); // 80
                 global::System.Runtime.Intrinsics.Vector256<float> xn22 = global::System.Runtime.Intrinsics.Vector256.Create(0.125f); // 0.125
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 * mOld;
@@ -1021,22 +1005,18 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t99 = xk0 * t98;
                     global::System.Runtime.Intrinsics.Vector256<float> t100 = global::SpikeSharp.VMath.Abs(t99);
                     global::System.Runtime.Intrinsics.Vector256<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t100, xn0), xn1 + t99 / xn2 + t99 * t99 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t100, xn4), xn1 + t99 * (xn4 + t99 * (xn5 + t99 * (xn6 + t99 * (xn7 + t99 * (xn8 + t99 * (xn9 + t99 * xn10)))))), (global::SpikeSharp.VMath.Exp(t99) - xn1) / t99)) * (t93 * (xn1 - nOld) - t97 * nOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = (global::System.Runtime.Intrinsics.Vector256.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

@@ -69,7 +69,7 @@ namespace Zoo
             V = new float[Size];
             U = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             __k1 = (float)(Dt * (global::System.Math.Abs(Dt * -0.02) <= 1E-05 ? 1.0 + Dt * -0.02 / 2.0 + Dt * -0.02 * (Dt * -0.02) / 6.0 : (global::System.Math.Abs(Dt * -0.02) < 0.5 ? 1.0 + Dt * -0.02 * (0.5 + Dt * -0.02 * (0.16666666666666666 + Dt * -0.02 * (0.041666666666666664 + Dt * -0.02 * (0.008333333333333333 + Dt * -0.02 * (0.001388888888888889 + Dt * -0.02 * (0.0001984126984126984 + Dt * -0.02 * 2.48015873015873E-05)))))) : (global::System.Math.Exp(Dt * -0.02) - 1.0) / (Dt * -0.02))));
@@ -235,7 +235,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -249,20 +248,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xC, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -290,7 +285,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -304,20 +298,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -390,11 +380,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 + t0;
@@ -404,20 +393,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> uOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector512<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xC, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -445,11 +430,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xP1 * vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 + t0;
@@ -459,20 +443,16 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> uOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rU, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

@@ -77,7 +77,7 @@ namespace Zoo
             global::SpikeSharp.StateMemory.EnsureAvailable("population 'Post' (1000 neurons, 28 bytes each)", 28L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             G0 = new float[Size];
             G1 = new float[Size];
             GRise2 = new float[Size];
@@ -282,7 +282,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn14 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn15 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn16 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -326,19 +325,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector512<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -373,7 +368,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn14 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn15 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn16 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -417,19 +411,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -548,7 +538,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn14 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn15 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn16 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -573,7 +562,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t5 = global::SpikeSharp.VMath.Exp(t4);
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = xn3 + t6;
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * t0 + g1New * (xn4 - vOld) + t3 / t7;
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * (xn4 - vOld) + t3 / t7;
                     global::System.Runtime.Intrinsics.Vector512<float> t8 = global::SpikeSharp.VMath.Neg(g0New);
                     global::System.Runtime.Intrinsics.Vector512<float> t9 = global::SpikeSharp.VMath.Neg(g1New);
                     global::System.Runtime.Intrinsics.Vector512<float> t10 = t8 + t9;
@@ -592,19 +581,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector512<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -639,7 +624,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn14 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn15 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn16 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -664,7 +648,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t5 = global::SpikeSharp.VMath.Exp(t4);
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = xn3 + t6;
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * t0 + g1New * (xn4 - vOld) + t3 / t7;
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * (xn4 - vOld) + t3 / t7;
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Neg(g0New);
                     global::System.Runtime.Intrinsics.Vector256<float> t9 = global::SpikeSharp.VMath.Neg(g1New);
                     global::System.Runtime.Intrinsics.Vector256<float> t10 = t8 + t9;
@@ -683,19 +667,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t23 = xk1 * t22;
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

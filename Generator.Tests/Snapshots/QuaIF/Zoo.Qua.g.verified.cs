@@ -63,7 +63,7 @@ namespace Zoo
             global::SpikeSharp.StateMemory.EnsureAvailable("population 'Qua' (1000 neurons, 12 bytes each)", 12L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             global::SpikeSharp.Initializers.Constant(V, -65.0);
@@ -222,7 +222,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -237,19 +236,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -275,7 +270,6 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -290,19 +284,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -369,11 +359,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = xC * t0;
@@ -384,19 +373,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector512<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -422,11 +407,10 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = vOld - xVC;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = xC * t0;
@@ -437,19 +421,15 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t6 = xk0 * t5;
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }

@@ -71,7 +71,7 @@ namespace EINet
             global::SpikeSharp.StateMemory.EnsureAvailable("population 'Neurons' (4000 neurons, 20 bytes each)", 20L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             G0 = new float[Size];
             G1 = new float[Size];
             __spikes = new int[Size];
@@ -218,7 +218,7 @@ namespace EINet
             float c = __c;
             float d0 = __d0;
             float d1 = __d1;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rG0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
             ref float rG1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
@@ -242,8 +242,83 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f); // -80
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -256,20 +331,16 @@ namespace EINet
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -285,8 +356,83 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f); // -80
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -299,20 +445,16 @@ namespace EINet
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -328,7 +470,7 @@ namespace EINet
                 float current = input + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vNew >= VTh)
                 {
                     vNew = VReset;
@@ -349,7 +491,7 @@ namespace EINet
             float c = __c;
             float d0 = __d0;
             float d1 = __d1;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rG0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G0);
             ref float rG1 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(G1);
@@ -375,8 +517,83 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(-80f); // -80
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                for (; i <= hi - 64; i += 64)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 32; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 48; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector512<float> g0Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1Old = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -387,22 +604,18 @@ namespace EINet
                     global::System.Runtime.Intrinsics.Vector512<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(g1New, ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -418,8 +631,83 @@ namespace EINet
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(-80f); // -80
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                for (; i <= hi - 32; i += 32)
+                {
+                    global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
+                    ulong bits;
+                    {
+                        global::System.UIntPtr at = i0; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                    }
+                    {
+                        global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
+                        global::System.Runtime.Intrinsics.Vector256<float> g0Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g0New = g0Old * xd0;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g0New, ref rG0, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1Old = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                        global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                    }
+                    while (bits != 0)
+                    {
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
+                    }
+                }
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -430,22 +718,18 @@ namespace EINet
                     global::System.Runtime.Intrinsics.Vector256<float> g1New = g1Old * xd1;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(g1New, ref rG1, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * (xn0 - vOld) + g1New * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -461,7 +745,7 @@ namespace EINet
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo) + g0New * (0f - vOld) + g1New * (-80f - vOld); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vNew >= VTh)
                 {
                     vNew = VReset;

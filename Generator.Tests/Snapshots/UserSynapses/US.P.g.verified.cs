@@ -76,7 +76,7 @@ namespace US
             global::SpikeSharp.StateMemory.EnsureAvailable("population 'P' (1000 neurons, 24 bytes each)", 24L * Size);
             V = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             GRise0 = new float[Size];
             GDecay0 = new float[Size];
             C1 = new float[Size];
@@ -227,7 +227,7 @@ namespace US
             float dGDecay0 = __dGDecay0;
             float k0 = __k0;
             float k1 = __k1;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rGRise0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(GRise0);
             ref float rGDecay0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(GDecay0);
@@ -256,8 +256,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -273,20 +272,16 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -305,8 +300,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -322,20 +316,16 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -354,7 +344,7 @@ namespace US
                 float current = input + k0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (1f + k1 * global::SpikeSharp.VMath.Exp(0.062f * t0)); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vNew >= VTh)
                 {
                     vNew = VReset;
@@ -377,7 +367,7 @@ namespace US
             float dGDecay0 = __dGDecay0;
             float k0 = __k0;
             float k1 = __k1;
-            int refSteps = RefractorySteps;
+            int holdFrom = step - RefractorySteps;
             ref float rV = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(V);
             ref float rGRise0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(GRise0);
             ref float rGDecay0 = ref global::System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(GDecay0);
@@ -408,8 +398,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
-                global::System.Runtime.Intrinsics.Vector512<uint> xRef = global::System.Runtime.Intrinsics.Vector512.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -423,22 +412,18 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector512<float> c1New = c1Old;
                     global::System.Runtime.Intrinsics.Vector512<float> vOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector512.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -457,8 +442,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
-                global::System.Runtime.Intrinsics.Vector256<uint> xRef = global::System.Runtime.Intrinsics.Vector256.Create((uint)refSteps);
+                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -472,22 +456,18 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector256<float> c1New = c1Old;
                     global::System.Runtime.Intrinsics.Vector256<float> vOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo)) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(global::System.Runtime.Intrinsics.Vector256.AsUInt32(xStep - lastI), xRef)), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -506,7 +486,7 @@ namespace US
                 float current = input + global::System.Runtime.CompilerServices.Unsafe.Add(ref rExt, i - lo) + k0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (1f + k1 * global::SpikeSharp.VMath.Exp(0.062f * t0)); // external current x first, then every output on the old V (brainpy-semantics.md §2.1, §2.5)
                 float vNew = vOld + c * (VRest + R * current - vOld); // exact exponential Euler of a linear ODE
                 ref int lastI = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, i);
-                if (unchecked((uint)(step - lastI)) <= (uint)refSteps) vNew = vOld; // refractory: hold V (unsigned: exact for every step ≤ int.MaxValue)
+                if (lastI >= holdFrom) vNew = vOld; // refractory: hold V
                 if (vNew >= VTh)
                 {
                     vNew = VReset;

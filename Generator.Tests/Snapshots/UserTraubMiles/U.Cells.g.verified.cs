@@ -77,7 +77,7 @@ namespace U
             H = new float[Size];
             N = new float[Size];
             LastSpikeStep = new int[Size];
-            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: step − int.MinValue ≥ 2³¹ as uint, never refractory
+            global::System.Array.Fill(LastSpikeStep, int.MinValue); // never fired: below step − RefractorySteps for every step ≥ 0, never refractory
             __spikes = new int[Size];
             __k0 = (float)(Dt);
             __k1 = (float)(-0.1);
@@ -259,7 +259,6 @@ namespace U
                 global::System.Runtime.Intrinsics.Vector512<float> xn20 = global::System.Runtime.Intrinsics.Vector512.Create(15f); // 15
                 global::System.Runtime.Intrinsics.Vector512<float> xn21 = global::System.Runtime.Intrinsics.Vector512.Create(0.032f); // 0.032
                 global::System.Runtime.Intrinsics.Vector512<float> xn22 = global::System.Runtime.Intrinsics.Vector512.Create(10f); // 10
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -333,22 +332,18 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector512<float> t59 = xk0 * t58;
                     global::System.Runtime.Intrinsics.Vector512<float> t60 = global::SpikeSharp.VMath.Abs(t59);
                     global::System.Runtime.Intrinsics.Vector512<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t60, xn0), xn1 + t59 / xn2 + t59 * t59 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t60, xn4), xn1 + t59 * (xn4 + t59 * (xn5 + t59 * (xn6 + t59 * (xn7 + t59 * (xn8 + t59 * (xn9 + t59 * xn10)))))), (global::SpikeSharp.VMath.Exp(t59) - xn1) / t59)) * (t51 * (xn1 - nOld) - t57 * nOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = (global::System.Runtime.Intrinsics.Vector512.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector512.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -389,7 +384,6 @@ namespace U
                 global::System.Runtime.Intrinsics.Vector256<float> xn20 = global::System.Runtime.Intrinsics.Vector256.Create(15f); // 15
                 global::System.Runtime.Intrinsics.Vector256<float> xn21 = global::System.Runtime.Intrinsics.Vector256.Create(0.032f); // 0.032
                 global::System.Runtime.Intrinsics.Vector256<float> xn22 = global::System.Runtime.Intrinsics.Vector256.Create(10f); // 10
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -463,22 +457,18 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector256<float> t59 = xk0 * t58;
                     global::System.Runtime.Intrinsics.Vector256<float> t60 = global::SpikeSharp.VMath.Abs(t59);
                     global::System.Runtime.Intrinsics.Vector256<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t60, xn0), xn1 + t59 / xn2 + t59 * t59 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t60, xn4), xn1 + t59 * (xn4 + t59 * (xn5 + t59 * (xn6 + t59 * (xn7 + t59 * (xn8 + t59 * (xn9 + t59 * xn10)))))), (global::SpikeSharp.VMath.Exp(t59) - xn1) / t59)) * (t51 * (xn1 - nOld) - t57 * nOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = (global::System.Runtime.Intrinsics.Vector256.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -628,11 +618,10 @@ namespace U
                 global::System.Runtime.Intrinsics.Vector512<float> xn20 = global::System.Runtime.Intrinsics.Vector512.Create(15f); // 15
                 global::System.Runtime.Intrinsics.Vector512<float> xn21 = global::System.Runtime.Intrinsics.Vector512.Create(0.032f); // 0.032
                 global::System.Runtime.Intrinsics.Vector512<float> xn22 = global::System.Runtime.Intrinsics.Vector512.Create(10f); // 10
-                global::System.Runtime.Intrinsics.Vector512<int> xStep = global::System.Runtime.Intrinsics.Vector512.Create(step);
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector512<float> mOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector512<float> t1 = t0 * mOld;
@@ -702,22 +691,18 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector512<float> t59 = xk0 * t58;
                     global::System.Runtime.Intrinsics.Vector512<float> t60 = global::SpikeSharp.VMath.Abs(t59);
                     global::System.Runtime.Intrinsics.Vector512<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t60, xn0), xn1 + t59 / xn2 + t59 * t59 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t60, xn4), xn1 + t59 * (xn4 + t59 * (xn5 + t59 * (xn6 + t59 * (xn7 + t59 * (xn8 + t59 * (xn9 + t59 * xn10)))))), (global::SpikeSharp.VMath.Exp(t59) - xn1) / t59)) * (t51 * (xn1 - nOld) - t57 * nOld);
-                    global::System.Runtime.Intrinsics.Vector512<int> lastI = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector512<float> fire = (global::System.Runtime.Intrinsics.Vector512.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector512.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
@@ -758,11 +743,10 @@ namespace U
                 global::System.Runtime.Intrinsics.Vector256<float> xn20 = global::System.Runtime.Intrinsics.Vector256.Create(15f); // 15
                 global::System.Runtime.Intrinsics.Vector256<float> xn21 = global::System.Runtime.Intrinsics.Vector256.Create(0.032f); // 0.032
                 global::System.Runtime.Intrinsics.Vector256<float> xn22 = global::System.Runtime.Intrinsics.Vector256.Create(10f); // 10
-                global::System.Runtime.Intrinsics.Vector256<int> xStep = global::System.Runtime.Intrinsics.Vector256.Create(step);
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
-                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, (global::System.UIntPtr)(i - lo));
+                    global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo);
                     global::System.Runtime.Intrinsics.Vector256<float> mOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xGNa * mOld;
                     global::System.Runtime.Intrinsics.Vector256<float> t1 = t0 * mOld;
@@ -832,22 +816,18 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector256<float> t59 = xk0 * t58;
                     global::System.Runtime.Intrinsics.Vector256<float> t60 = global::SpikeSharp.VMath.Abs(t59);
                     global::System.Runtime.Intrinsics.Vector256<float> nNew = nOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t60, xn0), xn1 + t59 / xn2 + t59 * t59 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t60, xn4), xn1 + t59 * (xn4 + t59 * (xn5 + t59 * (xn6 + t59 * (xn7 + t59 * (xn8 + t59 * (xn9 + t59 * xn10)))))), (global::SpikeSharp.VMath.Exp(t59) - xn1) / t59)) * (t51 * (xn1 - nOld) - t57 * nOld);
-                    global::System.Runtime.Intrinsics.Vector256<int> lastI = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = (global::System.Runtime.Intrinsics.Vector256.LessThan(vOld, xVTh) & global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh));
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(vNew, ref rV, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
-                    if (bits != 0)
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    while (bits != 0)
                     {
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsInt32(fire), xStep, lastI), ref rLast, at);
-                        do
-                        {
-                            global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
-                            bits &= bits - 1;
-                        }
-                        while (bits != 0);
+                        int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rSpikes, count++) = spiking;
+                        global::System.Runtime.CompilerServices.Unsafe.Add(ref rLast, spiking) = step;
+                        bits &= bits - 1;
                     }
                 }
             }
