@@ -25,6 +25,25 @@ public partial class EndlessRefractory;
 [InitConstant("V", -60)]
 public partial class LongRefractory;
 
+// 1109 neurons = 17 unrolled iterations of 64 + one 16-lane vector + a scalar tail of 5 (Vector512), TauRef 2 ms = 20 steps:
+// every path of the refractory hold.
+[Population(1109)]
+[LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 2)]
+[InitNormal("V", Mean = -56, Std = 4)]
+public partial class CounterPaths;
+
+// 254 and 255 refractory steps (around a byte's range, where a compact refractory counter would change form).
+// 100 neurons: one unrolled iteration of 64, two 16-lane vectors, a scalar tail of 4.
+[Population(100)]
+[LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 25.45)]
+[InitConstant("V", -60)]
+public partial class Hold254;
+
+[Population(100)]
+[LifRef(VRest = -60, VTh = -50, VReset = -60, Tau = 20, TauRef = 25.55)]
+[InitConstant("V", -60)]
+public partial class Hold255;
+
 /// <summary>Connectivity at tiny probabilities (issue 8, item 2).</summary>
 public class TinyProbabilityTests
 {
@@ -341,6 +360,51 @@ public class StepCounterTests
         var counts = Run(simd => new CounterCells { UseSimd = simd }, start, 110);
         for (int s = 0; s < 110; s++)
             Assert.Equal(s % 51 == 0 ? 40 : 0, counts[s]); // fire, 50 held steps, fire, ...
+    }
+
+    static int[] Indices(Spikes s)
+    {
+        var a = new int[s.Count];
+        s.CopyTo(a);
+        return a;
+    }
+
+    [Fact]
+    public void LastSpikeStep_WrittenByHand_TakesEffectAtTheNextStep()
+    {
+        foreach (bool simd in new[] { true, false })
+        {
+            var pop = new CounterPaths(3) { UseSimd = simd };
+            for (int s = 0; s < 30; s++) pop.Update(0); // no input: V decays towards −60, nobody fires
+            int step = pop.StepIndex;
+            // Neurons 0, 70 (unrolled loop), 1090 (16-lane vector) and 1107 (scalar tail) "fired" one step ago: held now.
+            int[] marked = [0, 70, 1090, 1107];
+            foreach (int k in marked) pop.LastSpikeStep[k] = step - 1;
+            var fired = Indices(pop.Update(1e4f)); // a drive that fires every free neuron
+            Assert.Equal(CounterPaths.Size - marked.Length, fired.Length);
+            foreach (int k in marked) Assert.DoesNotContain(k, fired);
+            // And forgetting a spike frees the neuron at once: every neuron fired or was marked within 20 steps, so all are held...
+            Assert.Equal(0, pop.Update(1e4f).Count);
+            pop.LastSpikeStep.AsSpan().Fill(int.MinValue); // ...until their spikes are erased
+            Assert.Equal(CounterPaths.Size, pop.Update(1e4f).Count);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void RefractoryPeriods_OfAByteAndMore_HoldExactlyRefractorySteps(bool simd)
+    {
+        var a = new Hold254 { UseSimd = simd };
+        var b = new Hold255 { UseSimd = simd };
+        Assert.Equal(254, a.RefractorySteps);
+        Assert.Equal(255, b.RefractorySteps);
+        foreach (var (update, r) in new (Func<int>, int)[] { (() => a.Update(1e4f).Count, 254), (() => b.Update(1e4f).Count, 255) })
+            for (int cycle = 0; cycle < 3; cycle++)
+            {
+                Assert.Equal(100, update()); // fires, then held for exactly r steps
+                for (int s = 1; s <= r; s++) Assert.Equal(0, update());
+            }
     }
 
     [Fact]

@@ -108,6 +108,25 @@ public sealed class BenchNet(int size, int numExcitatory, double dt, Func<float,
         return delay.Push(update(input));
     }
 
+    /// <summary><see cref="Update"/> with each phase timed (<c>Stopwatch</c> ticks added to <paramref name="ticks"/>:
+    /// [0] E delivery, [1] I delivery, [2] the population's update, [3] the spike delay). The same calls in the same
+    /// order, so the same spikes; the four timestamp reads cost about 0.1 µs a step.</summary>
+    public Spikes UpdateTimed(float input, Span<long> ticks)
+    {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var spk = delay.At(0);
+        deliverE(spk[..numExcitatory]);
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        deliverI(spk[numExcitatory..]);
+        long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var fired = update(input);
+        long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var r = delay.Push(fired);
+        long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+        ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3;
+        return r;
+    }
+
     public static BenchNet Net4K(ulong seed)
     {
         var n = new Pop4K(seed);

@@ -27,6 +27,7 @@ if (o.Help)
           --seed S      seed (population S, projections S+1, S+2; default 1)
           --input X     external current (default 20)
           --json        print one JSON object
+          --phases      also time each phase of the step (E delivery, I delivery, update, spike delay), µs per step
           --all         every case, each in its own process, --repeat R times (default 3), median reported;
                         4M runs --steps-4m K steps (default 1000)
           --vs-floor    this case (--n, --steps, --threads, --delivery) and the native C baseline (--floor PATH, built
@@ -108,9 +109,10 @@ startToFirstStep = DateTime.Now - proc.StartTime;
 var sw = Stopwatch.StartNew();
 double firstStepSeconds = 0, firstStepJitSeconds = 0;
 long firstStepJitMethods = 0;
+Span<long> phaseTicks = stackalloc long[4];
 for (int s = 0; s < o.Steps; s++)
 {
-    var spk = net.Update(o.Input);
+    var spk = o.Phases && net is BenchNet timed ? timed.UpdateTimed(o.Input, phaseTicks) : net.Update(o.Input);
     spikes += spk.Count;
     spikesE += spk[..net.NumExcitatory].Count;
     if (s == 0)
@@ -135,6 +137,12 @@ var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, si
     delivery, report.Sum(d => d.Bytes) / (1024.0 * 1024.0), report.Sum(d => d.SetupTime.TotalSeconds), mainEntrySeconds, buildSeconds,
     sw.Elapsed.TotalSeconds > 0 && o.Steps > 0 ? firstStepSeconds : 0, proc.TotalProcessorTime.TotalSeconds, jitSeconds, jitMethods,
     firstStepJitSeconds, firstStepJitMethods);
+if (o.Phases)
+{
+    double Us(long t) => t * 1e6 / Stopwatch.Frequency / o.Steps;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"phases (µs/step): E delivery {Us(phaseTicks[0]):F1}, I delivery {Us(phaseTicks[1]):F1}, update {Us(phaseTicks[2]):F1}, spike delay {Us(phaseTicks[3]):F2}"));
+}
 if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
 else Console.WriteLine(r.ToText());
 return 0;
@@ -197,7 +205,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, MicroComms, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH;
+    public bool Json, All, Help, Micro, MicroVMath, MicroComms, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH, Phases;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -231,6 +239,7 @@ sealed class BenchOptions
                         break;
                     case "--all": o.All = true; break;
                     case "--micro": o.Micro = true; break;
+                    case "--phases": o.Phases = true; break;
                     case "--micro-vmath": o.MicroVMath = true; break;
                     case "--micro-comms": o.MicroComms = true; break;
                     case "--micro-cache-build": o.MicroCacheBuild = true; break;
