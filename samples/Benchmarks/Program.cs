@@ -140,7 +140,8 @@ var r = new BenchResult(o.N, o.Steps, Parallelism.ThreadsFor(net.Size), simS, si
 if (o.Phases)
 {
     double Us(long t) => t * 1e6 / Stopwatch.Frequency / o.Steps;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    // On stderr beside --json, so that stdout stays one JSON object.
+    (o.Json ? Console.Error : Console.Out).WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"phases (µs/step): E delivery {Us(phaseTicks[0]):F1}, I delivery {Us(phaseTicks[1]):F1}, update {Us(phaseTicks[2]):F1}, spike delay {Us(phaseTicks[3]):F2}"));
 }
 if (o.Json) Console.WriteLine(JsonSerializer.Serialize(r));
