@@ -634,7 +634,9 @@ public sealed class JitTargetCache
         nint k = 0;
         for (; k + RowAhead < count; k++)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + RowAhead) - offset) * stride)));
+            ref int rp = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + RowAhead) - offset) * stride);
+            Sse.Prefetch0(Unsafe.AsPointer(ref rp));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, span))); // the end offset: often the next line
             ref int ra = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + DataAhead) - offset) * stride);
             byte* q = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
             byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, span)));
