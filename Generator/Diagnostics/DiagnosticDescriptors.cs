@@ -199,6 +199,12 @@ internal static class DiagnosticDescriptors
         "'{0}': {1} = {2} must be in (0, 1]",
         ModelCategory, "STD's and STP's U is the fraction of the available resources a spike releases (STD) or the increment of the release probability u per spike (STP). At 0 nothing is ever released; above 1 a spike releases more than is available and x turns negative (STP's u exceeds 1).");
 
+    public const string BaseWithoutParameterlessConstructorId = "SPK0031";
+    public static readonly DiagnosticDescriptor BaseWithoutParameterlessConstructor = Error(BaseWithoutParameterlessConstructorId,
+        "Base class has no constructor without arguments",
+        "The {0} '{1}' derives from '{2}', which has no accessible constructor callable without arguments; the generated constructors call base()",
+        UsageCategory, "SpikeSharp generates the constructors of a model class, and they call the base class's constructor without arguments. Give the base a public or protected constructor whose parameters are all optional, or derive from another class (or none). The type is not generated until then.");
+
     public const string DuplicatePlasticityId = "SPK0041";
     public static readonly DiagnosticDescriptor DuplicatePlasticity = Error(DuplicatePlasticityId,
         "Two short-term plasticity attributes",
@@ -430,6 +436,7 @@ internal static class DiagnosticDescriptors
         InvalidOutLabel,
         PostLessAccessible,
         GeneratedMemberClash,
+        BaseWithoutParameterlessConstructor,
         PostInOtherAssembly,
         UnresolvedGeneratedConstant,
         NonPositiveParameter,

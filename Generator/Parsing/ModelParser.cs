@@ -534,7 +534,7 @@ internal static class ModelParser
         IReadOnlyList<GeneratedMembers.Member> members, bool indexed, CancellationToken ct)
     {
         foreach (var d in sink.Diagnostics)
-            if (d.Id is DiagnosticDescriptors.GeneratedMemberClashId or DiagnosticDescriptors.ConflictingRolesId) return false;
+            if (d.Id is DiagnosticDescriptors.GeneratedMemberClashId or DiagnosticDescriptors.BaseWithoutParameterlessConstructorId or DiagnosticDescriptors.ConflictingRolesId) return false;
         if (typeInfo is not null) return true;
         var scratch = new DiagnosticSink();
         CheckClashes(type, role, members, indexed, scratch, ct);
@@ -637,21 +637,17 @@ internal static class ModelParser
                 sink.Report(DiagnosticDescriptors.GeneratedMemberClash, at, kind, shown, clash.Declaration, role, type.Name);
         }
 
+        // The generated constructors call base() implicitly (CS7036/CS1729 in generated code otherwise).
+        if (!HasConstructorWithoutArguments(baseType, GeneratedMembersOfModel(baseType), type))
+            sink.Report(DiagnosticDescriptors.BaseWithoutParameterlessConstructor, at, role, type.Name, baseType.Name);
+
         for (var b = baseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
         {
             ct.ThrowIfCancellationRequested();
-            bool bIsPopulation = false, bIsProjection = false;
-            foreach (var a in b.GetAttributes())
+            var inherited = GeneratedMembersOfModel(b);
+            bool bIsModel = inherited is not null;
+            if (inherited is not null)
             {
-                string? n = a.AttributeClass?.ToDisplayString();
-                bIsPopulation |= n == AttributeNames.Population;
-                bIsProjection |= n is AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost or AttributeNames.FullProjAlignPost
-                    or AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta;
-            }
-            if (bIsPopulation || bIsProjection)
-            {
-                var inherited = bIsPopulation ? GeneratedMembers.Population(b.Name, ModelOf(b, Catalogue.NeuronByMetadataName) ?? Neurons.LifRef)
-                    : GeneratedMembers.Projection(b.Name, null, ModelOf(b, Catalogue.SynapseByMetadataName));
                 foreach (var m in inherited)
                 {
                     if (m.Name is GeneratedMembers.Constructor or GeneratedMembers.ParallelExecute || m.Name.StartsWith("__", StringComparison.Ordinal)) continue; // private
@@ -661,7 +657,7 @@ internal static class ModelParser
             foreach (var member in b.GetMembers())
             {
                 if (member.IsImplicitlyDeclared || member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.StaticConstructor }) continue;
-                if ((bIsPopulation || bIsProjection) && IsOwnOutput(member)) continue; // counted above, from the list
+                if (bIsModel && IsOwnOutput(member)) continue; // counted above, from the list
                 if (!InheritedAccessible(member, type)) continue;
                 string? kind = member switch
                 {
@@ -683,6 +679,62 @@ internal static class ModelParser
                 Report(kind, shown, found);
             }
         }
+    }
+
+    /// <summary>The members SpikeSharp generates into <paramref name="b"/> when it is itself a model (population, any
+    /// projection role, Poisson input or group, network), or null. They do not exist yet when the generator runs, so
+    /// clashes with them are checked against this list (the comm, post and pre types unknown: the members every form has).</summary>
+    static IReadOnlyList<GeneratedMembers.Member>? GeneratedMembersOfModel(INamedTypeSymbol b)
+    {
+        foreach (var a in b.GetAttributes())
+        {
+            switch (a.AttributeClass?.ToDisplayString())
+            {
+                case AttributeNames.Population:
+                    return GeneratedMembers.Population(b.Name, ModelOf(b, Catalogue.NeuronByMetadataName) ?? Neurons.LifRef);
+                case AttributeNames.HalfProjAlignPostMg or AttributeNames.FullProjAlignPostMg or AttributeNames.HalfProjAlignPost
+                    or AttributeNames.FullProjAlignPost or AttributeNames.HalfProjDelta or AttributeNames.FullProjDelta:
+                    return GeneratedMembers.Projection(b.Name, null, ModelOf(b, Catalogue.SynapseByMetadataName));
+                case AttributeNames.FullProjAlignPreDSMg or AttributeNames.FullProjAlignPreSDMg:
+                    return GeneratedMembers.AlignPreProjection(b.Name, null, null, ModelOf(b, Catalogue.SynapseByMetadataName));
+                case AttributeNames.VanillaProj:
+                    return GeneratedMembers.VanillaProjection(b.Name, null);
+                case AttributeNames.PoissonInput:
+                    return GeneratedMembers.Poisson(b.Name, "?");
+                case AttributeNames.PoissonGroup:
+                    return GeneratedMembers.PoissonGroup(b.Name);
+                case AttributeNames.Network:
+                    return GeneratedMembers.Network(b.Name, userUpdate: false);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="derived"/>'s constructors can call <paramref name="b"/>'s implicitly (<c>base()</c>):
+    /// an accessible instance constructor whose every parameter is optional or a params array. A model base counts with
+    /// the constructors SpikeSharp generates into it (<paramref name="generated"/>), whatever the compiler sees of it yet.</summary>
+    static bool HasConstructorWithoutArguments(INamedTypeSymbol b, IReadOnlyList<GeneratedMembers.Member>? generated, INamedTypeSymbol derived)
+    {
+        if (b.TypeKind == TypeKind.Error) return true; // half-typed code: the compiler reports the base itself
+        if (generated is not null)
+            foreach (var m in generated)
+                if (m.Name == GeneratedMembers.Constructor && (m.Parameters is null || m.Parameters.Length == CountDefaults(m.Declaration))) return true;
+        foreach (var c in b.InstanceConstructors)
+        {
+            if (generated is not null && (c.IsImplicitlyDeclared || IsOwnOutput(c))) continue; // the list above stands for those
+            if (c.DeclaredAccessibility != Accessibility.Public && !InheritedAccessible(c, derived)) continue;
+            if (c.Parameters.All(static p => p.IsOptional || p.IsParams)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Parameters with a default value in a generated constructor's declaration text, e.g. 2 in
+    /// <c>public P(ulong seed = 0, double? dt = null)</c>.</summary>
+    static int CountDefaults(string declaration)
+    {
+        int open = declaration.IndexOf('('), n = 0;
+        for (int i = open + 1; open >= 0 && i < declaration.Length; i++) if (declaration[i] == '=') n++;
+        return n;
     }
 
     /// <summary>The model definition among a type's attributes, or null.</summary>
