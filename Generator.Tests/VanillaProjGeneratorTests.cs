@@ -41,6 +41,11 @@ public class VanillaProjGeneratorTests
         Assert.Contains("Matrix = global::SpikeSharp.CsrMatrix.Build(", r.Sources["D.VCsr.g.cs"]);
         Assert.Contains("JitComms.MultiplyUniform(__values, __postInput", r.Sources["D.VJu.g.cs"]);
         Assert.Contains("DenseComms.OneToOneThreaded(__values, __postInput, Weight, __threads);", r.Sources["D.VO2O.g.cs"]);
+        // Drawn weights have their distribution's constants and no scalar Weight (it was a misleading 0f); the homo JIT's stays.
+        Assert.DoesNotContain("const float Weight", r.Sources["D.VJu.g.cs"]);
+        Assert.DoesNotContain("const float Weight", r.Sources["D.VJn.g.cs"]);
+        Assert.Contains("public const float WLow", r.Sources["D.VJu.g.cs"]);
+        Assert.Contains("public const float Weight", r.Sources["D.VJh.g.cs"]);
     }
 
     [Fact]

@@ -400,12 +400,14 @@ internal static class CommLowering
             AddCsrWeightConstants(p, comm, "");
             p.Fields.Add(new("__w", "readonly float[] __w", new[] { "readonly float[] __w; // one weight per stored synapse, drawn once from (Seed, StreamId)" }));
         }
-        else p.Constants.Add(new(dense switch
-        {
-            "AllToAll" => "The scalar weight: every post receives Weight·Σ_i g[i] (less its own pre's Weight·g[j] when IncludeSelf is false).",
-            "OneToOne" => "The scalar weight: post i receives Weight·g[i].",
-            _ => "Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.",
-        }, "float", "Weight", F(comm.Weight)));
+        else if (jit is not ("JitFPUniformLinear" or "JitFPNormalLinear")) // those draw each weight (WLow/WHigh, WMu/WSigma): no Weight
+            p.Constants.Add(new(dense switch
+            {
+                "AllToAll" => "The scalar weight: every post receives Weight·Σ_i g[i] (less its own pre's Weight·g[j] when IncludeSelf is false).",
+                "OneToOne" => "The scalar weight: post i receives Weight·g[i].",
+                _ => jit is not null ? "Weight of every synapse: the post receives Σ_i g[i]·Weight over its sources."
+                    : "Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.",
+            }, "float", "Weight", F(comm.Weight)));
         if (dense == "AllToAll") p.Constants.Add(new("Whether post j also receives pre j's value (BrainPy's <c>include_self</c>).", "bool", "IncludeSelf", B(comm.Alt!.IncludeSelf)));
         if (jit is "JitFPUniformLinear")
         {

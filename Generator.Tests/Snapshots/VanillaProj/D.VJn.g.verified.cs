@@ -14,8 +14,6 @@ namespace D
         public const int NumOut = 100;
         /// <summary>Connection probability of the connector (0 for the counting connectors).</summary>
         public const double Prob = 0.1;
-        /// <summary>Weight of every stored synapse: the post receives Σ_i g[i]·Weight over its sources.</summary>
-        public const float Weight = 0f;
         /// <summary>Mean of the synapses' weights (each drawn from (seed, stream id, pre, post) when visited).</summary>
         public const float WMu = 0.5f;
         /// <summary>Standard deviation of the synapses' weights.</summary>
