@@ -197,6 +197,7 @@ internal static class AlignPreEmitter
             w.Line("// Compile the step methods now, not inside the first timed step.");
             w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.UpdateSynapse));");
             w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.Update));");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action<int, int>(this.__SynapseRange));");
         }
         w.Line();
         w.Line("/// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref=\"DelaySteps\"/>");

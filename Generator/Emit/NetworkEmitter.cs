@@ -115,6 +115,11 @@ internal static class NetworkEmitter
             }
             w.Line($"Dt = {Rt}Network.CommonDt({string.Join(", ", sources.Select(p => $"({Literals.String(p.Member.Field)}, {F(p.Member)}.Dt)"))});");
             w.Line($"__all = new int[{Literals.Int(total)}];");
+            w.Line("// Compile the step methods now, not inside the first timed step (each member compiles its own in its constructor).");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.UpdateProjections));");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action<float>(this.UpdatePopulations));");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.UpdateDelays));");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Func<float, {spikes}>(this.Step));");
         }
         w.Line();
         w.Line("/// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed");

@@ -54,6 +54,7 @@ internal static class PoissonGroupEmitter
         {
             w.Line("Seed = seed;");
             w.Line($"__group = new {Rt}PoissonGroup(Size, DefaultFreqs, seed, dt, DefaultStreamId);");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Func<{spikes}>(this.Update)); // compiled now, not in the first step");
         }
         w.Line();
         w.Line("/// <summary>Draws the spikes of step <see cref=\"StepIndex\"/> at the current <see cref=\"Freqs\"/>, advances the step and returns them.");

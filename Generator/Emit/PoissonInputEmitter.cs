@@ -37,6 +37,7 @@ internal static class PoissonInputEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(target);");
             w.Line("Target = target;");
             w.Line($"Input = new {Rt}PoissonInput({spec.TargetType}.Size, NumInput, Freq, Weight, target.Dt, seed, DefaultStreamId);");
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step");
         }
         w.Line();
         w.Line($"/// <summary>Adds this step's draws to <c>Target.{XmlText(spec.Variable)}</c> (the step is the target's <c>StepIndex</c>). Allocates nothing.</summary>");

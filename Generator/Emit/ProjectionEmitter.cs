@@ -307,6 +307,7 @@ internal static class ProjectionEmitter
             }
             if (spec.OwnSynapse) w.Line(DecayInit(spec));
             commInit(w, spec);
+            w.Line($"{Rt}Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step");
         }
         w.Line();
         w.Line("/// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref=\"DelaySteps\"/> steps ago (the latest push when 0) into");

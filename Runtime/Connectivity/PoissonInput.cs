@@ -68,6 +68,7 @@ public sealed class PoissonInput
         }
         _head = new double[HeadSize];
         for (int k = 0; k < HeadSize; k++) _head[k] = k < len ? _cdf[k] : 2.0;
+        Warmup.Prepare(typeof(PoissonInput), nameof(Add), typeof(Span<float>), typeof(long), typeof(int)); // not inside the first step
     }
 
     /// <summary>Elements of the target.</summary>

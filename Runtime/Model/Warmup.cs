@@ -7,8 +7,9 @@ namespace SpikeSharp;
 
 /// <summary>
 /// Compiles step methods at construction, so that their JIT does not fall inside the first timed step. Generated
-/// populations and projections call it for their <c>Update</c>/<c>Deliver</c> (their kernels are compiled by running them
-/// on an empty range); <see cref="SpikeDelay"/> for the spike-passing methods every step calls. Changes no result: it only
+/// populations, projections, Poisson inputs and groups and networks call it for their step methods (kernels are compiled by
+/// running them on an empty range); <see cref="SpikeDelay"/>, <see cref="PoissonInput"/> and <see cref="PoissonGroup"/> for the
+/// runtime methods every step calls. Changes no result: it only
 /// decides when the method is compiled (with tiered compilation on, this is its first tier).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -34,7 +35,7 @@ public static class Warmup
         Prepare(typeof(Spikes), nameof(Spikes.CopyTo), typeof(Span<int>));
     }
 
-    static void Prepare(Type type, string name, params Type[] parameters)
+    internal static void Prepare(Type type, string name, params Type[] parameters)
     {
         var m = type.GetMethod(name, BindingFlags.Public | BindingFlags.Instance, parameters);
         if (m is not null) RuntimeHelpers.PrepareMethod(m.MethodHandle);

@@ -42,6 +42,7 @@ public sealed class PoissonGroup
         _seed = seed;
         _streamId = streamId;
         _spikes = new int[size];
+        Warmup.Prepare(typeof(PoissonGroup), nameof(Update)); // compiled now, not inside the first step
     }
 
     /// <summary>Number of neurons.</summary>

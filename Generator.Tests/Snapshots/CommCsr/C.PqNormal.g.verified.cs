@@ -104,6 +104,7 @@ namespace C
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.Bernoulli(Prob, includeSelf: true), NumIn, NumOut, Seed, StreamId, 0, "PqNormal");
             __w = global::SpikeSharp.SynapseWeights.Normal(WMu, WSigma, WMin, WMax).Create(Matrix, Seed, StreamId); // 4 bytes per synapse, checked against the memory limit first
             global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

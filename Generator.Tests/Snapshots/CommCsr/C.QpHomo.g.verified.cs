@@ -96,6 +96,7 @@ namespace C
             __g = post.G1;
             Matrix = global::SpikeSharp.CsrMatrix.Build(global::SpikeSharp.Connect.FixedProb(Prob, includeSelf: true, allowMultiConn: false), NumIn, NumOut, Seed, StreamId, 0, "QpHomo");
             global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

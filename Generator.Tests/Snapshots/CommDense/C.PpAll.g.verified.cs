@@ -56,6 +56,7 @@ namespace C
             preDelay.Register(entry, DelaySteps);
             __g = post.G0;
             global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

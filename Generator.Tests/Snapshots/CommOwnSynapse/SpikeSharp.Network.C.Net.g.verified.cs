@@ -33,6 +33,11 @@ namespace C
             this.a = new global::C.QpOwn(this.q, this.p, __delay_q, unchecked(seed + 2UL));
             Dt = global::SpikeSharp.Network.CommonDt(("p", this.p.Dt), ("q", this.q.Dt));
             __all = new int[150];
+            // Compile the step methods now, not inside the first timed step (each member compiles its own in its constructor).
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.UpdateProjections));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<float>(this.UpdatePopulations));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.UpdateDelays));
+            global::SpikeSharp.Warmup.Compile(new global::System.Func<float, global::SpikeSharp.Spikes>(this.Step));
         }
 
         /// <summary>Phase 1 of BrainPy's <c>DynSysGroup.update</c>: every Full projection, in declaration order, reads its pre's delayed

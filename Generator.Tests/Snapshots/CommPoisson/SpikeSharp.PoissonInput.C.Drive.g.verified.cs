@@ -29,6 +29,7 @@ namespace C
             global::System.ArgumentNullException.ThrowIfNull(target);
             Target = target;
             Input = new global::SpikeSharp.PoissonInput(global::C.P.Size, NumInput, Freq, Weight, target.Dt, seed, DefaultStreamId);
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>Adds this step's draws to <c>Target.V</c> (the step is the target's <c>StepIndex</c>). Allocates nothing.</summary>

@@ -114,6 +114,7 @@ namespace D
             __cache = global::SpikeSharp.JitTargetCache.Choose("QP", NumIn, NumOut, Prob, Seed, StreamId, global::SpikeSharp.DeliverySettings.Strategy, null);
             global::SpikeSharp.JitDelivery.AddHomo(__g, Seed, StreamId, global::SpikeSharp.Spikes.None(NumIn), __skips, __cache, Weight, 0, global::SpikeSharp.JitConnectivity.BlockCount(NumOut));
             global::SpikeSharp.Warmup.Compile(new global::System.Action<global::SpikeSharp.Spikes>(this.Deliver));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>BrainPy's <c>update()</c>: delivers the pre's spikes of <see cref="DelaySteps"/> steps ago (the latest push when 0) into

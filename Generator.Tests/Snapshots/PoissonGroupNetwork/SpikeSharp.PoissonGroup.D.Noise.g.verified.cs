@@ -44,6 +44,7 @@ namespace D
         {
             Seed = seed;
             __group = new global::SpikeSharp.PoissonGroup(Size, DefaultFreqs, seed, dt, DefaultStreamId);
+            global::SpikeSharp.Warmup.Compile(new global::System.Func<global::SpikeSharp.Spikes>(this.Update)); // compiled now, not in the first step
         }
 
         /// <summary>Draws the spikes of step <see cref="StepIndex"/> at the current <see cref="Freqs"/>, advances the step and returns them.

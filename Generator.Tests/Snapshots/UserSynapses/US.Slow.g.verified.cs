@@ -132,6 +132,7 @@ namespace US
             // Compile the step methods now, not inside the first timed step.
             global::SpikeSharp.Warmup.Compile(new global::System.Action(this.UpdateSynapse));
             global::SpikeSharp.Warmup.Compile(new global::System.Action(this.Update));
+            global::SpikeSharp.Warmup.Compile(new global::System.Action<int, int>(this.__SynapseRange));
         }
 
         /// <summary>The synapse's step (BrainPy: a before-update of the pre's delay): on the pre's spikes of <see cref="DelaySteps"/>
