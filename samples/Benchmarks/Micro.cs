@@ -113,6 +113,44 @@ public static class Micro
             Console.WriteLine(string.Create(ci, $"Deliver onto {numOut} (p={prob}): {best / events * 1e9:F2} ns/event (log per target: {bestRef / events * 1e9:F2} ns/event), cached {bestCached / events * 1e9:F2} ns/event{(cache.PrefetchRows ? " (prefetched)" : "")}, {events} events"));
         }
         MicroComms.Run();
+        ForkJoin();
+    }
+
+    /// <summary>The cost of one fork-join of the worker pool (issue 14 item 4: would one per step instead of three pay?):
+    /// 2 parts of empty work, and of about 5 µs of arithmetic each, against the same work on one thread; after a warm-up.</summary>
+    static void ForkJoin()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        if (Environment.ProcessorCount < 2) { Console.WriteLine("Fork-join: one core, nothing to measure"); return; }
+        var work = new SpinWork();
+        foreach (int iterations in new[] { 0, 2000 })
+        {
+            work.Iterations = iterations;
+            for (int k = 0; k < 20_000; k++) Parallelism.Run(work, 2); // warm-up: tier-up of both sides
+            double bestPool = double.MaxValue, bestAlone = double.MaxValue;
+            for (int r = 0; r < 5; r++)
+            {
+                var sw = Stopwatch.StartNew();
+                for (int k = 0; k < 20_000; k++) Parallelism.Run(work, 2);
+                bestPool = Math.Min(bestPool, sw.Elapsed.TotalSeconds / 20_000);
+                sw.Restart();
+                for (int k = 0; k < 20_000; k++) work.Execute(0, 1);
+                bestAlone = Math.Min(bestAlone, sw.Elapsed.TotalSeconds / 20_000);
+            }
+            Console.WriteLine(string.Create(ci, $"Fork-join, 2 parts of {iterations} xorshift rounds: {bestPool * 1e6:F2} µs, one part alone {bestAlone * 1e6:F2} µs, overhead {(bestPool - bestAlone) * 1e6:F2} µs"));
+        }
+    }
+
+    sealed class SpinWork : IParallelWork
+    {
+        readonly ulong[] _state = new ulong[16 * 8]; // one cache line per part
+        public int Iterations;
+        public void Execute(int part, int parts)
+        {
+            ulong s = _state[part * 8] | 1;
+            for (int i = 0; i < Iterations; i++) { s ^= s << 13; s ^= s >> 7; s ^= s << 17; }
+            _state[part * 8] = s;
+        }
     }
 
     /// <summary>The cache build of the 400k network's E projection, repeated in this process (the first build includes the JIT).</summary>

@@ -34,7 +34,7 @@ if (o.Help)
                         with the baseline's build.sh OUTDIR) in alternating processes, --repeat R rounds (default 3);
                         prints medians and ours/floor. Cached delivery is compared with -m cached16 (N ≤ 65 536)
                         or -m cachedp, regenerated with vec1 and tab; --floor-method M compares with M only
-          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, and --micro-vmath's
+          --micro       in-process micro timings: Update ns/neuron (SIMD and scalar), delivery ns/event, a fork-join's cost, and --micro-vmath's
           --micro-comms only --micro's comm lines: ns per event / synapse / post of every comm, memory per synapse
           --micro-vmath VMath.Exp/Log/Tanh/Pow ns/element, scalar and Vector256/512, beside MathF and Vector512's own
           --micro-cache-build
