@@ -52,6 +52,35 @@ public class PoissonGroupTests
         Assert.Throws<ArgumentOutOfRangeException>(() => g.Freqs = double.PositiveInfinity);
     }
 
+    /// <summary>The runtime group's draws, 8 at a time in AVX-512 or one at a time, against the rule written out here:
+    /// neuron j spikes at step i when u = (Draw(StreamKey(seed, streamId, i), j) &gt;&gt; 11)·2⁻⁵³ is below p. Sizes around
+    /// the vector width, probabilities from 0 to 1.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(63)]
+    [InlineData(1027)]
+    public void RuntimeGroup_VectorAndScalarDraws_AreTheRule(int size)
+    {
+        foreach (double rateHz in new[] { 0.0, 1.0, 2400.0, 5000.0, 9990.0, 10_000.0, 25_000.0 })
+        {
+            var vec = new PoissonGroup(size, rateHz, seed: 11, dt: 0.1, streamId: 5);
+            var sca = new PoissonGroup(size, rateHz, seed: 11, dt: 0.1, streamId: 5) { UseSimd = false };
+            double p = Math.Min(1.0, rateHz * 0.1 / 1000.0);
+            for (int step = 0; step < 40; step++)
+            {
+                ulong key = CounterRng.StreamKey(11, 5, (ulong)step);
+                var expected = new List<int>();
+                for (int j = 0; j < size; j++)
+                    if ((CounterRng.Draw(key, (ulong)j) >> 11) * (1.0 / (1UL << 53)) < p) expected.Add(j);
+                Assert.Equal(expected, Spikes(vec.Update, 1)[0]);
+                Assert.Equal(expected, Spikes(sca.Update, 1)[0]);
+            }
+        }
+    }
+
     [Fact]
     public void Group_IsReproducibleFromTheSeed_AndTwoGroupsWithOneSeedDiffer()
     {
