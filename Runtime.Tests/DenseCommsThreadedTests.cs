@@ -83,4 +83,55 @@ public class DenseCommsThreadedTests
             }
         });
     }
+
+    /// <summary>The vectorised kernels (AllToAll's runs between spiking posts, Dense's rows) against the scalar loops they
+    /// replaced, bit for bit: sizes around the vector widths, spikes at run edges, a post slice, include_self both ways.</summary>
+    [Fact]
+    public void VectorisedAllToAllAndDense_AreTheScalarLoops_BitForBit()
+    {
+        var rnd = new Random(3);
+        foreach (int numPost in new[] { 1, 7, 8, 15, 16, 17, 33, 70 })
+            foreach (int numPre in new[] { 1, 9, 40 })
+                foreach (bool includeSelf in new[] { true, false })
+                {
+                    int firstPost = numPost > 10 ? 3 : 0;
+                    var sorted = new System.Collections.Generic.List<int>();
+                    for (int i = 0; i < numPre; i++) if (rnd.Next(3) == 0 || i == 0 || i == numPre - 1) sorted.Add(i);
+                    var spikes = new Spikes(sorted.ToArray(), numPre);
+                    const float w = 0.37f;
+                    var post = Values(numPost, numPost * 7 + numPre);
+                    var expected = (float[])post.Clone();
+                    // The scalar rule (the loop this kernel had): posts below numPre that spiked add w·(count − 1) without include_self.
+                    float count = spikes.Count, all = w * count, less = w * (count - 1);
+                    for (int j = 0; j < numPost; j++)
+                        expected[j] += !includeSelf && firstPost + j < numPre && sorted.Contains(firstPost + j) ? less : all;
+                    DenseComms.AllToAll(spikes, post, w, includeSelf, firstPost);
+                    Assert.Equal(expected, post);
+
+                    var pre = Values(numPre, numPre);
+                    var weights = Values(numPre * numPost, numPost);
+                    var dense = Values(numPost, 5);
+                    var denseExpected = (float[])dense.Clone();
+                    for (int i = 0; i < numPre; i++)
+                        for (int j = 0; j < numPost; j++) denseExpected[j] += pre[i] * weights[i * numPost + j];
+                    DenseComms.Dense(pre, dense, weights);
+                    Assert.Equal(denseExpected, dense);
+
+                    var events = Values(numPost, 6);
+                    var eventsExpected = (float[])events.Clone();
+                    foreach (int i in sorted)
+                        for (int j = 0; j < numPost; j++) eventsExpected[j] += weights[i * numPost + j];
+                    DenseComms.Dense(spikes, events, weights);
+                    Assert.Equal(eventsExpected, events);
+
+                    var values = Values(numPost, 8);
+                    var valuesExpected = (float[])values.Clone();
+                    float sum = 0;
+                    foreach (float x in pre) sum += x;
+                    for (int j = 0; j < numPost; j++)
+                        valuesExpected[j] += !includeSelf && firstPost + j < numPre ? w * (sum - pre[firstPost + j]) : w * sum;
+                    DenseComms.AllToAll(pre, values, w, includeSelf, firstPost);
+                    Assert.Equal(valuesExpected, values);
+                }
+    }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SpikeSharp;
 
@@ -120,7 +121,7 @@ public static partial class DenseComms
         // Posts j with j < numPre (global index) subtract their own value when !includeSelf.
         int self = includeSelf ? 0 : Math.Clamp(pre.Length - firstPost, 0, post.Length);
         for (int j = 0; j < self; j++) post[j] += weight * (sum - pre[firstPost + j]);
-        for (int j = self; j < post.Length; j++) post[j] += all;
+        AddConstant(post[self..], all);
     }
 
     /// <summary>AllToAll on events with a scalar weight: <c>post[j] += weight·(count − [j spiked])</c> where
@@ -135,14 +136,17 @@ public static partial class DenseComms
         int k = 0, n = spikes.Count;
         while (k < n && spikes.IndexAt(k) < firstPost) k++;
         int next = k < n ? spikes.IndexAt(k) - firstPost : int.MaxValue;
-        for (int j = 0; j < post.Length; j++)
+        for (int j = 0; j < post.Length;)
         {
-            if (j == next)
+            int stop = Math.Min(next, post.Length);
+            AddConstant(post[j..stop], all); // the run up to the next spiking post
+            j = stop;
+            if (j < post.Length) // then j == next: a spiking post of this slice
             {
                 post[j] += firstPost + j < self ? less : all;
                 next = ++k < n ? spikes.IndexAt(k) - firstPost : int.MaxValue;
+                j++;
             }
-            else post[j] += all;
         }
     }
 
@@ -153,12 +157,7 @@ public static partial class DenseComms
         if ((long)pre.Length * post.Length != weights.Length)
             throw new ArgumentException($"DenseComms.Dense: {weights.Length} weights given but numPre·numPost = {(long)pre.Length * post.Length}.", nameof(weights));
         int n = post.Length;
-        for (int i = 0; i < pre.Length; i++)
-        {
-            float x = pre[i];
-            var row = weights.Slice(i * n, n);
-            for (int j = 0; j < n; j++) post[j] += x * row[j];
-        }
+        for (int i = 0; i < pre.Length; i++) AddScaled(post, weights.Slice(i * n, n), pre[i]);
     }
 
     /// <summary>Dense on events: <c>post[j] += Σ_{i spiking} weights[i·numPost + j]</c>.</summary>
@@ -167,11 +166,51 @@ public static partial class DenseComms
         if ((long)spikes.Length * post.Length != weights.Length)
             throw new ArgumentException($"DenseComms.Dense: {weights.Length} weights given but numPre·numPost = {(long)spikes.Length * post.Length}.", nameof(weights));
         int n = post.Length;
-        foreach (int i in spikes)
+        foreach (int i in spikes) AddScaled(post, weights.Slice(i * n, n), 1f, scaled: false);
+    }
+
+    /// <summary><c>post[j] += c</c> for every j, 16 or 8 lanes at a time: the same single add per element as a scalar loop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddConstant(Span<float> post, float c)
+    {
+        ref float p = ref MemoryMarshal.GetReference(post);
+        nint n = post.Length, j = 0;
+        if (Vector512.IsHardwareAccelerated)
         {
-            var row = weights.Slice(i * n, n);
-            for (int j = 0; j < n; j++) post[j] += row[j];
+            var vc = Vector512.Create(c);
+            for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + vc).StoreUnsafe(ref p, (nuint)j);
         }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var vc = Vector256.Create(c);
+            for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + vc).StoreUnsafe(ref p, (nuint)j);
+        }
+        for (; j < n; j++) Unsafe.Add(ref p, j) += c;
+    }
+
+    /// <summary><c>post[j] += x·row[j]</c> (or <c>post[j] += row[j]</c> when not <paramref name="scaled"/>) for every j,
+    /// vectorised: per element the same product and sum as the scalar loop (no fused multiply-add).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddScaled(Span<float> post, ReadOnlySpan<float> row, float x, bool scaled = true)
+    {
+        if (row.Length != post.Length) throw new ArgumentException($"DenseComms: a row of {row.Length} weights for {post.Length} posts.", nameof(row));
+        ref float p = ref MemoryMarshal.GetReference(post);
+        ref float r = ref MemoryMarshal.GetReference(row);
+        nint n = post.Length, j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vx = Vector512.Create(x);
+            if (scaled) for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + vx * Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+            else for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var vx = Vector256.Create(x);
+            if (scaled) for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + vx * Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+            else for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+        }
+        if (scaled) for (; j < n; j++) Unsafe.Add(ref p, j) += x * Unsafe.Add(ref r, j);
+        else for (; j < n; j++) Unsafe.Add(ref p, j) += Unsafe.Add(ref r, j);
     }
 
     static void Same(int a, int b, string method)
