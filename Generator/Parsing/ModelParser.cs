@@ -722,7 +722,7 @@ internal static class ModelParser
         foreach (var c in b.InstanceConstructors)
         {
             if (generated is not null && (c.IsImplicitlyDeclared || IsOwnOutput(c))) continue; // the list above stands for those
-            if (c.DeclaredAccessibility != Accessibility.Public && !InheritedAccessible(c, derived)) continue;
+            if (!InheritedAccessible(c, derived)) continue;
             if (c.Parameters.All(static p => p.IsOptional || p.IsParams)) return true;
         }
         return false;
