@@ -292,6 +292,7 @@ public sealed class CsrMatrix
         public ushort[][]? T16;
         public int[][]? T32;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the build's loops: optimised from the first call (was tier-0 code)
         public void Execute(int part, int parts)
         {
             var s = new RowScratch(src.DrawRange, src.MaxRow);

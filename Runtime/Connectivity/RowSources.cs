@@ -60,6 +60,7 @@ internal abstract class RowSource(int numPre, int numPost)
     /// <summary>Writes <paramref name="k"/> draws from [0, <paramref name="n"/>) into <paramref name="dst"/>, increasing:
     /// distinct (a uniform k-subset, by Floyd's algorithm, or its complement when k &gt; n/2) unless
     /// <paramref name="multi"/> (then k independent uniform draws, sorted). <paramref name="bits"/> is all zero before and after.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     internal static void Sample(ulong key, int n, int k, bool multi, Span<int> dst, ulong[] bits)
     {
         ulong ctr = key;
@@ -165,6 +166,7 @@ internal sealed class DrawRows : RowSource
     public override int KnownCount(int pre) =>
         !_includeSelf ? -1 : _selected is not null && (_selected[pre >> 6] & (1UL << pre)) == 0 ? 0 : _k;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         if (_selected is not null && (_selected[pre >> 6] & (1UL << pre)) == 0) return 0;
@@ -181,6 +183,7 @@ internal sealed class DrawColumns(int numPre, int numPost, ulong seed, ulong str
     public override int DrawRange => NumPre;
     public override bool ByColumn => true;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Column(int post, Span<int> dst, RowScratch s)
     {
         Sample(RowKey(seed, streamId, (ulong)post, 3), NumPre, k, multi, dst, s.Bits);
@@ -205,6 +208,7 @@ internal sealed class BernoulliRows : RowSource
     public override int MaxRow => NumPost;
     public override int DrawRange => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         if (_skips is null) return 0;
@@ -236,6 +240,7 @@ internal sealed class AllRows(int numPre, int numPost, bool includeSelf) : RowSo
     public override int KnownCount(int pre) => includeSelf ? NumPost : NumPost - 1;
     public override int DrawRange => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         int n = 0;
@@ -251,6 +256,7 @@ internal sealed class OneRows(int num) : RowSource(num, num)
     public override int KnownCount(int pre) => 1;
     public override int DrawRange => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         dst[0] = pre;
@@ -264,6 +270,7 @@ internal sealed class MaskRows(MaskConnector mask) : RowSource(mask.NumPre, mask
     public override int MaxRow => NumPost;
     public override int DrawRange => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         var row = mask.Row(pre);
@@ -338,6 +345,7 @@ internal sealed class TotalRows : RowSource
     public override int MaxRow => _maxRow;
     public override int DrawRange => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         int a = _rowStart[pre], b = _rowStart[pre + 1];
@@ -354,6 +362,7 @@ internal sealed class PairRows(PairsConnector pairs) : RowSource(pairs.NumPre, p
     public override int DrawRange => 0;
     public override int KnownCount(int pre) => pairs.RowStart[pre + 1] - pairs.RowStart[pre];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a set-up loop: optimised from its first call, not tier-0 code
     public override int Row(int pre, Span<int> dst, RowScratch s)
     {
         int a = pairs.RowStart[pre], b = pairs.RowStart[pre + 1];
