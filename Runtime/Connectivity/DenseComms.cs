@@ -166,7 +166,7 @@ public static partial class DenseComms
         if ((long)spikes.Length * post.Length != weights.Length)
             throw new ArgumentException($"DenseComms.Dense: {weights.Length} weights given but numPre·numPost = {(long)spikes.Length * post.Length}.", nameof(weights));
         int n = post.Length;
-        foreach (int i in spikes) AddScaled(post, weights.Slice(i * n, n), 1f, scaled: false);
+        foreach (int i in spikes) AddRow(post, weights.Slice(i * n, n));
     }
 
     /// <summary><c>post[j] += c</c> for every j, 16 or 8 lanes at a time: the same single add per element as a scalar loop.</summary>
@@ -188,29 +188,39 @@ public static partial class DenseComms
         for (; j < n; j++) Unsafe.Add(ref p, j) += c;
     }
 
-    /// <summary><c>post[j] += x·row[j]</c> (or <c>post[j] += row[j]</c> when not <paramref name="scaled"/>) for every j,
-    /// vectorised: per element the same product and sum as the scalar loop (no fused multiply-add).</summary>
+    /// <summary><c>post[j] += x·row[j]</c> for every j (row as long as post), vectorised: per element the same product and
+    /// sum as the scalar loop (no fused multiply-add).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void AddScaled(Span<float> post, ReadOnlySpan<float> row, float x, bool scaled = true)
+    internal static void AddScaled(Span<float> post, ReadOnlySpan<float> row, float x)
     {
-        if (row.Length != post.Length) throw new ArgumentException($"DenseComms: a row of {row.Length} weights for {post.Length} posts.", nameof(row));
         ref float p = ref MemoryMarshal.GetReference(post);
         ref float r = ref MemoryMarshal.GetReference(row);
         nint n = post.Length, j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
             var vx = Vector512.Create(x);
-            if (scaled) for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + vx * Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
-            else for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+            for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + vx * Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
             var vx = Vector256.Create(x);
-            if (scaled) for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + vx * Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
-            else for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+            for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + vx * Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
         }
-        if (scaled) for (; j < n; j++) Unsafe.Add(ref p, j) += x * Unsafe.Add(ref r, j);
-        else for (; j < n; j++) Unsafe.Add(ref p, j) += Unsafe.Add(ref r, j);
+        for (; j < n; j++) Unsafe.Add(ref p, j) += x * Unsafe.Add(ref r, j);
+    }
+
+    /// <summary><c>post[j] += row[j]</c> for every j (row as long as post), vectorised: the same single add per element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void AddRow(Span<float> post, ReadOnlySpan<float> row)
+    {
+        ref float p = ref MemoryMarshal.GetReference(post);
+        ref float r = ref MemoryMarshal.GetReference(row);
+        nint n = post.Length, j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; j <= n - 16; j += 16) (Vector512.LoadUnsafe(ref p, (nuint)j) + Vector512.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+        else if (Vector256.IsHardwareAccelerated)
+            for (; j <= n - 8; j += 8) (Vector256.LoadUnsafe(ref p, (nuint)j) + Vector256.LoadUnsafe(ref r, (nuint)j)).StoreUnsafe(ref p, (nuint)j);
+        for (; j < n; j++) Unsafe.Add(ref p, j) += Unsafe.Add(ref r, j);
     }
 
     static void Same(int a, int b, string method)
