@@ -321,6 +321,7 @@ internal static class PopulationEmitter
     }
 
     const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
+    const string X86 = "global::System.Runtime.Intrinsics.X86.";
     const string Marshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
     /// <summary>The fused loop over [lo, hi). <paramref name="withExt"/>: the per-neuron form, whose external current is
@@ -514,7 +515,7 @@ internal static class PopulationEmitter
         foreach (var kv in numbers) w.Line($"{F} {kv.Value} = {V}.Create({Literals.Float(kv.Key)}); // {Literals.Short(kv.Key)}");
         if (step.RefractoryHold is not null)
         {
-            w.Line($"{I} xHoldFrom = {V}.Create(holdFrom);");
+            w.Line($"{I} xHeldAfter = {V}.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue");
         }
         w.Append(loop);
     }
@@ -568,18 +569,28 @@ internal static class PopulationEmitter
         Load(null);
         if (step.RefractoryHold is { } held)
         {
-            loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.LessThanOrEqual(xHoldFrom, {V}.LoadUnsafe(ref rLast, at))), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");
+            // last ≥ holdFrom as last > holdFrom − 1: one compare on AVX2 too (vpcmpgtd; '≤' there is a min and an equality).
+            loop.Line($"{StepLowering.NextLocal(held)} = {V}.ConditionalSelect({V}.AsSingle({V}.GreaterThan({V}.LoadUnsafe(ref rLast, at), xHeldAfter)), {StepLowering.OldLocal(held)}, {StepLowering.NextLocal(held)}); // refractory: hold {held}");
         }
+        bool wide = V.EndsWith("Vector512", System.StringComparison.Ordinal); // mask registers (AVX-512)
         loop.Line($"{F} fire = {f.Format(step.Spike)};");
         foreach (var a in step.States)
         {
             Reset? reset = null;
             foreach (var r in step.Resets) if (r.State == a.Name) reset = r;
-            string value = reset is null ? StepLowering.NextLocal(a.Name) : $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {StepLowering.NextLocal(a.Name)})";
+            string next = StepLowering.NextLocal(a.Name);
+            string value = reset is null ? next
+                : wide ? $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {next})"
+                // 'fire' has two uses here (this select and the spike bits), so the JIT no longer sees a compare inside
+                // ConditionalSelect and writes and/andnot/or; the blend takes the same lanes (a compare's lanes are all
+                // ones or all zeros) in one instruction. Vector256 is accelerated only where AVX2 is.
+                : $"({X86}Avx.IsSupported ? {X86}Avx.BlendVariable({next}, {f.Format(reset.Value)}, fire) : {V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {next}))";
             loop.Line($"{V}.StoreUnsafe({value}, ref r{a.Member}, at);");
         }
-        // The spike bits from the mirrored compare (the same lanes): 'fire' keeps one use and stays in a mask register.
-        loop.Line($"{bits}{V}.ExtractMostSignificantBits({f.FormatMirrored(step.Spike)}){shift};");
+        // Vector512: the spike bits from the mirrored compare (the same lanes), so 'fire' keeps one use and stays in a mask
+        // register. Vector256 has no mask registers: 'fire' is a vector there and its sign bits are the spike bits.
+        string spikeMask = wide ? f.FormatMirrored(step.Spike) : "fire";
+        loop.Line($"{bits}{V}.ExtractMostSignificantBits({spikeMask}){shift};");
     }
 
     /// <summary>The spiking lanes of <c>bits</c> (bit k: neuron i + k) appended to the index list, their last spike step set.</summary>

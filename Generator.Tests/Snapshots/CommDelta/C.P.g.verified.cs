@@ -215,7 +215,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -228,7 +228,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -241,7 +241,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
@@ -254,7 +254,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
@@ -267,7 +267,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
@@ -289,7 +289,7 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                     global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -311,7 +311,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -324,10 +324,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -337,10 +337,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -350,10 +350,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -363,10 +363,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -385,10 +385,10 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                     global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -447,7 +447,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -460,7 +460,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -473,7 +473,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
@@ -486,7 +486,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
@@ -499,7 +499,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
@@ -521,7 +521,7 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                     global::System.Runtime.Intrinsics.Vector512<float> deltaNew = xn0;
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(deltaNew, ref rDelta, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -543,7 +543,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -556,10 +556,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -569,10 +569,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -582,10 +582,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -595,10 +595,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                         global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -617,10 +617,10 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld) + deltaOld;
                     global::System.Runtime.Intrinsics.Vector256<float> deltaNew = xn0;
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(deltaNew, ref rDelta, at);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

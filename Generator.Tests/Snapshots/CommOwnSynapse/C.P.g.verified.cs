@@ -236,7 +236,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -251,7 +251,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -266,7 +266,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
@@ -281,7 +281,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
@@ -296,7 +296,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
@@ -320,7 +320,7 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + g0New * t0 + g1New * t0;
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -342,7 +342,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -357,10 +357,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -372,10 +372,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -387,10 +387,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -402,10 +402,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -426,10 +426,10 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + g0New * t0 + g1New * t0;
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -492,7 +492,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector512<float> xVTh = global::System.Runtime.Intrinsics.Vector512.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector512<float> xVReset = global::System.Runtime.Intrinsics.Vector512.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -507,7 +507,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -522,7 +522,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 16;
@@ -537,7 +537,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 32;
@@ -552,7 +552,7 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         bits |= global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew)) << 48;
@@ -576,7 +576,7 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -598,7 +598,7 @@ namespace C
                 global::System.Runtime.Intrinsics.Vector256<float> xVTh = global::System.Runtime.Intrinsics.Vector256.Create(VTh);
                 global::System.Runtime.Intrinsics.Vector256<float> xVReset = global::System.Runtime.Intrinsics.Vector256.Create(VReset);
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -613,10 +613,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -628,10 +628,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -643,10 +643,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -658,10 +658,10 @@ namespace C
                         global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -682,10 +682,10 @@ namespace C
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + g0New * t0 + g1New * t0;
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -359,8 +359,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -374,8 +374,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -389,8 +389,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -404,8 +404,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -428,8 +428,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -620,8 +620,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -635,8 +635,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -650,8 +650,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -665,8 +665,8 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -689,8 +689,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xn0 * (gDecay0New - gRise0New) * (xn1 - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -294,8 +294,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -439,8 +439,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t8 = global::SpikeSharp.VMath.Abs(t7);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t8, xn1), xn2 + t7 / xn3 + t7 * t7 / xn4, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t8, xn5), xn2 + t7 * (xn5 + t7 * (xn6 + t7 * (xn7 + t7 * (xn8 + t7 * (xn9 + t7 * (xn10 + t7 * xn11)))))), (global::SpikeSharp.VMath.Exp(t7) - xn2) / t7)) * ((global::SpikeSharp.VMath.Neg(vOld - xVRest) + xDeltaT * t2 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

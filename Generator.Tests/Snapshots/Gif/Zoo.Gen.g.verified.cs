@@ -420,11 +420,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -439,11 +439,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -458,11 +458,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -477,11 +477,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -505,11 +505,11 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -751,11 +751,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -770,11 +770,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -789,11 +789,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -808,11 +808,11 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -836,11 +836,11 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -272,7 +272,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -289,7 +289,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -309,7 +309,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -329,7 +329,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -349,7 +349,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -378,7 +378,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -415,7 +415,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -432,13 +432,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -452,13 +452,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -472,13 +472,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -492,13 +492,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -521,13 +521,13 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -617,7 +617,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xR2 = global::System.Runtime.Intrinsics.Vector512.Create(R2);
                 global::System.Runtime.Intrinsics.Vector512<float> xA2 = global::System.Runtime.Intrinsics.Vector512.Create(A2);
                 global::System.Runtime.Intrinsics.Vector512<float> xVThReset = global::System.Runtime.Intrinsics.Vector512.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 64; i += 64)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -634,7 +634,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -654,7 +654,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -674,7 +674,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -694,7 +694,7 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -723,7 +723,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> vThOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(vThOld, vNew);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
@@ -760,7 +760,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xR2 = global::System.Runtime.Intrinsics.Vector256.Create(R2);
                 global::System.Runtime.Intrinsics.Vector256<float> xA2 = global::System.Runtime.Intrinsics.Vector256.Create(A2);
                 global::System.Runtime.Intrinsics.Vector256<float> xVThReset = global::System.Runtime.Intrinsics.Vector256.Create(VThReset);
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 32; i += 32)
                 {
                     global::System.UIntPtr i0 = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -777,13 +777,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     }
                     {
                         global::System.UIntPtr at = i0 + 8; // not 'nuint', which a user type of that name would replace
@@ -797,13 +797,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 8;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 8;
                     }
                     {
                         global::System.UIntPtr at = i0 + 16; // not 'nuint', which a user type of that name would replace
@@ -817,13 +817,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 16;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 16;
                     }
                     {
                         global::System.UIntPtr at = i0 + 24; // not 'nuint', which a user type of that name would replace
@@ -837,13 +837,13 @@ namespace Zoo
                         global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                         global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                         global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                        vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                         global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld)) << 24;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                        bits |= global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire) << 24;
                     }
                     while (bits != 0)
                     {
@@ -866,13 +866,13 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vThOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rVTh, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vThNew = vThOld + xk4 * (xA * t0 - xB * (vThOld - xVThInf));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk5 * ((global::SpikeSharp.VMath.Neg(t0) + xR * (current + i1Old + i2Old)) / xTau);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(vThOld, vNew);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew), ref rVTh, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New), ref rI1, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New), ref rI2, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, vThOld));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vThNew, global::SpikeSharp.VMath.Max(xVThReset, vThNew), fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, global::SpikeSharp.VMath.Max(xVThReset, vThNew), vThNew)), ref rVTh, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i1New, xR1 * i1New + xA1, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR1 * i1New + xA1, i1New)), ref rI1, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(i2New, xR2 * i2New + xA2, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xR2 * i2New + xA2, i2New)), ref rI2, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

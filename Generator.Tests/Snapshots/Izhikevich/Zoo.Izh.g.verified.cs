@@ -299,9 +299,9 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xC, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(uNew, uNew + xD, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew)), ref rU, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -444,9 +444,9 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t4, xn0), xn1 + t3 / xn2 + t3 * t3 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t4, xn4), xn1 + t3 * (xn4 + t3 * (xn5 + t3 * (xn6 + t3 * (xn7 + t3 * (xn8 + t3 * (xn9 + t3 * xn10)))))), (global::SpikeSharp.VMath.Exp(t3) - xn1) / t3)) * (t0 * vOld + xP2 * vOld + xP3 - uOld + current);
                     global::System.Runtime.Intrinsics.Vector256<float> uNew = uOld + xk1 * (xA * (xB * vOld - uOld));
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew), ref rU, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xC, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xC, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(uNew, uNew + xD, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, uNew + xD, uNew)), ref rU, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

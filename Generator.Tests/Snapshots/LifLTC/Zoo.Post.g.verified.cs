@@ -412,8 +412,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -668,8 +668,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t24 = global::SpikeSharp.VMath.Abs(t23);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk1 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t24, xn7), xn3 + t23 / xn8 + t23 * t23 / xn9, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t24, xn10), xn3 + t23 * (xn10 + t23 * (xn11 + t23 * (xn12 + t23 * (xn13 + t23 * (xn14 + t23 * (xn15 + t23 * xn16)))))), (global::SpikeSharp.VMath.Exp(t23) - xn3) / t23)) * ((global::SpikeSharp.VMath.Neg(vOld) + xVRest + xR * current) / xk2);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -243,7 +243,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -260,7 +260,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
@@ -299,7 +299,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -316,11 +316,11 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(wNew, wNew + xB, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew)), ref rW, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -405,7 +405,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector512<float> xn8 = global::System.Runtime.Intrinsics.Vector512.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector512<float> xn9 = global::System.Runtime.Intrinsics.Vector512.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector512<float> xn10 = global::System.Runtime.Intrinsics.Vector512.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -422,7 +422,7 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector512<float> wOld = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector512<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
@@ -461,7 +461,7 @@ namespace Zoo
                 global::System.Runtime.Intrinsics.Vector256<float> xn8 = global::System.Runtime.Intrinsics.Vector256.Create(0.0013888889f); // 0.001388888888888889
                 global::System.Runtime.Intrinsics.Vector256<float> xn9 = global::System.Runtime.Intrinsics.Vector256.Create(0.0001984127f); // 0.0001984126984126984
                 global::System.Runtime.Intrinsics.Vector256<float> xn10 = global::System.Runtime.Intrinsics.Vector256.Create(2.4801588E-05f); // 2.48015873015873E-05
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -478,11 +478,11 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> wOld = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rW, at);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 - wOld + current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> wNew = wOld + xk1 * ((xA * t2 - wOld) / xTauW);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew), ref rW, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(wNew, wNew + xB, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, wNew + xB, wNew)), ref rW, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -285,8 +285,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -422,8 +422,8 @@ namespace Zoo
                     global::System.Runtime.Intrinsics.Vector256<float> t7 = global::SpikeSharp.VMath.Abs(t6);
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xk0 * global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(t7, xn0), xn1 + t6 / xn2 + t6 * t6 / xn3, global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.LessThan(t7, xn4), xn1 + t6 * (xn4 + t6 * (xn5 + t6 * (xn6 + t6 * (xn7 + t6 * (xn8 + t6 * (xn9 + t6 * xn10)))))), (global::SpikeSharp.VMath.Exp(t6) - xn1) / t6)) * ((t3 * t0 + xR * current) / xTau);
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

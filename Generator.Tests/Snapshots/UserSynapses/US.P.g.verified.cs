@@ -256,7 +256,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -272,7 +272,7 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -300,7 +300,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -316,10 +316,10 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -398,7 +398,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector512<float> xn0 = global::System.Runtime.Intrinsics.Vector512.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector512<float> xn1 = global::System.Runtime.Intrinsics.Vector512.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector512<float> xn2 = global::System.Runtime.Intrinsics.Vector512.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector512<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector512<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector512.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 16; i += 16)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -414,7 +414,7 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector512<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector512<float> current = xInput + global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector512<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(global::System.Runtime.Intrinsics.Vector512.AsSingle(global::System.Runtime.Intrinsics.Vector512.GreaterThan(global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector512<float> fire = global::System.Runtime.Intrinsics.Vector512.GreaterThanOrEqual(vNew, xVTh);
                     global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(global::System.Runtime.Intrinsics.Vector512.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
                     ulong bits = global::System.Runtime.Intrinsics.Vector512.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector512.LessThanOrEqual(xVTh, vNew));
@@ -442,7 +442,7 @@ namespace US
                 global::System.Runtime.Intrinsics.Vector256<float> xn0 = global::System.Runtime.Intrinsics.Vector256.Create(0f); // 0
                 global::System.Runtime.Intrinsics.Vector256<float> xn1 = global::System.Runtime.Intrinsics.Vector256.Create(1f); // 1
                 global::System.Runtime.Intrinsics.Vector256<float> xn2 = global::System.Runtime.Intrinsics.Vector256.Create(0.062f); // 0.062
-                global::System.Runtime.Intrinsics.Vector256<int> xHoldFrom = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom);
+                global::System.Runtime.Intrinsics.Vector256<int> xHeldAfter = global::System.Runtime.Intrinsics.Vector256.Create(holdFrom - 1); // no overflow: holdFrom = step − RefractorySteps ≥ −int.MaxValue
                 for (; i <= hi - 8; i += 8)
                 {
                     global::System.UIntPtr at = (global::System.UIntPtr)i; // not 'nuint', which a user type of that name would replace
@@ -458,10 +458,10 @@ namespace US
                     global::System.Runtime.Intrinsics.Vector256<float> t0 = xn0 - vOld;
                     global::System.Runtime.Intrinsics.Vector256<float> current = xInput + global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rExt, at - (global::System.UIntPtr)lo) + xk0 * (gDecay0New - gRise0New) * t0 + c1New * t0 / (xn1 + xk1 * global::SpikeSharp.VMath.Exp(xn2 * t0));
                     global::System.Runtime.Intrinsics.Vector256<float> vNew = vOld + xc * (xVRest + xR * current - vOld);
-                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xHoldFrom, global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at))), vOld, vNew); // refractory: hold V
+                    vNew = global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(global::System.Runtime.Intrinsics.Vector256.AsSingle(global::System.Runtime.Intrinsics.Vector256.GreaterThan(global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref rLast, at), xHeldAfter)), vOld, vNew); // refractory: hold V
                     global::System.Runtime.Intrinsics.Vector256<float> fire = global::System.Runtime.Intrinsics.Vector256.GreaterThanOrEqual(vNew, xVTh);
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew), ref rV, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew));
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe((global::System.Runtime.Intrinsics.X86.Avx.IsSupported ? global::System.Runtime.Intrinsics.X86.Avx.BlendVariable(vNew, xVReset, fire) : global::System.Runtime.Intrinsics.Vector256.ConditionalSelect(fire, xVReset, vNew)), ref rV, at);
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);

@@ -462,7 +462,7 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
@@ -821,7 +821,7 @@ namespace U
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(mNew, ref rM, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(hNew, ref rH, at);
                     global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(nNew, ref rN, at);
-                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits((global::System.Runtime.Intrinsics.Vector256.GreaterThan(xVTh, vOld) & global::System.Runtime.Intrinsics.Vector256.LessThanOrEqual(xVTh, vNew)));
+                    ulong bits = global::System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(fire);
                     while (bits != 0)
                     {
                         int spiking = i + global::System.Numerics.BitOperations.TrailingZeroCount(bits);
