@@ -167,6 +167,47 @@ public class DeliveryCacheTests
         }
     }
 
+    [Theory]
+    [InlineData(70_000, 0.001, true)]      // 9 blocks, 32-bit targets
+    [InlineData(70_000, 0.001, false)]
+    [InlineData(1_100_000, 0.0001, true)]
+    [InlineData(40_003, 0.002, false)]     // 16-bit targets
+    public void ThreadSplitOffsets_GiveTheAddsOfTheFullOffsets_ForEveryPartOfEverySplit(int numOut, double prob, bool prefetch)
+    {
+        const int numIn = 300;
+        var cache = JitTargetCache.Build(numIn, numOut, prob, 5, 2);
+        cache.PrefetchRows = prefetch && System.Runtime.Intrinsics.X86.Sse.IsSupported;
+        var skips = GeometricSkips.For(prob);
+        var rng = new Random(7);
+        var spikes = new Spikes(Enumerable.Range(0, numIn).Where(_ => rng.NextDouble() < 0.3).ToArray(), numIn);
+        int blocks = JitConnectivity.BlockCount(numOut);
+        Assert.True(blocks > 4, $"{blocks} blocks: too few to split");
+        foreach (int kept in new[] { 1, 2, 3, 4, blocks, blocks + 1 })
+        {
+            cache.UseSplit(kept);
+            Assert.Equal(kept < blocks ? kept : 0, cache.SplitParts);
+            foreach (int parts in new[] { 1, 2, 3, 4 })
+            {
+                for (int part = 0; part < parts; part++)
+                {
+                    int first = blocks * part / parts, end = blocks * (part + 1) / parts;
+                    var a = new float[numOut];
+                    var b = new float[numOut];
+                    JitDelivery.AddHomo(a, 5, 2, spikes, skips, 0.29f, first, end);
+                    cache.AddHomo(b, spikes, 0.29f, first, end);
+                    var c = new float[numOut];
+                    cache.AddHomoScaled(c, spikes, 0.29f, Enumerable.Repeat(1f, numIn).ToArray(), first, end);
+                    Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
+                    Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), c.Select(BitConverter.SingleToInt32Bits));
+                    Assert.Contains(b, x => x > 0f); // every part of these sizes gets targets
+                }
+            }
+        }
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => cache.UseSplit(0));
+        Assert.Equal("parts", e.ParamName);
+        Assert.Contains("0", e.Message);
+    }
+
     /// <summary>The seed network with its projections' delivery strategy chosen.</summary>
     sealed class SeedNet
     {
