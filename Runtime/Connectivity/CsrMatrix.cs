@@ -33,12 +33,16 @@ public sealed class ConnectivityMemoryException : OutOfMemoryException
 /// </summary>
 /// <remarks>
 /// <para><b>Layout.</b> The post range is cut into <see cref="Blocks"/> contiguous blocks, exactly those of
-/// <see cref="JitConnectivity.BlockCount"/> (and of <see cref="Parallelism.DeliverParts"/>); each block holds its own CSR:
-/// <c>numPre + 1</c> row offsets (4 bytes each) and the targets relative to the block's first post, 16-bit when every block
-/// has at most 65 536 posts (any projection onto at most 1 048 576 neurons), else 32-bit. So a synapse takes 2 bytes (4 past
-/// a million posts) plus <c>4·Blocks</c> bytes per pre neuron, and 4 more per synapse for per-synapse weights.</para>
+/// <see cref="JitConnectivity.BlockCount"/> (and of <see cref="Parallelism.DeliverParts"/>). The targets are stored
+/// pre-major: each pre's row, block after block, in one run of one array, so a thread that owns blocks [b0, b1) reads one
+/// contiguous run per spike (and one line of offsets), not one short run per block. <c>rows[pre·B + b]</c> is where the
+/// targets of (pre, block b) start (<c>numPre·B + 1</c> offsets, 4 bytes each); targets are stored relative to their
+/// block's first post, 16-bit when every block has at most 65 536 posts (any projection onto at most 1 048 576 neurons),
+/// else 32-bit. So a synapse takes 2 bytes (4 past a million posts) plus <c>4·Blocks</c> bytes per pre neuron, and 4 more
+/// per synapse for per-synapse weights; at most <see cref="Array.MaxLength"/> synapses.</para>
 /// <para><b>Synapse order.</b> Synapse <c>s</c> is the <c>s</c>-th entry in row-major order (pre, then target increasing):
-/// BrainPy's CSR order. Per-synapse weights are indexed so (<see cref="RowStart"/>), whatever the block layout.</para>
+/// BrainPy's CSR order, which is also the storage order, so per-synapse weights are indexed by the storage position
+/// (<see cref="RowStart"/>).</para>
 /// <para><b>Threads.</b> Every delivery method has a block-range overload: threads that own disjoint block ranges write
 /// disjoint posts, and each post receives its adds in spike (or pre) order, then row order, whatever the split: the result is
 /// bit-identical for any thread count. The methods check their arguments once, then run without bounds checks and allocate
@@ -47,11 +51,10 @@ public sealed class ConnectivityMemoryException : OutOfMemoryException
 public sealed class CsrMatrix
 {
     readonly int[] _blockStart; // Blocks + 1
-    readonly int[][] _rows;     // per block: numPre + 1 offsets
-    readonly ushort[][]? _t16;  // per block: targets − block start
-    readonly int[][]? _t32;
-    readonly long[] _rowStart;  // numPre + 1: canonical synapse index of each row
-    readonly long[][]? _delta;  // per block and pre: canonical index − storage index (null with one block: 0)
+    readonly int _blocks;
+    readonly int[] _rows;       // numPre·B + 1 offsets: (pre, b) is [_rows[pre·B + b], _rows[pre·B + b + 1])
+    readonly ushort[]? _t16;    // targets − their block's start, pre-major (synapse order)
+    readonly int[]? _t32;
 
     /// <summary>Number of pre neurons (rows).</summary>
     public int NumPre { get; }
@@ -62,7 +65,7 @@ public sealed class CsrMatrix
     /// <summary>Stored synapses (a multi-connection counts once per copy).</summary>
     public long Synapses { get; }
 
-    /// <summary>Bytes held: row offsets, targets and the synapse index of every row.</summary>
+    /// <summary>Bytes held: row offsets and targets.</summary>
     public long Bytes { get; }
 
     /// <summary>Time the build took.</summary>
@@ -75,7 +78,7 @@ public sealed class CsrMatrix
     public string Name { get; }
 
     /// <summary>Number of post blocks (<see cref="JitConnectivity.BlockCount"/> of <see cref="NumPost"/>).</summary>
-    public int Blocks => _rows.Length;
+    public int Blocks => _blocks;
 
     /// <summary>Whether targets are stored in 16 bits.</summary>
     public bool Narrow => _t16 is not null;
@@ -93,10 +96,10 @@ public sealed class CsrMatrix
 
     /// <summary>Synapse index of the first synapse of <paramref name="pre"/> (<paramref name="pre"/> = <see cref="NumPre"/>
     /// gives <see cref="Synapses"/>): row <c>pre</c> holds synapses [RowStart(pre), RowStart(pre + 1)).</summary>
-    public long RowStart(int pre) => _rowStart[pre];
+    public long RowStart(int pre) => _rows[(long)pre * _blocks];
 
     /// <summary>Number of targets of <paramref name="pre"/>.</summary>
-    public int OutDegree(int pre) => (int)(_rowStart[pre + 1] - _rowStart[pre]);
+    public int OutDegree(int pre) => _rows[(long)(pre + 1) * _blocks] - _rows[(long)pre * _blocks];
 
     /// <summary>Copies the targets of <paramref name="pre"/> (increasing, in synapse order) into <paramref name="destination"/>;
     /// returns their count (<see cref="OutDegree"/>).</summary>
@@ -107,10 +110,11 @@ public sealed class CsrMatrix
         if (destination.Length < n)
             throw new ArgumentException($"CsrMatrix.Targets: the destination holds {destination.Length} but pre {pre} has {n} targets.", nameof(destination));
         int o = 0;
-        for (int b = 0; b < Blocks; b++)
+        for (int b = 0; b < _blocks; b++)
         {
-            int s = _rows[b][pre], e = _rows[b][pre + 1], start = _blockStart[b];
-            for (int i = s; i < e; i++) destination[o++] = start + (_t16 is not null ? _t16[b][i] : _t32![b][i]);
+            long r = (long)pre * _blocks + b;
+            int s = _rows[r], e = _rows[r + 1], start = _blockStart[b];
+            for (int i = s; i < e; i++) destination[o++] = start + (_t16 is not null ? _t16[i] : _t32![i]);
         }
         return o;
     }
@@ -127,53 +131,34 @@ public sealed class CsrMatrix
     public int[] InDegrees()
     {
         var d = new int[NumPost];
-        for (int b = 0; b < Blocks; b++)
-        {
-            int start = _blockStart[b], n = _rows[b][NumPre];
-            for (int i = 0; i < n; i++) d[start + (_t16 is not null ? _t16[b][i] : _t32![b][i])]++;
-        }
+        for (int pre = 0; pre < NumPre; pre++)
+            for (int b = 0; b < _blocks; b++)
+            {
+                long r = (long)pre * _blocks + b;
+                int s = _rows[r], e = _rows[r + 1], start = _blockStart[b];
+                for (int i = s; i < e; i++) d[start + (_t16 is not null ? _t16[i] : _t32![i])]++;
+            }
         return d;
     }
 
-    CsrMatrix(Connector connector, int numPre, int numPost, int[] blockStart, int[][] rows, ushort[][]? t16, int[][]? t32, string name, TimeSpan time)
+    CsrMatrix(Connector connector, int numPre, int numPost, int[] blockStart, int[] rows, ushort[]? t16, int[]? t32, string name, TimeSpan time)
     {
         Connector = connector;
         NumPre = numPre;
         NumPost = numPost;
         Name = name;
         _blockStart = blockStart;
+        _blocks = blockStart.Length - 1;
         _rows = rows;
         _t16 = t16;
         _t32 = t32;
-        int blocks = rows.Length;
-        _rowStart = new long[numPre + 1];
-        for (int pre = 0; pre < numPre; pre++)
-        {
-            long n = 0;
-            for (int b = 0; b < blocks; b++) n += rows[b][pre + 1] - rows[b][pre];
-            _rowStart[pre + 1] = _rowStart[pre] + n;
-        }
-        if (blocks > 1)
-        {
-            _delta = new long[blocks][];
-            for (int b = 0; b < blocks; b++)
-            {
-                var d = _delta[b] = new long[numPre];
-                for (int pre = 0; pre < numPre; pre++)
-                {
-                    long before = 0;
-                    for (int c = 0; c < b; c++) before += rows[c][pre + 1] - rows[c][pre];
-                    d[pre] = _rowStart[pre] + before - rows[b][pre];
-                }
-            }
-        }
-        Synapses = _rowStart[numPre];
-        Bytes = BytesOf(Synapses, blocks, numPre, t16 is not null);
+        Synapses = rows[^1];
+        Bytes = BytesOf(Synapses, _blocks, numPre, t16 is not null);
         SetupTime = time;
     }
 
     static long BytesOf(long synapses, int blocks, int numPre, bool narrow) =>
-        synapses * (narrow ? 2 : 4) + 4L * blocks * (numPre + 1L) + 8L * (numPre + 1L) + (blocks > 1 ? 8L * blocks * numPre : 0);
+        synapses * (narrow ? 2 : 4) + 4L * ((long)blocks * numPre + 1L);
 
     static bool IsNarrow(int numPost)
     {
@@ -246,32 +231,25 @@ public sealed class CsrMatrix
         int blocks = JitConnectivity.BlockCount(numPost);
         var blockStart = new int[blocks + 1];
         for (int b = 0; b <= blocks; b++) blockStart[b] = JitConnectivity.BlockStart(numPost, b);
-        var rows = new int[blocks][];
-        for (int b = 0; b < blocks; b++) rows[b] = new int[numPre + 1];
+        long entries = (long)blocks * numPre + 1;
+        if (entries > Array.MaxLength)
+            throw new ConnectivityMemoryException(who, 0, 0, $"{who}: {blocks} blocks × {numPre} pres + 1 row offsets are more than an array holds; use fewer neurons.");
+        var rows = new int[entries];
         bool narrow = IsNarrow(numPost);
         var work = new BuildWork(src, blockStart, rows);
-        // Pass 1: counts (rows[b][pre + 1]); pass 2 (after the prefix sums): the targets, each at its row's place.
+        // Pass 1: counts (of (pre, b) at rows[pre·B + b + 1]); pass 2 (after the prefix sum): the targets, each at its row's place.
         work.Pass = 1;
         Run(work, parts, src, numPre, blocks);
         long total = 0;
-        for (int b = 0; b < blocks; b++)
+        for (long k = 1; k < entries; k++)
         {
-            var r = rows[b];
-            for (int pre = 0; pre < numPre; pre++) r[pre + 1] += r[pre];
-            if (r[numPre] > Array.MaxLength)
-                throw new ConnectivityMemoryException(who, 0, 0, $"{who}: block {b} holds {r[numPre]} synapses, more than an array holds; use fewer synapses.");
-            total += r[numPre];
+            total += rows[k];
+            if (total > Array.MaxLength)
+                throw new ConnectivityMemoryException(who, 0, 0, $"{who}: more than {Array.MaxLength} synapses, more than an array holds; use fewer synapses.");
+            rows[k] = (int)total;
         }
-        if (narrow)
-        {
-            work.T16 = new ushort[blocks][];
-            for (int b = 0; b < blocks; b++) work.T16[b] = GC.AllocateUninitializedArray<ushort>(rows[b][numPre]); // every entry written in pass 2
-        }
-        else
-        {
-            work.T32 = new int[blocks][];
-            for (int b = 0; b < blocks; b++) work.T32[b] = GC.AllocateUninitializedArray<int>(rows[b][numPre]);
-        }
+        if (narrow) work.T16 = GC.AllocateUninitializedArray<ushort>((int)total); // every entry written in pass 2
+        else work.T32 = GC.AllocateUninitializedArray<int>((int)total);
         work.Pass = 2;
         Run(work, parts, src, numPre, blocks);
         return new CsrMatrix(connector, numPre, numPost, blockStart, rows, work.T16, work.T32, name, sw.Elapsed);
@@ -285,35 +263,35 @@ public sealed class CsrMatrix
 
     /// <summary>The two passes of a build. Rows: chunks of pres (chunk c on part c mod parts), each row written to its own
     /// places; columns: whole blocks, posts in order. Neither depends on the split.</summary>
-    sealed class BuildWork(RowSource src, int[] blockStart, int[][] rows) : IParallelWork
+    sealed class BuildWork(RowSource src, int[] blockStart, int[] rows) : IParallelWork
     {
         public const int Chunk = 256;
         public int Pass;
-        public ushort[][]? T16;
-        public int[][]? T32;
+        public ushort[]? T16;
+        public int[]? T32;
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the build's loops: optimised from the first call (was tier-0 code)
         public void Execute(int part, int parts)
         {
             var s = new RowScratch(src.DrawRange, src.MaxRow);
-            int blocks = rows.Length;
+            int blocks = blockStart.Length - 1;
             if (src.ByColumn)
             {
+                // Block b's (pre, b) entries are this part's alone: counts at rows[pre·B + b + 1], then cursors from rows[pre·B + b].
                 int[]? cursor = Pass == 2 ? new int[src.NumPre] : null;
                 for (int b = part; b < blocks; b += parts)
                 {
                     int start = blockStart[b], end = blockStart[b + 1];
-                    var r = rows[b];
-                    if (cursor is not null) Array.Copy(r, cursor, src.NumPre);
+                    if (cursor is not null) for (int pre = 0; pre < cursor.Length; pre++) cursor[pre] = rows[(long)pre * blocks + b];
                     for (int post = start; post < end; post++)
                     {
                         int n = src.Column(post, s.Buf, s);
                         if (cursor is null)
-                            for (int i = 0; i < n; i++) r[s.Buf[i] + 1]++;
+                            for (int i = 0; i < n; i++) rows[(long)s.Buf[i] * blocks + b + 1]++;
                         else if (T16 is not null)
-                            for (int i = 0; i < n; i++) T16[b][cursor[s.Buf[i]]++] = (ushort)(post - start);
+                            for (int i = 0; i < n; i++) T16[cursor[s.Buf[i]]++] = (ushort)(post - start);
                         else
-                            for (int i = 0; i < n; i++) T32![b][cursor[s.Buf[i]]++] = post - start;
+                            for (int i = 0; i < n; i++) T32![cursor[s.Buf[i]]++] = post - start;
                     }
                 }
                 return;
@@ -326,23 +304,26 @@ public sealed class CsrMatrix
                 {
                     if (Pass == 1 && blocks == 1 && src.KnownCount(pre) is int known and >= 0)
                     {
-                        rows[0][pre + 1] = known; // one block: the row's length is all pass 1 needs
+                        rows[pre + 1] = known; // one block: the row's length is all pass 1 needs
                         continue;
                     }
                     int n = src.Row(pre, s.Buf, s);
-                    int i = 0;
-                    for (int b = 0; b < blocks && i < n; b++)
+                    if (Pass == 2) // the row is one run: targets relative to their blocks, in order
                     {
-                        int start = blockStart[b], end = blockStart[b + 1];
-                        int first = i;
-                        while (i < n && s.Buf[i] < end) i++;
-                        if (Pass == 1) rows[b][pre + 1] = i - first;
-                        else
+                        int at = rows[(long)pre * blocks];
+                        for (int b = 0, i = 0; b < blocks && i < n; b++)
                         {
-                            int at = rows[b][pre];
-                            if (T16 is not null) for (int k = first; k < i; k++) T16[b][at++] = (ushort)(s.Buf[k] - start);
-                            else for (int k = first; k < i; k++) T32![b][at++] = s.Buf[k] - start;
+                            int start = blockStart[b], end = blockStart[b + 1];
+                            if (T16 is not null) for (; i < n && s.Buf[i] < end; i++) T16[at++] = (ushort)(s.Buf[i] - start);
+                            else for (; i < n && s.Buf[i] < end; i++) T32![at++] = s.Buf[i] - start;
                         }
+                        continue;
+                    }
+                    for (int b = 0, i = 0; b < blocks && i < n; b++)
+                    {
+                        int end = blockStart[b + 1], first = i;
+                        while (i < n && s.Buf[i] < end) i++;
+                        rows[(long)pre * blocks + b + 1] = i - first;
                     }
                 }
             }
@@ -380,16 +361,11 @@ public sealed class CsrMatrix
     public void AddEvents(Span<float> post, Spikes spikes, float weight, int firstBlock, int endBlock)
     {
         Check(post.Length, spikes.Length, nameof(AddEvents), firstBlock, endBlock, "spikes");
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref int spk = ref spikes.IndexRef;
-        int offset = spikes.Offset, count = spikes.Count;
-        for (int b = firstBlock; b < endBlock; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            if (_t16 is not null) EventHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight);
-            else EventHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight);
-        }
+        if (_t16 is not null) EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
+        else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
     }
 
     /// <summary>EventCSRLinear scaled per spiking pre neuron (BrainPy's older STD/STP form, <c>g += W·(spike·x)</c>): adds
@@ -402,17 +378,12 @@ public sealed class CsrMatrix
         Check(post.Length, spikes.Length, nameof(AddEventsScaled), firstBlock, endBlock, "spikes");
         if (scale.Length != NumPre)
             throw new ArgumentException($"CsrMatrix.AddEventsScaled: the scale covers {scale.Length} neurons but numPre = {NumPre}.", nameof(scale));
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref float sc = ref MemoryMarshal.GetReference(scale);
         ref int spk = ref spikes.IndexRef;
-        int offset = spikes.Offset, count = spikes.Count;
-        for (int b = firstBlock; b < endBlock; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            if (_t16 is not null) EventScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref spk, offset, count, weight, ref sc);
-            else EventScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref spk, offset, count, weight, ref sc);
-        }
+        if (_t16 is not null) EventScaled(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight, ref sc);
+        else EventScaled(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight, ref sc);
     }
 
     /// <summary>EventCSRLinear with one weight per synapse, scaled per spiking pre neuron (BrainPy's older STD/STP form with a
@@ -426,19 +397,13 @@ public sealed class CsrMatrix
         CheckWeights(synapseWeights.Length, nameof(AddEventsScaled));
         if (scale.Length != NumPre)
             throw new ArgumentException($"CsrMatrix.AddEventsScaled: the scale covers {scale.Length} neurons but numPre = {NumPre}.", nameof(scale));
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
         ref float sc = ref MemoryMarshal.GetReference(scale);
         ref int spk = ref spikes.IndexRef;
-        int offset = spikes.Offset, count = spikes.Count;
-        for (int b = firstBlock; b < endBlock; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
-            if (_t16 is not null) EventSynScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref spk, offset, count, ref sc);
-            else EventSynScaled(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref spk, offset, count, ref sc);
-        }
+        if (_t16 is not null) EventSynScaled(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref spk, spikes.Offset, spikes.Count, ref sc);
+        else EventSynScaled(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref spk, spikes.Offset, spikes.Count, ref sc);
     }
 
     /// <summary>EventCSRLinear with one weight per synapse: adds <c>synapseWeights[s]</c> to <c>post[j]</c> for every
@@ -451,18 +416,12 @@ public sealed class CsrMatrix
     {
         Check(post.Length, spikes.Length, nameof(AddEvents), firstBlock, endBlock, "spikes");
         CheckWeights(synapseWeights.Length, nameof(AddEvents));
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
         ref int spk = ref spikes.IndexRef;
-        int offset = spikes.Offset, count = spikes.Count;
-        for (int b = firstBlock; b < endBlock; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
-            if (_t16 is not null) EventSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref spk, offset, count);
-            else EventSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref spk, offset, count);
-        }
+        if (_t16 is not null) EventSyn(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref spk, spikes.Offset, spikes.Count);
+        else EventSyn(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref spk, spikes.Offset, spikes.Count);
     }
 
     /// <summary>CSRLinear with a homogeneous weight (non-event): <c>post[j] += pre[i]·weight</c> for every synapse (i, j),
@@ -474,15 +433,11 @@ public sealed class CsrMatrix
     public void Multiply(ReadOnlySpan<float> pre, Span<float> post, float weight, int firstBlock, int endBlock)
     {
         Check(post.Length, pre.Length, nameof(Multiply), firstBlock, endBlock, "pre values");
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref float x0 = ref MemoryMarshal.GetReference(pre);
-        for (int b = firstBlock; b < endBlock; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            if (_t16 is not null) DenseHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref x0, NumPre, weight);
-            else DenseHomo(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref x0, NumPre, weight);
-        }
+        if (_t16 is not null) DenseHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref x0, NumPre, weight);
+        else DenseHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref x0, NumPre, weight);
     }
 
     /// <summary>CSRLinear with one weight per synapse (non-event): <c>post[j] += pre[i]·synapseWeights[s]</c> for every
@@ -495,94 +450,142 @@ public sealed class CsrMatrix
     {
         Check(post.Length, pre.Length, nameof(Multiply), firstBlock, endBlock, "pre values");
         CheckWeights(synapseWeights.Length, nameof(Multiply));
-        ref float g0 = ref MemoryMarshal.GetReference(post);
+        if (firstBlock == endBlock) return;
+        var k = Kernel(post, firstBlock, endBlock);
         ref float x0 = ref MemoryMarshal.GetReference(pre);
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
-        for (int b = firstBlock; b < endBlock; b++)
+        if (_t16 is not null) DenseSyn(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref x0, NumPre);
+        else DenseSyn(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref x0, NumPre);
+    }
+
+    /// <summary>What every kernel needs for blocks [first, end): the post buffer, the offsets of (pre 0, first), the stride
+    /// between pres' offsets (B), the block count and the block starts from <c>first</c>. Every index the kernels form from
+    /// it is in range: pres below NumPre (checked by Spikes or the span lengths), offsets inside the offset array, targets
+    /// below their block's width.</summary>
+    readonly ref struct Range
+    {
+        public readonly ref float G;
+        public readonly ref int Rows;
+        public readonly ref int Starts;
+        public readonly nint Stride, Span;
+
+        public Range(ref float g, ref int rows, ref int starts, nint stride, nint span)
         {
-            ref float gb = ref Unsafe.Add(ref g0, _blockStart[b]);
-            ref int rows = ref MemoryMarshal.GetArrayDataReference(_rows[b]);
-            ref long delta = ref _delta is null ? ref Unsafe.NullRef<long>() : ref MemoryMarshal.GetArrayDataReference(_delta[b]);
-            if (_t16 is not null) DenseSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t16[b]), ref delta, ref w0, ref x0, NumPre);
-            else DenseSyn(ref gb, ref rows, ref MemoryMarshal.GetArrayDataReference(_t32![b]), ref delta, ref w0, ref x0, NumPre);
+            G = ref g;
+            Rows = ref rows;
+            Starts = ref starts;
+            Stride = stride;
+            Span = span;
         }
     }
+
+    Range Kernel(Span<float> post, int firstBlock, int endBlock) =>
+        new(ref MemoryMarshal.GetReference(post), ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), firstBlock),
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_blockStart), firstBlock), _blocks, endBlock - firstBlock);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static nint At<T>(ref T data, nint i) where T : unmanaged =>
         typeof(T) == typeof(ushort) ? Unsafe.As<T, ushort>(ref Unsafe.Add(ref data, i)) : Unsafe.As<T, int>(ref Unsafe.Add(ref data, i));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static long Delta(ref long delta, nint pre) => Unsafe.IsNullRef(ref delta) ? 0 : Unsafe.Add(ref delta, pre);
+    // Each kernel visits, per pre, the range's blocks in order: block b's targets [r[b], r[b + 1]) of one contiguous run,
+    // added at the block's start. A pre's targets land on distinct posts of each block (or adjacent repeats), posts of
+    // different blocks are disjoint: so each post gets its adds in spike (or pre) order, then row order, for every split.
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventScaled<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight, ref float scale) where T : unmanaged
+    static void EventScaled<T>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float scale) where T : unmanaged
     {
-        for (nint k = 0; k < count; k++)
+        for (nint q = 0; q < count; q++)
         {
-            nint pre = Unsafe.Add(ref spk, k) - offset;
+            nint pre = Unsafe.Add(ref spk, q) - offset;
             float w = weight * Unsafe.Add(ref scale, pre);
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += w;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += w;
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventHomo<T>(ref float gb, ref int rows, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    static void EventHomo<T>(Range k, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
     {
-        for (nint k = 0; k < count; k++)
+        for (nint q = 0; q < count; q++)
         {
-            nint pre = Unsafe.Add(ref spk, k) - offset;
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
+            nint pre = Unsafe.Add(ref spk, q) - offset;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventSyn<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref int spk, int offset, int count) where T : unmanaged
+    static void EventSyn<T>(Range k, ref T data, ref float w0, ref int spk, int offset, int count) where T : unmanaged
     {
-        for (nint k = 0; k < count; k++)
+        for (nint q = 0; q < count; q++)
         {
-            nint pre = Unsafe.Add(ref spk, k) - offset;
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
-            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w, i);
+            nint pre = Unsafe.Add(ref spk, q) - offset;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i); // storage order = synapse order
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventSynScaled<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref int spk, int offset, int count, ref float scale) where T : unmanaged
+    static void EventSynScaled<T>(Range k, ref T data, ref float w0, ref int spk, int offset, int count, ref float scale) where T : unmanaged
     {
-        for (nint k = 0; k < count; k++)
+        for (nint q = 0; q < count; q++)
         {
-            nint pre = Unsafe.Add(ref spk, k) - offset;
+            nint pre = Unsafe.Add(ref spk, q) - offset;
             float f = Unsafe.Add(ref scale, pre);
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
-            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w, i) * f;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i) * f;
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void DenseHomo<T>(ref float gb, ref int rows, ref T data, ref float x0, int numPre, float weight) where T : unmanaged
+    static void DenseHomo<T>(Range k, ref T data, ref float x0, int numPre, float weight) where T : unmanaged
     {
         for (nint pre = 0; pre < numPre; pre++)
         {
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
             float v = Unsafe.Add(ref x0, pre) * weight;
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += v;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += v;
+            }
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void DenseSyn<T>(ref float gb, ref int rows, ref T data, ref long delta, ref float w0, ref float x0, int numPre) where T : unmanaged
+    static void DenseSyn<T>(Range k, ref T data, ref float w0, ref float x0, int numPre) where T : unmanaged
     {
         for (nint pre = 0; pre < numPre; pre++)
         {
-            nint s = Unsafe.Add(ref rows, pre), e = Unsafe.Add(ref rows, pre + 1);
             float x = Unsafe.Add(ref x0, pre);
-            ref float w = ref Unsafe.Add(ref w0, (nint)Delta(ref delta, pre));
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += x * Unsafe.Add(ref w, i);
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += x * Unsafe.Add(ref w0, i);
+            }
         }
     }
 

@@ -172,4 +172,53 @@ public static class Micro
         Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"JitTargetCache.Build(320000, 400000, 0.0002), {threads} thread(s), {synapses} synapses: best {ns[0]:F2} ns/synapse, median {ns[ns.Count / 2]:F2} (of {ns.Count})"));
     }
+    /// <summary>Stored connectivity at the 400k network's E shape (FixedProb(0.0002), 320 000 × 400 000, 16 post blocks):
+    /// 2000 steps of ≈ 700 random spikes delivered with <c>CsrMatrix.AddEvents</c> on <paramref name="threads"/> threads
+    /// (each part its blocks, as a generated projection splits them), best of <paramref name="repeat"/>.</summary>
+    public static void CsrScale(int repeat, int threads)
+    {
+        threads = threads <= 0 ? 1 : threads;
+        const int numPre = 320_000, numPost = 400_000, steps = 2000;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var m = CsrMatrix.Build(Connect.FixedProb(0.0002), numPre, numPost, 3, 1, threads);
+        double build = sw.Elapsed.TotalSeconds;
+        var rng = new Random(1);
+        var sets = new int[64][];
+        long events = 0;
+        for (int k = 0; k < sets.Length; k++)
+        {
+            var l = new System.Collections.Generic.List<int>();
+            for (int i = 0; i < numPre; i++) if (rng.NextDouble() < 0.0022) l.Add(i);
+            sets[k] = l.ToArray();
+        }
+        var work = new CsrDeliver(m, new float[numPost], sets);
+        double best = double.MaxValue;
+        for (int r = 0; r < Math.Max(1, repeat); r++)
+        {
+            sw.Restart();
+            events = 0;
+            for (int s = 0; s < steps; s++)
+            {
+                work.Step = s;
+                events += sets[s % sets.Length].Length;
+                if (threads == 1) work.Execute(0, 1);
+                else Parallelism.Run(work, threads);
+            }
+            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"CsrMatrix FixedProb(0.0002) 320000 -> 400000 ({m.Synapses} synapses, {m.Blocks} blocks, {m.Bytes / 1048576.0:F1} MiB, built in {build:F3} s): " +
+            $"{steps} steps of {events / (double)steps:F0} spikes on {threads} thread(s), best of {Math.Max(1, repeat)}: {best * 1e3:F1} ms ({best * 1e9 / events:F1} ns per spike)"));
+    }
+
+    sealed class CsrDeliver(CsrMatrix m, float[] g, int[][] sets) : IParallelWork
+    {
+        public int Step;
+
+        public void Execute(int part, int parts)
+        {
+            m.PartBlocks(part, parts, out int first, out int end);
+            m.AddEvents(g, new Spikes(sets[Step % sets.Length], m.NumPre), 0.1f, first, end);
+        }
+    }
 }

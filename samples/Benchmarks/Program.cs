@@ -40,6 +40,9 @@ if (o.Help)
           --micro-cache-build
                         JitTargetCache.Build of the 400k network's E projection (320 000 × 400 000, p = 0.0002) on --threads T
                         (default 1), --repeat R times in this process: best and median ns per synapse
+          --micro-csr-scale
+                        stored connectivity at the 400k E shape (CsrMatrix, FixedProb(0.0002), 320 000 × 400 000): 2000 steps
+                        of ≈ 700 spikes through AddEvents on --threads T (default 1), best of --repeat R
           --models      ns per neuron-update of every neuron model (16 384 neurons, 1 thread), SIMD and scalar, then ns
                         per event of every synapse model (4000 → 4000, p = 0.02, 1 thread)
           --plot-bench  time drawing the figures of a long run: a raster of 2 M spikes (200 000 steps, or
@@ -68,6 +71,7 @@ if (o.Micro) { Micro.Run(); MicroVMath.Run(); return 0; }
 if (o.MicroVMath) { MicroVMath.Run(); return 0; }
 if (o.MicroComms) { MicroComms.Run(); return 0; }
 if (o.MicroCacheBuild) { Micro.CacheBuild(o.Repeat, o.Threads); return 0; }
+if (o.MicroCsrScale) { Micro.CsrScale(o.Repeat, o.Threads); return 0; }
 if (o.Models) { ModelZoo.Run(); SynapseZoo.Run(); return 0; }
 if (o.CobaHH) { Parallelism.Threads = o.Threads; CobaHHBench.Run(o.Steps, o.Repeat, o.Seed, o.Json); return 0; }
 if (o.PlotBench) { PlotBench.Run(o.StepsGiven ? o.Steps : 200_000, o.Repeat); return 0; }
@@ -206,7 +210,7 @@ sealed class BenchOptions
     public ulong Seed = 1;
     public float Input = 20;
     public DeliveryStrategy Delivery = DeliveryStrategy.Auto;
-    public bool Json, All, Help, Micro, MicroVMath, MicroComms, MicroCacheBuild, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH, Phases;
+    public bool Json, All, Help, Micro, MicroVMath, MicroComms, MicroCacheBuild, MicroCsrScale, Models, PlotBench, StepsGiven, MonitorOverhead, Processes, Tiered, CobaHH, Phases;
     public string? MonitorCase, FloorPath, FloorMethod;
     public bool VsFloor;
 
@@ -244,6 +248,7 @@ sealed class BenchOptions
                     case "--micro-vmath": o.MicroVMath = true; break;
                     case "--micro-comms": o.MicroComms = true; break;
                     case "--micro-cache-build": o.MicroCacheBuild = true; break;
+                    case "--micro-csr-scale": o.MicroCsrScale = true; break;
                     case "--models": o.Models = true; break;
                     case "--cobahh": o.CobaHH = true; break;
                     case "--vs-floor": o.VsFloor = true; break;
