@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace SpikeSharp;
 
@@ -154,6 +155,7 @@ public sealed class CsrMatrix
         _t32 = t32;
         Synapses = rows[^1];
         Bytes = BytesOf(Synapses, _blocks, numPre, t16 is not null);
+        PrefetchRows = Sse.IsSupported && Bytes >= PrefetchMinBytes;
         SetupTime = time;
     }
 
@@ -364,8 +366,17 @@ public sealed class CsrMatrix
         if (firstBlock == endBlock) return;
         var k = Kernel(post, firstBlock, endBlock);
         ref int spk = ref spikes.IndexRef;
-        if (_t16 is not null) EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
-        else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
+        bool prefetch = PrefetchRows && Sse.IsSupported;
+        if (_t16 is not null)
+        {
+            if (prefetch) EventHomoPrefetched(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
+            else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
+        }
+        else
+        {
+            if (prefetch) EventHomoPrefetched(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
+            else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
+        }
     }
 
     /// <summary>EventCSRLinear scaled per spiking pre neuron (BrainPy's older STD/STP form, <c>g += W·(spike·x)</c>): adds
@@ -511,17 +522,49 @@ public sealed class CsrMatrix
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static void EventHomo<T>(Range k, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
     {
-        for (nint q = 0; q < count; q++)
+        for (nint q = 0; q < count; q++) HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void HomoRow<T>(Range k, ref T data, nint pre, float weight) where T : unmanaged
+    {
+        ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+        for (nint b = 0; b < k.Span; b++)
         {
-            nint pre = Unsafe.Add(ref spk, q) - offset;
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
-            }
+            ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+            nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
         }
+    }
+
+    /// <summary>From this size on, event delivery prefetches the offsets of the spike <see cref="RowAhead"/> ahead and every
+    /// line of the run of the spike <see cref="DataAhead"/> ahead (as the JIT target cache does).</summary>
+    public const long PrefetchMinBytes = 2L << 20;
+
+    const int RowAhead = 16, DataAhead = 8;
+
+    /// <summary>Whether <see cref="AddEvents(Span{float}, Spikes, float, int, int)"/> prefetches rows (default:
+    /// <see cref="Bytes"/> ≥ <see cref="PrefetchMinBytes"/> and SSE there). Results do not depend on it.</summary>
+    public bool PrefetchRows { get; set; }
+
+    /// <summary><see cref="EventHomo"/> with the offsets and the target lines of later spikes prefetched (a prefetch never
+    /// faults and changes no result: the same adds in the same order).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static unsafe void EventHomoPrefetched<T>(Range k, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    {
+        nint q = 0;
+        for (; q + RowAhead < count; q++)
+        {
+            ref int rp = ref Unsafe.Add(ref k.Rows, (Unsafe.Add(ref spk, q + RowAhead) - offset) * k.Stride);
+            Sse.Prefetch0(Unsafe.AsPointer(ref rp));
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, k.Span))); // the end offset: may be on the next line
+            ref int ra = ref Unsafe.Add(ref k.Rows, (Unsafe.Add(ref spk, q + DataAhead) - offset) * k.Stride);
+            byte* p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
+            byte* pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, k.Span)));
+            for (; p < pe; p += 64) Sse.Prefetch0(p); // every line of the run
+            HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
+        }
+        for (; q < count; q++) HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
