@@ -117,24 +117,37 @@ public class CsrDeliveryTests
     [InlineData(3000, 100_000, 0.01)]    // 13 blocks, 16-bit targets, prefetched by default (> 2 MiB)
     [InlineData(400, 1_100_000, 0.0005)] // 32-bit targets past 1 048 576 posts
     [InlineData(600, 20_000, 0.02)]      // small: not prefetched by default
-    public void PrefetchedEvents_AreTheUnprefetchedAdds_OnEveryPart(int numPre, int numPost, double prob)
+    public void PrefetchedEvents_AreTheUnprefetchedAdds_OnEveryPart_ForEveryEventKernel(int numPre, int numPost, double prob)
     {
         var m = CsrMatrix.Build(Connect.FixedProb(prob), numPre, numPost, 5, 6);
         Assert.Equal(System.Runtime.Intrinsics.X86.Sse.IsSupported && m.Bytes >= CsrMatrix.PrefetchMinBytes, m.PrefetchRows);
         var spikes = new Spikes(SpikeList(numPre, 0.15, 3), numPre);
         Assert.True(spikes.Count > 40, "too few spikes to reach the prefetched loop");
+        var weights = SynapseWeights.Normal(0.5f, 0.2f).Create(m, 2, 2);
+        var scale = Initial(numPre, 9);
         foreach (int parts in new[] { 1, 2, 3 })
             for (int part = 0; part < parts; part++)
             {
                 m.PartBlocks(part, parts, out int lo, out int hi);
-                var a = Initial(numPost, 8);
-                var b = (float[])a.Clone();
-                m.PrefetchRows = false;
-                m.AddEvents(a, spikes, 0.3f, lo, hi);
-                m.PrefetchRows = true;
-                m.AddEvents(b, spikes, 0.3f, lo, hi);
-                Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
-                Assert.NotEqual(Initial(numPost, 8), b); // something was delivered
+                for (int op = 0; op < 4; op++) // homo, scaled, per-synapse weights, both
+                {
+                    var a = Initial(numPost, 8);
+                    var b = (float[])a.Clone();
+                    m.PrefetchRows = false;
+                    Deliver(m, a, spikes, weights, scale, op, lo, hi);
+                    m.PrefetchRows = true;
+                    Deliver(m, b, spikes, weights, scale, op, lo, hi);
+                    Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
+                    Assert.NotEqual(Initial(numPost, 8), b); // something was delivered
+                }
+
+                static void Deliver(CsrMatrix m, float[] y, Spikes spikes, float[] weights, float[] scale, int op, int lo, int hi)
+                {
+                    if (op == 0) m.AddEvents(y, spikes, 0.3f, lo, hi);
+                    else if (op == 1) m.AddEventsScaled(y, spikes, 0.3f, scale, lo, hi);
+                    else if (op == 2) m.AddEvents(y, spikes, weights, lo, hi);
+                    else m.AddEventsScaled(y, spikes, weights, scale, lo, hi);
+                }
             }
     }
 

@@ -366,17 +366,7 @@ public sealed class CsrMatrix
         if (firstBlock == endBlock) return;
         var k = Kernel(post, firstBlock, endBlock);
         ref int spk = ref spikes.IndexRef;
-        bool prefetch = PrefetchRows && Sse.IsSupported;
-        if (_t16 is not null)
-        {
-            if (prefetch) EventHomoPrefetched(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
-            else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight);
-        }
-        else
-        {
-            if (prefetch) EventHomoPrefetched(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
-            else EventHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight);
-        }
+        Events<HomoRow>(k, ref spk, spikes.Offset, spikes.Count, weight, ref Unsafe.NullRef<float>(), ref Unsafe.NullRef<float>());
     }
 
     /// <summary>EventCSRLinear scaled per spiking pre neuron (BrainPy's older STD/STP form, <c>g += W·(spike·x)</c>): adds
@@ -393,8 +383,7 @@ public sealed class CsrMatrix
         var k = Kernel(post, firstBlock, endBlock);
         ref float sc = ref MemoryMarshal.GetReference(scale);
         ref int spk = ref spikes.IndexRef;
-        if (_t16 is not null) EventScaled(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref spk, spikes.Offset, spikes.Count, weight, ref sc);
-        else EventScaled(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref spk, spikes.Offset, spikes.Count, weight, ref sc);
+        Events<ScaledRow>(k, ref spk, spikes.Offset, spikes.Count, weight, ref Unsafe.NullRef<float>(), ref sc);
     }
 
     /// <summary>EventCSRLinear with one weight per synapse, scaled per spiking pre neuron (BrainPy's older STD/STP form with a
@@ -413,8 +402,7 @@ public sealed class CsrMatrix
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
         ref float sc = ref MemoryMarshal.GetReference(scale);
         ref int spk = ref spikes.IndexRef;
-        if (_t16 is not null) EventSynScaled(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref spk, spikes.Offset, spikes.Count, ref sc);
-        else EventSynScaled(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref spk, spikes.Offset, spikes.Count, ref sc);
+        Events<SynScaledRow>(k, ref spk, spikes.Offset, spikes.Count, 0f, ref w0, ref sc);
     }
 
     /// <summary>EventCSRLinear with one weight per synapse: adds <c>synapseWeights[s]</c> to <c>post[j]</c> for every
@@ -431,8 +419,7 @@ public sealed class CsrMatrix
         var k = Kernel(post, firstBlock, endBlock);
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
         ref int spk = ref spikes.IndexRef;
-        if (_t16 is not null) EventSyn(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref spk, spikes.Offset, spikes.Count);
-        else EventSyn(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref spk, spikes.Offset, spikes.Count);
+        Events<SynRow>(k, ref spk, spikes.Offset, spikes.Count, 0f, ref w0, ref Unsafe.NullRef<float>());
     }
 
     /// <summary>CSRLinear with a homogeneous weight (non-event): <c>post[j] += pre[i]·weight</c> for every synapse (i, j),
@@ -502,39 +489,31 @@ public sealed class CsrMatrix
     // added at the block's start. A pre's targets land on distinct posts of each block (or adjacent repeats), posts of
     // different blocks are disjoint: so each post gets its adds in spike (or pre) order, then row order, for every split.
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventScaled<T>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float scale) where T : unmanaged
+    /// <summary>Every event kernel: the spikes in order, each spiking pre's row over the range's blocks, added by
+    /// <typeparamref name="TRow"/>; with <see cref="PrefetchRows"/> (and SSE), the offsets of the spike <see cref="RowAhead"/>
+    /// ahead and every line of the run (and of its weights) of the spike <see cref="DataAhead"/> ahead are prefetched.</summary>
+    void Events<TRow>(Range k, ref int spk, int offset, int count, float weight, ref float w0, ref float scale) where TRow : struct, IEventRow
     {
-        for (nint q = 0; q < count; q++)
+        bool prefetch = PrefetchRows && Sse.IsSupported;
+        if (_t16 is not null)
         {
-            nint pre = Unsafe.Add(ref spk, q) - offset;
-            float w = weight * Unsafe.Add(ref scale, pre);
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += w;
-            }
+            ref ushort data = ref MemoryMarshal.GetArrayDataReference(_t16);
+            if (prefetch) EventsPrefetched<ushort, TRow>(k, ref data, ref spk, offset, count, weight, ref w0, ref scale);
+            else Events<ushort, TRow>(k, ref data, ref spk, offset, count, weight, ref w0, ref scale);
+        }
+        else
+        {
+            ref int data = ref MemoryMarshal.GetArrayDataReference(_t32!);
+            if (prefetch) EventsPrefetched<int, TRow>(k, ref data, ref spk, offset, count, weight, ref w0, ref scale);
+            else Events<int, TRow>(k, ref data, ref spk, offset, count, weight, ref w0, ref scale);
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventHomo<T>(Range k, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    static void Events<T, TRow>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float w0, ref float scale)
+        where T : unmanaged where TRow : struct, IEventRow
     {
-        for (nint q = 0; q < count; q++) HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void HomoRow<T>(Range k, ref T data, nint pre, float weight) where T : unmanaged
-    {
-        ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-        for (nint b = 0; b < k.Span; b++)
-        {
-            ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-            nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
-        }
+        for (nint q = 0; q < count; q++) TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
     }
 
     /// <summary>From this size on, event delivery prefetches the offsets of the spike <see cref="RowAhead"/> ahead and every
@@ -543,14 +522,15 @@ public sealed class CsrMatrix
 
     const int RowAhead = 16, DataAhead = 8;
 
-    /// <summary>Whether <see cref="AddEvents(Span{float}, Spikes, float, int, int)"/> prefetches rows (default:
+    /// <summary>Whether the event deliveries (<c>AddEvents</c>, <c>AddEventsScaled</c>) prefetch rows (default:
     /// <see cref="Bytes"/> ≥ <see cref="PrefetchMinBytes"/> and SSE there). Results do not depend on it.</summary>
     public bool PrefetchRows { get; set; }
 
-    /// <summary><see cref="EventHomo"/> with the offsets and the target lines of later spikes prefetched (a prefetch never
-    /// faults and changes no result: the same adds in the same order).</summary>
+    /// <summary><see cref="Events{T, TRow}"/> with later spikes' offsets and lines prefetched (a prefetch never faults and
+    /// changes no result: the same adds in the same order).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static unsafe void EventHomoPrefetched<T>(Range k, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    static unsafe void EventsPrefetched<T, TRow>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float w0, ref float scale)
+        where T : unmanaged where TRow : struct, IEventRow
     {
         nint q = 0;
         for (; q + RowAhead < count; q++)
@@ -559,36 +539,84 @@ public sealed class CsrMatrix
             Sse.Prefetch0(Unsafe.AsPointer(ref rp));
             Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, k.Span))); // the end offset: may be on the next line
             ref int ra = ref Unsafe.Add(ref k.Rows, (Unsafe.Add(ref spk, q + DataAhead) - offset) * k.Stride);
-            byte* p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
-            byte* pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, k.Span)));
+            nint s = ra, e = Unsafe.Add(ref ra, k.Span);
+            byte* p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, s)) & ~(nuint)63);
+            byte* pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, e));
             for (; p < pe; p += 64) Sse.Prefetch0(p); // every line of the run
-            HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
+            if (TRow.PerSynapse)
+            {
+                p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref w0, s)) & ~(nuint)63);
+                pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref w0, e));
+                for (; p < pe; p += 64) Sse.Prefetch0(p); // and of its weights (synapse order = storage order)
+            }
+            TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
         }
-        for (; q < count; q++) HomoRow(k, ref data, Unsafe.Add(ref spk, q) - offset, weight);
+        for (; q < count; q++) TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventSyn<T>(Range k, ref T data, ref float w0, ref int spk, int offset, int count) where T : unmanaged
+    /// <summary>One spiking pre's adds over the range's blocks (structs: each kernel is specialised and the row inlines).</summary>
+    interface IEventRow
     {
-        for (nint q = 0; q < count; q++)
+        /// <summary>Whether the adds read per-synapse weights (their lines are prefetched too).</summary>
+        static abstract bool PerSynapse { get; }
+
+        static abstract void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged;
+    }
+
+    /// <summary><c>weight</c> per synapse.</summary>
+    readonly struct HomoRow : IEventRow
+    {
+        public static bool PerSynapse => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
         {
-            nint pre = Unsafe.Add(ref spk, q) - offset;
             ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
             for (nint b = 0; b < k.Span; b++)
             {
                 ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
                 nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i); // storage order = synapse order
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void EventSynScaled<T>(Range k, ref T data, ref float w0, ref int spk, int offset, int count, ref float scale) where T : unmanaged
+    /// <summary><c>weight · scale[pre]</c> (rounded once) per synapse.</summary>
+    readonly struct ScaledRow : IEventRow
     {
-        for (nint q = 0; q < count; q++)
+        public static bool PerSynapse => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged =>
+            HomoRow.Add(k, ref data, pre, weight * Unsafe.Add(ref scale, pre), ref w0, ref scale);
+    }
+
+    /// <summary><c>w0[s]</c> for synapse s (storage order = synapse order).</summary>
+    readonly struct SynRow : IEventRow
+    {
+        public static bool PerSynapse => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
         {
-            nint pre = Unsafe.Add(ref spk, q) - offset;
+            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+            for (nint b = 0; b < k.Span; b++)
+            {
+                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i);
+            }
+        }
+    }
+
+    /// <summary><c>w0[s] · scale[pre]</c> (the float product) for synapse s.</summary>
+    readonly struct SynScaledRow : IEventRow
+    {
+        public static bool PerSynapse => true;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
+        {
             float f = Unsafe.Add(ref scale, pre);
             ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
             for (nint b = 0; b < k.Span; b++)
