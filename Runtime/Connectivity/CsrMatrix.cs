@@ -513,7 +513,7 @@ public sealed class CsrMatrix
     static void Events<T, TRow>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float w0, ref float scale)
         where T : unmanaged where TRow : struct, IEventRow
     {
-        for (nint q = 0; q < count; q++) TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
+        for (nint q = 0; q < count; q++) Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
     }
 
     /// <summary>From this size on, event delivery prefetches the offsets of the spike <see cref="RowAhead"/> ahead and every
@@ -549,82 +549,69 @@ public sealed class CsrMatrix
                 pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref w0, e));
                 for (; p < pe; p += 64) Sse.Prefetch0(p); // and of its weights (synapse order = storage order)
             }
-            TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
+            Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
         }
-        for (; q < count; q++) TRow.Add(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
+        for (; q < count; q++) Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
     }
 
-    /// <summary>One spiking pre's adds over the range's blocks (structs: each kernel is specialised and the row inlines).</summary>
+    /// <summary>What one event kernel adds: a spiking pre's row factor, then each synapse's add from it (structs with
+    /// static members: each kernel is specialised and everything inlines).</summary>
     interface IEventRow
     {
         /// <summary>Whether the adds read per-synapse weights (their lines are prefetched too).</summary>
         static abstract bool PerSynapse { get; }
 
-        static abstract void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged;
+        /// <summary>The factor of spiking pre <paramref name="pre"/>'s row, from the call's weight and scale.</summary>
+        static abstract float RowFactor(float weight, ref float scale, nint pre);
+
+        /// <summary>The add of synapse <paramref name="i"/> (storage order = synapse order) given the row's factor.</summary>
+        static abstract float Add(ref float w0, nint i, float factor);
     }
 
     /// <summary><c>weight</c> per synapse.</summary>
     readonly struct HomoRow : IEventRow
     {
         public static bool PerSynapse => false;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
-        {
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += weight;
-            }
-        }
+        public static float RowFactor(float weight, ref float scale, nint pre) => weight;
+        public static float Add(ref float w0, nint i, float factor) => factor;
     }
 
     /// <summary><c>weight · scale[pre]</c> (rounded once) per synapse.</summary>
     readonly struct ScaledRow : IEventRow
     {
         public static bool PerSynapse => false;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged =>
-            HomoRow.Add(k, ref data, pre, weight * Unsafe.Add(ref scale, pre), ref w0, ref scale);
+        public static float RowFactor(float weight, ref float scale, nint pre) => weight * Unsafe.Add(ref scale, pre);
+        public static float Add(ref float w0, nint i, float factor) => factor;
     }
 
-    /// <summary><c>w0[s]</c> for synapse s (storage order = synapse order).</summary>
+    /// <summary><c>w0[s]</c> for synapse s.</summary>
     readonly struct SynRow : IEventRow
     {
         public static bool PerSynapse => true;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
-        {
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i);
-            }
-        }
+        public static float RowFactor(float weight, ref float scale, nint pre) => 0f;
+        public static float Add(ref float w0, nint i, float factor) => Unsafe.Add(ref w0, i);
     }
 
     /// <summary><c>w0[s] · scale[pre]</c> (the float product) for synapse s.</summary>
     readonly struct SynScaledRow : IEventRow
     {
         public static bool PerSynapse => true;
+        public static float RowFactor(float weight, ref float scale, nint pre) => Unsafe.Add(ref scale, pre);
+        public static float Add(ref float w0, nint i, float factor) => Unsafe.Add(ref w0, i) * factor;
+    }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void Add<T>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale) where T : unmanaged
+    /// <summary>The adds of spiking pre <paramref name="pre"/> over the range's blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Row<T, TRow>(Range k, ref T data, nint pre, float weight, ref float w0, ref float scale)
+        where T : unmanaged where TRow : struct, IEventRow
+    {
+        float factor = TRow.RowFactor(weight, ref scale, pre);
+        ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+        for (nint b = 0; b < k.Span; b++)
         {
-            float f = Unsafe.Add(ref scale, pre);
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += Unsafe.Add(ref w0, i) * f;
-            }
+            ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
+            nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
+            for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += TRow.Add(ref w0, i, factor);
         }
     }
 
