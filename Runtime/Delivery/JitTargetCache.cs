@@ -40,7 +40,7 @@ public sealed class JitTargetCache
     readonly int[]? _t32;       // absolute targets (32-bit) otherwise
     readonly int[] _blockStart; // blocks + 1 entries
     readonly int _blocks;
-    Split? _split;              // the row offsets at the block edges of one thread split, or null (B = 1, or parts = B)
+    Split? _split;              // the row offsets at the block edges of one thread split, or null (KeepsSplit)
     int _released = 1; // 0 while the bytes are reserved in the budget (set by Choose)
 
     /// <summary>Number of pre neurons.</summary>
@@ -156,7 +156,7 @@ public sealed class JitTargetCache
         double mean = (double)numIn * numOut * prob;
         double synapses = mean * 1.02 + 6 * Math.Sqrt(mean) + 64;
         int parts = Parallelism.DeliverParts(numOut, 0);
-        double split = blocks > 1 && parts < blocks ? 4.0 * ((double)parts * numIn + 1.0) : 0;
+        double split = KeepsSplit(blocks, parts) ? 4.0 * ((double)parts * numIn + 1.0) : 0;
         double bytes = synapses * (IsNarrow(numOut) ? 2 : 4) + 4.0 * ((double)blocks * numIn + 1.0) + split;
         return bytes >= long.MaxValue / 2 ? long.MaxValue / 2 : (long)bytes;
     }
@@ -591,11 +591,11 @@ public sealed class JitTargetCache
 
     /// <summary>The row offsets at the block edges of delivery on <paramref name="parts"/> threads (part k owns blocks
     /// [B·k/parts, B·(k+1)/parts), as the generated projections split them): <c>rows[pre·parts + k]</c> is where pre's
-    /// targets of part k start. Null when the full offsets are as small already (one block, or a part per block).</summary>
+    /// targets of part k start. Null when it would save little (<see cref="KeepsSplit"/>: one block, or more than B/2 parts).</summary>
     Split? MakeSplit(int parts)
     {
         int blocks = _blocks, numIn = NumIn;
-        if (blocks <= 1 || parts >= blocks || parts < 1) return null;
+        if (!KeepsSplit(blocks, parts)) return null;
         long entries = (long)numIn * parts + 1;
         if (entries > Array.MaxLength) return null;
         var edge = new int[blocks + 1];
@@ -620,12 +620,17 @@ public sealed class JitTargetCache
         return new Split(parts, rows, edge);
     }
 
+    /// <summary>Whether a split into <paramref name="parts"/> is kept: when its offsets are at most half the full ones (more
+    /// parts would save little and cost up to as much memory again).</summary>
+    static bool KeepsSplit(int blocks, int parts) => parts >= 1 && 2L * parts <= blocks;
+
     /// <summary>Keeps the row offsets of delivery on <paramref name="parts"/> threads in a small array of their own (one
     /// offset per pre and part instead of per pre and block: at 400 000 posts and 2 threads 3.2 MB instead of 25.6 MB, so
     /// they stay in cache). The cache does this at construction for the default split
     /// (<see cref="Parallelism.DeliverParts"/> with the projection's own <c>Threads</c> at 0); a projection that delivers on
     /// another thread count can call this once after changing it. Any block range is delivered either way, with the same
-    /// adds. Allocates; not while a delivery from this cache runs.</summary>
+    /// adds. Kept only for at most B/2 parts (else <see cref="SplitParts"/> stays 0). Allocates; not while a delivery from
+    /// this cache runs.</summary>
     /// <param name="parts">Parts in [1, <see cref="Parallelism.MaxParts"/>].</param>
     public void UseSplit(int parts)
     {
