@@ -578,13 +578,13 @@ internal static class PopulationEmitter
         {
             Reset? reset = null;
             foreach (var r in step.Resets) if (r.State == a.Name) reset = r;
-            string next = StepLowering.NextLocal(a.Name);
+            string next = StepLowering.NextLocal(a.Name), resetValue = reset is null ? "" : f.Format(reset.Value);
             string value = reset is null ? next
-                : wide ? $"{V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {next})"
+                : wide ? $"{V}.ConditionalSelect(fire, {resetValue}, {next})"
                 // 'fire' has two uses here (this select and the spike bits), so the JIT no longer sees a compare inside
                 // ConditionalSelect and writes and/andnot/or; the blend takes the same lanes (a compare's lanes are all
                 // ones or all zeros) in one instruction. Vector256 is accelerated only where AVX2 is.
-                : $"({X86}Avx.IsSupported ? {X86}Avx.BlendVariable({next}, {f.Format(reset.Value)}, fire) : {V}.ConditionalSelect(fire, {f.Format(reset.Value)}, {next}))";
+                : $"({X86}Avx.IsSupported ? {X86}Avx.BlendVariable({next}, {resetValue}, fire) : {V}.ConditionalSelect(fire, {resetValue}, {next}))";
             loop.Line($"{V}.StoreUnsafe({value}, ref r{a.Member}, at);");
         }
         // Vector512: the spike bits from the mirrored compare (the same lanes), so 'fire' keeps one use and stays in a mask

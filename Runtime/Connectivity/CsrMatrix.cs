@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
@@ -434,8 +433,8 @@ public sealed class CsrMatrix
         if (firstBlock == endBlock) return;
         var k = Kernel(post, firstBlock, endBlock);
         ref float x0 = ref MemoryMarshal.GetReference(pre);
-        if (_t16 is not null) DenseHomo(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref x0, NumPre, weight);
-        else DenseHomo(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref x0, NumPre, weight);
+        if (_t16 is not null) Dense<ushort, ScaledRow>(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref x0, NumPre, weight, ref Unsafe.NullRef<float>());
+        else Dense<int, ScaledRow>(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref x0, NumPre, weight, ref Unsafe.NullRef<float>());
     }
 
     /// <summary>CSRLinear with one weight per synapse (non-event): <c>post[j] += pre[i]·synapseWeights[s]</c> for every
@@ -452,8 +451,8 @@ public sealed class CsrMatrix
         var k = Kernel(post, firstBlock, endBlock);
         ref float x0 = ref MemoryMarshal.GetReference(pre);
         ref float w0 = ref MemoryMarshal.GetReference(synapseWeights);
-        if (_t16 is not null) DenseSyn(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref w0, ref x0, NumPre);
-        else DenseSyn(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref w0, ref x0, NumPre);
+        if (_t16 is not null) Dense<ushort, SynScaledRow>(k, ref MemoryMarshal.GetArrayDataReference(_t16), ref x0, NumPre, 0f, ref w0);
+        else Dense<int, SynScaledRow>(k, ref MemoryMarshal.GetArrayDataReference(_t32!), ref x0, NumPre, 0f, ref w0);
     }
 
     /// <summary>What every kernel needs for blocks [first, end): the post buffer, the offsets of (pre 0, first), the stride
@@ -554,7 +553,7 @@ public sealed class CsrMatrix
         for (; q < count; q++) Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
     }
 
-    /// <summary>What one event kernel adds: a spiking pre's row factor, then each synapse's add from it (structs with
+    /// <summary>What one kernel adds: a pre's row factor, then each synapse's add from it (structs with
     /// static members: each kernel is specialised and everything inlines).</summary>
     interface IEventRow
     {
@@ -615,36 +614,13 @@ public sealed class CsrMatrix
         }
     }
 
+    /// <summary>The non-event kernels: every pre in order, its row added by <typeparamref name="TRow"/> with pre's value as the
+    /// scale (<see cref="ScaledRow"/>: x·weight per synapse; <see cref="SynScaledRow"/>: x·w0[s]).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void DenseHomo<T>(Range k, ref T data, ref float x0, int numPre, float weight) where T : unmanaged
+    static void Dense<T, TRow>(Range k, ref T data, ref float x0, int numPre, float weight, ref float w0)
+        where T : unmanaged where TRow : struct, IEventRow
     {
-        for (nint pre = 0; pre < numPre; pre++)
-        {
-            float v = Unsafe.Add(ref x0, pre) * weight;
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += v;
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void DenseSyn<T>(Range k, ref T data, ref float w0, ref float x0, int numPre) where T : unmanaged
-    {
-        for (nint pre = 0; pre < numPre; pre++)
-        {
-            float x = Unsafe.Add(ref x0, pre);
-            ref int r = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
-            for (nint b = 0; b < k.Span; b++)
-            {
-                ref float gb = ref Unsafe.Add(ref k.G, Unsafe.Add(ref k.Starts, b));
-                nint s = Unsafe.Add(ref r, b), e = Unsafe.Add(ref r, b + 1);
-                for (nint i = s; i < e; i++) Unsafe.Add(ref gb, At(ref data, i)) += x * Unsafe.Add(ref w0, i);
-            }
-        }
+        for (nint pre = 0; pre < numPre; pre++) Row<T, TRow>(k, ref data, pre, weight, ref w0, ref x0);
     }
 
     /// <inheritdoc/>
