@@ -151,6 +151,35 @@ public class CsrDeliveryTests
             }
     }
 
+    [Fact]
+    public void PrefetchedEvents_AreTheUnprefetchedAdds_ForShortSpikeLists()
+    {
+        // Counts around the look-aheads (8 runs, 16 offsets): the warm-up before the first spike and the finish after the last.
+        const int numPre = 500, numPost = 100_000;
+        var m = CsrMatrix.Build(Connect.FixedProb(0.01), numPre, numPost, 7, 8);
+        var weights = SynapseWeights.Normal(0.5f, 0.2f).Create(m, 2, 2);
+        var scale = Initial(numPre, 4);
+        var rng = new Random(5);
+        foreach (int count in new[] { 0, 1, 7, 8, 9, 15, 16, 17, 24, 25, 40 })
+        {
+            var spikes = new Spikes(Enumerable.Range(0, numPre).OrderBy(_ => rng.Next()).Take(count).Order().ToArray(), numPre);
+            m.PartBlocks(1, 2, out int lo, out int hi);
+            foreach (var (first, end) in new[] { (0, m.Blocks), (lo, hi) })
+            {
+                var a = Initial(numPost, 8);
+                var b = (float[])a.Clone();
+                m.PrefetchRows = false;
+                m.AddEvents(a, spikes, weights, first, end);
+                m.AddEventsScaled(a, spikes, 0.3f, scale, first, end);
+                m.PrefetchRows = System.Runtime.Intrinsics.X86.Sse.IsSupported;
+                m.AddEvents(b, spikes, weights, first, end);
+                m.AddEventsScaled(b, spikes, 0.3f, scale, first, end);
+                Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
+                Assert.Equal(count > 0, !b.SequenceEqual(Initial(numPost, 8)));
+            }
+        }
+    }
+
     /// <summary>Delivery split over real worker threads (Parallelism.Run), as a generated projection does it.</summary>
     sealed class ParallelDeliver(CsrMatrix m, int op, float[] y, int[] spikes, float[] x, float[] w) : IParallelWork
     {

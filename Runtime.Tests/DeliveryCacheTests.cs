@@ -167,6 +167,37 @@ public class DeliveryCacheTests
         }
     }
 
+    [Fact]
+    public void PrefetchedAdds_AreTheUnprefetchedAdds_ForShortSpikeLists()
+    {
+        // The prefetched loop warms its pipeline before the first spike and finishes it after the last: every count around
+        // the look-aheads (8 runs, 16 offsets) must give the adds of the plain loop, on the full and the split offsets.
+        const int numIn = 400, numOut = 70_000;
+        var cache = JitTargetCache.Build(numIn, numOut, 0.001, 6, 3);
+        int blocks = cache.Blocks;
+        var rng = new Random(11);
+        foreach (int split in new[] { 0, 2 })
+        {
+            if (split > 0) cache.UseSplit(split);
+            foreach (int count in new[] { 0, 1, 7, 8, 9, 15, 16, 17, 24, 25, 40 })
+            {
+                var pre = Enumerable.Range(0, numIn).OrderBy(_ => rng.Next()).Take(count).Order().ToArray();
+                var spikes = new Spikes(pre, numIn);
+                foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks) })
+                {
+                    var a = new float[numOut];
+                    var b = new float[numOut];
+                    cache.PrefetchRows = false;
+                    cache.AddHomo(a, spikes, 0.41f, first, end);
+                    cache.PrefetchRows = System.Runtime.Intrinsics.X86.Sse.IsSupported;
+                    cache.AddHomo(b, spikes, 0.41f, first, end);
+                    Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
+                    Assert.Equal(count > 0, b.Any(x => x != 0)); // every pre has targets in every half here
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData(70_000, 0.001, true)]      // 9 blocks, 32-bit targets
     [InlineData(70_000, 0.001, false)]

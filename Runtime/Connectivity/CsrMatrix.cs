@@ -526,31 +526,54 @@ public sealed class CsrMatrix
     public bool PrefetchRows { get; set; }
 
     /// <summary><see cref="Events{T, TRow}"/> with later spikes' offsets and lines prefetched (a prefetch never faults and
-    /// changes no result: the same adds in the same order).</summary>
+    /// changes no result: the same adds in the same order). The first spikes' offsets and lines are prefetched before the
+    /// first add, and the last ones' lines to the end, so no spike of the call waits for a miss the pipeline could have started.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static unsafe void EventsPrefetched<T, TRow>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float w0, ref float scale)
+    static void EventsPrefetched<T, TRow>(Range k, ref T data, ref int spk, int offset, int count, float weight, ref float w0, ref float scale)
         where T : unmanaged where TRow : struct, IEventRow
     {
         nint q = 0;
+        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(k, Unsafe.Add(ref spk, j) - offset);
+        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun<T, TRow>(k, ref data, ref w0, Unsafe.Add(ref spk, j) - offset);
         for (; q + RowAhead < count; q++)
         {
-            ref int rp = ref Unsafe.Add(ref k.Rows, (Unsafe.Add(ref spk, q + RowAhead) - offset) * k.Stride);
-            Sse.Prefetch0(Unsafe.AsPointer(ref rp));
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, k.Span))); // the end offset: may be on the next line
-            ref int ra = ref Unsafe.Add(ref k.Rows, (Unsafe.Add(ref spk, q + DataAhead) - offset) * k.Stride);
-            nint s = ra, e = Unsafe.Add(ref ra, k.Span);
-            byte* p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, s)) & ~(nuint)63);
-            byte* pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, e));
-            for (; p < pe; p += 64) Sse.Prefetch0(p); // every line of the run
-            if (TRow.PerSynapse)
-            {
-                p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref w0, s)) & ~(nuint)63);
-                pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref w0, e));
-                for (; p < pe; p += 64) Sse.Prefetch0(p); // and of its weights (synapse order = storage order)
-            }
+            PrefetchOffsets(k, Unsafe.Add(ref spk, q + RowAhead) - offset);
+            PrefetchRun<T, TRow>(k, ref data, ref w0, Unsafe.Add(ref spk, q + DataAhead) - offset);
+            Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
+        }
+        for (; q + DataAhead < count; q++)
+        {
+            PrefetchRun<T, TRow>(k, ref data, ref w0, Unsafe.Add(ref spk, q + DataAhead) - offset);
             Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
         }
         for (; q < count; q++) Row<T, TRow>(k, ref data, Unsafe.Add(ref spk, q) - offset, weight, ref w0, ref scale);
+    }
+
+    /// <summary>Prefetches the start and end offsets of <paramref name="pre"/>'s run (the end may be on the next line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe void PrefetchOffsets(Range k, nint pre)
+    {
+        ref int rp = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+        Sse.Prefetch0(Unsafe.AsPointer(ref rp));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, k.Span)));
+    }
+
+    /// <summary>Prefetches every line of <paramref name="pre"/>'s run of targets and, for per-synapse rows, of its weights
+    /// (synapse order = storage order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe void PrefetchRun<T, TRow>(Range k, ref T data, ref float w0, nint pre) where T : unmanaged where TRow : struct, IEventRow
+    {
+        ref int ra = ref Unsafe.Add(ref k.Rows, pre * k.Stride);
+        nint s = ra, e = Unsafe.Add(ref ra, k.Span);
+        byte* p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, s)) & ~(nuint)63);
+        byte* pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, e));
+        for (; p < pe; p += 64) Sse.Prefetch0(p);
+        if (TRow.PerSynapse)
+        {
+            p = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref w0, s)) & ~(nuint)63);
+            pe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref w0, e));
+            for (; p < pe; p += 64) Sse.Prefetch0(p);
+        }
     }
 
     /// <summary>What one kernel adds: a pre's row factor, then each synapse's add from it (structs with

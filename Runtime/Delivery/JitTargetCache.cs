@@ -715,20 +715,25 @@ public sealed class JitTargetCache
     }
 
     /// <summary><see cref="Add"/> with the row offsets of the spike <see cref="RowAhead"/> ahead and every line of the
-    /// run <see cref="DataAhead"/> ahead prefetched (a prefetch never faults and changes no result).</summary>
+    /// run <see cref="DataAhead"/> ahead prefetched (a prefetch never faults and changes no result). The first spikes'
+    /// rows and lines are prefetched before the first add and the last ones' lines to the end, so no spike of the call
+    /// waits for a miss the pipeline could have started (a step delivers each projection's spikes in one call).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static unsafe void AddPrefetched<T>(ref float g, ref int rows, nint stride, nint span, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
     {
         nint k = 0;
+        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, j) - offset);
+        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, j) - offset);
         for (; k + RowAhead < count; k++)
         {
-            ref int rp = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + RowAhead) - offset) * stride);
-            Sse.Prefetch0(Unsafe.AsPointer(ref rp));
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, span))); // the end offset: often the next line
-            ref int ra = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k + DataAhead) - offset) * stride);
-            byte* q = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
-            byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, span)));
-            for (; q < qe; q += 64) Sse.Prefetch0(q); // every line of the run
+            PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, k + RowAhead) - offset);
+            PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
+            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
+        }
+        for (; k + DataAhead < count; k++)
+        {
+            PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
             ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
             AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
         }
@@ -737,5 +742,33 @@ public sealed class JitTargetCache
             ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
             AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
         }
+    }
+
+    /// <summary>Prefetches the offsets of the first <see cref="RowAhead"/> spikes and the runs of the first
+    /// <see cref="DataAhead"/> (a call of its own: inlined, its loops cost the row loop a register).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static void PrefetchHead<T>(ref int rows, nint stride, nint span, ref T data, ref int spk, int offset, int count) where T : unmanaged
+    {
+        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, j) - offset);
+        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, j) - offset);
+    }
+
+    /// <summary>Prefetches the start and end offsets of <paramref name="pre"/>'s run (the end is often on the next line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe void PrefetchOffsets(ref int rows, nint stride, nint span, nint pre)
+    {
+        ref int rp = ref Unsafe.Add(ref rows, pre * stride);
+        Sse.Prefetch0(Unsafe.AsPointer(ref rp));
+        Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, span)));
+    }
+
+    /// <summary>Prefetches every line of <paramref name="pre"/>'s run of targets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static unsafe void PrefetchRun<T>(ref int rows, nint stride, nint span, ref T data, nint pre) where T : unmanaged
+    {
+        ref int ra = ref Unsafe.Add(ref rows, pre * stride);
+        byte* q = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
+        byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, span)));
+        for (; q < qe; q += 64) Sse.Prefetch0(q);
     }
 }
