@@ -744,15 +744,6 @@ public sealed class JitTargetCache
         }
     }
 
-    /// <summary>Prefetches the offsets of the first <see cref="RowAhead"/> spikes and the runs of the first
-    /// <see cref="DataAhead"/> (a call of its own: inlined, its loops cost the row loop a register).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static void PrefetchHead<T>(ref int rows, nint stride, nint span, ref T data, ref int spk, int offset, int count) where T : unmanaged
-    {
-        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, j) - offset);
-        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, j) - offset);
-    }
-
     /// <summary>Prefetches the start and end offsets of <paramref name="pre"/>'s run (the end is often on the next line).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static unsafe void PrefetchOffsets(ref int rows, nint stride, nint span, nint pre)
