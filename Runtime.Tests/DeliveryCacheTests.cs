@@ -167,23 +167,27 @@ public class DeliveryCacheTests
         }
     }
 
-    [Fact]
-    public void PrefetchedAdds_AreTheUnprefetchedAdds_ForShortSpikeLists()
+    [Theory]
+    [InlineData(70_000, 0.001)] // 32-bit targets
+    [InlineData(65_536, 0.001)] // 16-bit targets (8 blocks)
+    public void PrefetchedAdds_AreTheUnprefetchedAdds_ForShortSpikeLists(int numOut, double prob)
     {
-        // The prefetched loop warms its pipeline before the first spike and finishes it after the last: every count around
-        // the look-aheads (8 runs, 16 offsets) must give the adds of the plain loop, on the full and the split offsets.
-        const int numIn = 400, numOut = 70_000;
-        var cache = JitTargetCache.Build(numIn, numOut, 0.001, 6, 3);
+        // The prefetched loops (general, and the split's pairs) warm their pipeline before the first spike and finish it
+        // after the last: every count around the look-aheads (8 runs, 16 offsets) must give the adds of the plain loop, on
+        // the full offsets, a split's single parts (the pairs loop) and a range of two parts.
+        const int numIn = 400;
+        var cache = JitTargetCache.Build(numIn, numOut, prob, 6, 3);
         int blocks = cache.Blocks;
         var rng = new Random(11);
-        foreach (int split in new[] { 0, 2 })
+        foreach (int split in new[] { 1, 2, 4 })
         {
-            if (split > 0) cache.UseSplit(split);
+            cache.UseSplit(split);
+            Assert.Equal(split, cache.SplitParts);
             foreach (int count in new[] { 0, 1, 7, 8, 9, 15, 16, 17, 24, 25, 40 })
             {
                 var pre = Enumerable.Range(0, numIn).OrderBy(_ => rng.Next()).Take(count).Order().ToArray();
                 var spikes = new Spikes(pre, numIn);
-                foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks) })
+                foreach (var (first, end) in new[] { (0, blocks), (0, blocks / 2), (blocks / 2, blocks), (1, blocks - 1) }) // the last: full offsets
                 {
                     var a = new float[numOut];
                     var b = new float[numOut];
@@ -192,7 +196,7 @@ public class DeliveryCacheTests
                     cache.PrefetchRows = System.Runtime.Intrinsics.X86.Sse.IsSupported;
                     cache.AddHomo(b, spikes, 0.41f, first, end);
                     Assert.Equal(a.Select(BitConverter.SingleToInt32Bits), b.Select(BitConverter.SingleToInt32Bits));
-                    Assert.Equal(count > 0, b.Any(x => x != 0)); // every pre has targets in every half here
+                    Assert.Equal(count > 0, b.Any(x => x != 0)); // every pre has targets in every range here
                 }
             }
         }

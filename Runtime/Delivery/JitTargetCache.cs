@@ -556,13 +556,15 @@ public sealed class JitTargetCache
         if (_t16 is not null)
         {
             ref ushort data = ref MemoryMarshal.GetArrayDataReference(_t16);
-            if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            if (PrefetchRows && Sse.IsSupported && stride == 2 && span == 1) AddPairsPrefetched(ref g0, ref rows, ref data, ref spk, offset, count, weight);
+            else if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
             else Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
         }
         else
         {
             ref int data = ref MemoryMarshal.GetArrayDataReference(_t32!);
-            if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            if (PrefetchRows && Sse.IsSupported && stride == 2 && span == 1) AddPairsPrefetched(ref g0, ref rows, ref data, ref spk, offset, count, weight);
+            else if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
             else Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
         }
     }
@@ -751,6 +753,35 @@ public sealed class JitTargetCache
         {
             ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
             AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
+        }
+    }
+
+    /// <summary><see cref="AddPrefetched"/> for one part of the thread split (a (start, end) pair per pre: stride 2, span 1 as
+    /// constants: a shift instead of a multiply in each of a spike's three index computations, and the end beside the start;
+    /// the whole step at N = 400 000 on 2 threads took 0.89–0.91 of the time of the general loop's, in-process A/B).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    static unsafe void AddPairsPrefetched<T>(ref float g, ref int pairs, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    {
+        nint k = 0;
+        for (nint j = 0; j < count && j < RowAhead; j++) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, j) - offset))));
+        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, j) - offset);
+        for (; k + RowAhead < count; k++)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k + RowAhead) - offset))));
+            PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
+            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
+        }
+        for (; k + DataAhead < count; k++)
+        {
+            PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
+            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
+        }
+        for (; k < count; k++)
+        {
+            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
         }
     }
 
