@@ -80,6 +80,36 @@ public class TinyFlushTests
         foreach (float x in net.C.Synapse.Array(1)) Assert.Equal(0f, x);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ThreadedUpdate_FlushesEveryPartsRange_OnTheDueStep(int threads)
+    {
+        // Each thread flushes the range it updated (not the forking thread the whole array): every tiny value of every
+        // part becomes +0 on the 64th step and not before, and the larger ones decay exactly as with one thread.
+        var wide = new Wide(4) { Threads = threads };
+        var rng = new Random(8);
+        for (int i = 0; i < Wide.Size; i++)
+        {
+            wide.G0[i] = rng.Next(3) == 0 ? 1e-3f : 1e-25f;
+            wide.G1[i] = rng.Next(3) == 0 ? -2e-22f : 0.5f;
+        }
+        var reference = new Wide(4) { Threads = 1 };
+        wide.G0.CopyTo(reference.G0, 0);
+        wide.G1.CopyTo(reference.G1, 0);
+        for (int t = 0; t < TinyFlush.Period - 1; t++) { wide.Update(0f); reference.Update(0f); }
+        Assert.Contains(wide.G0, x => x != 0 && MathF.Abs(x) < TinyFlush.Threshold); // not flushed before the due step
+        wide.Update(0f);
+        reference.Update(0f);
+        Assert.DoesNotContain(wide.G0, x => x != 0 && MathF.Abs(x) < TinyFlush.Threshold);
+        Assert.DoesNotContain(wide.G1, x => x != 0 && MathF.Abs(x) < TinyFlush.Threshold);
+        Assert.Equal(reference.G0, wide.G0);
+        Assert.Equal(reference.G1, wide.G1);
+        Assert.Equal(reference.V, wide.V);
+        Assert.Contains(wide.G0, x => x > 1e-4f); // the larger values are still there
+    }
+
     [Fact]
     public void Flush_AllocatesNothing()
     {

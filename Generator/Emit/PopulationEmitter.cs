@@ -262,6 +262,16 @@ internal static class PopulationEmitter
             w.Line("__partCounts[part] = __extLength == 0");
             w.Line("    ? __UpdateRange(lo, hi, __input, __step)");
             w.Line("    : __UpdateRangeExt(lo, hi, __input, new global::System.ReadOnlySpan<float>(__ext, __extLo, __extLength), __extLo, __step);");
+            var decaying = Decaying(step);
+            if (decaying.Count > 0)
+            {
+                // Each part flushes the range it just updated (in parallel, while its lines are still near), not the
+                // forking thread the whole arrays after the join: the same values become 0 (the flush is per element).
+                w.Line($"if ({Rt}TinyFlush.Due(__step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)");
+                w.Line("{");
+                foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush(new global::System.Span<float>({a.Member}, lo, hi - lo));");
+                w.Line("}");
+            }
         }
         w.Line();
         w.Line("/// <summary>The step of neurons [lo, hi) with <c>ext[k]</c> added to the input of neuron <c>extLo + k</c>: the part of [lo, hi)");
@@ -304,13 +314,20 @@ internal static class PopulationEmitter
         }
     }
 
-    static void EmitStepEnd(IndentedWriter w, StepPlan step)
+    /// <summary>The merged synapse arrays whose step decays them: flushed of tiny values every <c>TinyFlush.Period</c> steps.</summary>
+    static System.Collections.Generic.List<PlanArray> Decaying(StepPlan step)
     {
         var decaying = new System.Collections.Generic.List<PlanArray>();
         foreach (var a in step.SynapseArrays) if (a.Group != -1 && a.Decays) decaying.Add(a);
+        return decaying;
+    }
+
+    static void EmitStepEnd(IndentedWriter w, StepPlan step)
+    {
+        var decaying = Decaying(step);
         if (decaying.Count > 0)
         {
-            w.Line($"if ({Rt}TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)");
+            w.Line($"if (parts <= 1 && {Rt}TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0); threaded, each part flushed its own range");
             w.Line("{");
             foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush({a.Member});");
             w.Line("}");

@@ -120,7 +120,7 @@ namespace EINet
                     count += n;
                 }
             }
-            if (global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)
+            if (parts <= 1 && global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0); threaded, each part flushed its own range
             {
                 global::SpikeSharp.TinyFlush.Flush(G0);
                 global::SpikeSharp.TinyFlush.Flush(G1);
@@ -168,7 +168,7 @@ namespace EINet
                 }
                 __extLength = 0;
             }
-            if (global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)
+            if (parts <= 1 && global::SpikeSharp.TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0); threaded, each part flushed its own range
             {
                 global::SpikeSharp.TinyFlush.Flush(G0);
                 global::SpikeSharp.TinyFlush.Flush(G1);
@@ -185,6 +185,11 @@ namespace EINet
             __partCounts[part] = __extLength == 0
                 ? __UpdateRange(lo, hi, __input, __step)
                 : __UpdateRangeExt(lo, hi, __input, new global::System.ReadOnlySpan<float>(__ext, __extLo, __extLength), __extLo, __step);
+            if (global::SpikeSharp.TinyFlush.Due(__step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)
+            {
+                global::SpikeSharp.TinyFlush.Flush(new global::System.Span<float>(G0, lo, hi - lo));
+                global::SpikeSharp.TinyFlush.Flush(new global::System.Span<float>(G1, lo, hi - lo));
+            }
         }
 
         /// <summary>The step of neurons [lo, hi) with <c>ext[k]</c> added to the input of neuron <c>extLo + k</c>: the part of [lo, hi)
