@@ -262,16 +262,9 @@ internal static class PopulationEmitter
             w.Line("__partCounts[part] = __extLength == 0");
             w.Line("    ? __UpdateRange(lo, hi, __input, __step)");
             w.Line("    : __UpdateRangeExt(lo, hi, __input, new global::System.ReadOnlySpan<float>(__ext, __extLo, __extLength), __extLo, __step);");
-            var decaying = Decaying(step);
-            if (decaying.Count > 0)
-            {
-                // Each part flushes the range it just updated (in parallel, while its lines are still near), not the
-                // forking thread the whole arrays after the join: the same values become 0 (the flush is per element).
-                w.Line($"if ({Rt}TinyFlush.Due(__step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0)");
-                w.Line("{");
-                foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush(new global::System.Span<float>({a.Member}, lo, hi - lo));");
-                w.Line("}");
-            }
+            // Each part flushes the range it just updated (in parallel, while its lines are still near), not the forking
+            // thread the whole arrays after the join: the same values become 0 (the flush is per element).
+            EmitFlush(w, step, "", "__step", "", m => $"new global::System.Span<float>({m}, lo, hi - lo)");
         }
         w.Line();
         w.Line("/// <summary>The step of neurons [lo, hi) with <c>ext[k]</c> added to the input of neuron <c>extLo + k</c>: the part of [lo, hi)");
@@ -322,16 +315,21 @@ internal static class PopulationEmitter
         return decaying;
     }
 
-    static void EmitStepEnd(IndentedWriter w, StepPlan step)
+    /// <summary>Every <c>TinyFlush.Period</c>th step, the flush of each decaying merged array (<paramref name="target"/>: the
+    /// span flushed, from the array's name).</summary>
+    static void EmitFlush(IndentedWriter w, StepPlan step, string guard, string stepExpr, string note, System.Func<string, string> target)
     {
         var decaying = Decaying(step);
-        if (decaying.Count > 0)
-        {
-            w.Line($"if (parts <= 1 && {Rt}TinyFlush.Due(step)) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0); threaded, each part flushed its own range");
-            w.Line("{");
-            foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush({a.Member});");
-            w.Line("}");
-        }
+        if (decaying.Count == 0) return;
+        w.Line($"if ({guard}{Rt}TinyFlush.Due({stepExpr})) // every 64th step: keep silent synapses out of the subnormal range (|g| < 1e-20 becomes 0){note}");
+        w.Line("{");
+        foreach (var a in decaying) w.Line($"    {Rt}TinyFlush.Flush({target(a.Member)});");
+        w.Line("}");
+    }
+
+    static void EmitStepEnd(IndentedWriter w, StepPlan step)
+    {
+        EmitFlush(w, step, "parts <= 1 && ", "step", "; threaded, each part flushed its own range", m => m);
         w.Line("__spikeCount = count;");
         w.Line("__step = step + 1;");
         w.Line($"return {Rt}Spikes.FromSortedUnchecked(new global::System.ReadOnlySpan<int>(__spikes, 0, count), Size); // sorted by construction");
