@@ -142,6 +142,7 @@ public class DeliveryCacheTests
     [InlineData(70_000, 0.001, true)]   // 9 blocks, 32-bit targets just past 65 536 posts
     [InlineData(70_000, 0.001, false)]
     [InlineData(1_100_000, 0.0001, true)]
+    [InlineData(16_384, 0.005, true)]   // 2 blocks: one block's full offsets read as pairs (stride 2, span 1)
     public void CachedAdds_AreBitIdenticalToRegeneratedAdds_OnEveryBlockRange(int numOut, double prob, bool prefetch)
     {
         const int numIn = 500;

@@ -638,7 +638,8 @@ public sealed class JitTargetCache
 
     /// <summary>Keeps the row offsets of delivery on <paramref name="parts"/> threads in a small array of their own (a
     /// (start, end) pair per pre and part instead of an offset per pre and block: at 400 000 posts and 2 threads 5.1 MB
-    /// instead of 20.5 MB for the excitatory projection, and each thread reads its own pairs, one line per spike). The cache does this at construction for the default split
+    /// instead of 20.5 MB for the excitatory projection, and each thread reads its own pairs, one line per spike). The
+    /// cache does this at construction for the default split
     /// (<see cref="Parallelism.DeliverParts"/> with the projection's own <c>Threads</c> at 0); a projection that delivers on
     /// another thread count can call this once after changing it. Any block range is delivered either way, with the same
     /// adds. Kept only for at most B/2 parts (else <see cref="SplitParts"/> stays 0). Allocates; not while a delivery from
@@ -756,7 +757,8 @@ public sealed class JitTargetCache
         }
     }
 
-    /// <summary><see cref="AddPrefetched"/> for one part of the thread split (a (start, end) pair per pre: stride 2, span 1 as
+    /// <summary><see cref="AddPrefetched"/> for stride 2 and span 1, one part of the thread split (a (start, end) pair per
+    /// pre; full offsets of a 2-block cache over one block read the same way), with stride and span as
     /// constants: a shift instead of a multiply in each of a spike's three index computations, and the end beside the start;
     /// the whole step at N = 400 000 on 2 threads took 0.89–0.91 of the time of the general loop's, in-process A/B).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
