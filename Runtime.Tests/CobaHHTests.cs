@@ -7,6 +7,7 @@ namespace SpikeSharp.Runtime.Tests;
 // samples/COBAHH (issue 12): BrainPy's COBAHH with a user-written Traub–Miles neuron. 10 000 steps (1 s at dt = 0.1 ms):
 // no NaN, no allocation in the step loop, the same bits for 1, 2 and 4 threads and with SIMD off; the file's connectivity
 // (EventCSRLinear on FixedProb(80/4000, allow_multi_conn=True)).
+[Collection(GlobalThreads.Name)] // sets or reads the process-wide Parallelism.Threads
 public class CobaHHTests
 {
     const int Steps = 10_000;

@@ -4,6 +4,7 @@ using Xunit;
 
 namespace SpikeSharp.Runtime.Tests;
 
+[Collection(GlobalThreads.Name)] // sets or reads the process-wide Parallelism.Threads
 public class InitializerTests
 {
     [Fact]

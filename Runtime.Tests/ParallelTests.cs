@@ -5,6 +5,14 @@ using Xunit;
 
 namespace SpikeSharp.Runtime.Tests;
 
+/// <summary>The test classes that set or read the process-wide <see cref="Parallelism.Threads"/> (a class that sets it for
+/// a while made another's automatic-threads assertion see its value): one collection, so they never run at once.</summary>
+public static class GlobalThreads
+{
+    public const string Name = "Global Parallelism.Threads";
+}
+
+[Collection(GlobalThreads.Name)] // sets or reads the process-wide Parallelism.Threads
 public class ParallelTests
 {
     /// <summary>The E/I network on 40 003 neurons (5 connectivity blocks), with every Update and Deliver on <c>threads</c> threads.</summary>
