@@ -556,16 +556,16 @@ public sealed class JitTargetCache
         if (_t16 is not null)
         {
             ref ushort data = ref MemoryMarshal.GetArrayDataReference(_t16);
-            if (PrefetchRows && Sse.IsSupported && stride == 2 && span == 1) AddPairsPrefetched(ref g0, ref rows, ref data, ref spk, offset, count, weight);
-            else if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
-            else Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            if (!PrefetchRows || !Sse.IsSupported) Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            else if (stride == 2 && span == 1) AddPrefetched(ref g0, ref rows, default(PairOffsets), ref data, ref spk, offset, count, weight);
+            else AddPrefetched(ref g0, ref rows, new AnyOffsets(stride, span), ref data, ref spk, offset, count, weight);
         }
         else
         {
             ref int data = ref MemoryMarshal.GetArrayDataReference(_t32!);
-            if (PrefetchRows && Sse.IsSupported && stride == 2 && span == 1) AddPairsPrefetched(ref g0, ref rows, ref data, ref spk, offset, count, weight);
-            else if (PrefetchRows && Sse.IsSupported) AddPrefetched(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
-            else Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            if (!PrefetchRows || !Sse.IsSupported) Add(ref g0, ref rows, stride, span, ref data, ref spk, offset, count, weight);
+            else if (stride == 2 && span == 1) AddPrefetched(ref g0, ref rows, default(PairOffsets), ref data, ref spk, offset, count, weight);
+            else AddPrefetched(ref g0, ref rows, new AnyOffsets(stride, span), ref data, ref spk, offset, count, weight);
         }
     }
 
@@ -730,80 +730,76 @@ public sealed class JitTargetCache
     /// <summary><see cref="Add"/> with the row offsets of the spike <see cref="RowAhead"/> ahead and every line of the
     /// run <see cref="DataAhead"/> ahead prefetched (a prefetch never faults and changes no result). The first spikes'
     /// rows and lines are prefetched before the first add and the last ones' lines to the end, so no spike of the call
-    /// waits for a miss the pipeline could have started (a step delivers each projection's spikes in one call).</summary>
+    /// waits for a miss the pipeline could have started (a step delivers each projection's spikes in one call).
+    /// <typeparamref name="TOff"/> gives the offsets' stride and span: <see cref="PairOffsets"/> has them as constants (one
+    /// part of the thread split, or one block of a 2-block cache: a shift instead of a multiply in each of a spike's three
+    /// index computations and no spilled loop bound; the whole step at N = 400 000 on 2 threads took 0.89–0.91 of the time
+    /// of the general form's, in-process A/B).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static unsafe void AddPrefetched<T>(ref float g, ref int rows, nint stride, nint span, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    static unsafe void AddPrefetched<T, TOff>(ref float g, ref int rows, TOff o, ref T data, ref int spk, int offset, int count, float weight)
+        where T : unmanaged where TOff : struct, IOffsets
     {
         nint k = 0;
-        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, j) - offset);
-        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, j) - offset);
+        for (nint j = 0; j < count && j < RowAhead; j++) PrefetchOffsets(ref rows, o, Unsafe.Add(ref spk, j) - offset);
+        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref rows, o, ref data, Unsafe.Add(ref spk, j) - offset);
         for (; k + RowAhead < count; k++)
         {
-            PrefetchOffsets(ref rows, stride, span, Unsafe.Add(ref spk, k + RowAhead) - offset);
-            PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
-            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
+            PrefetchOffsets(ref rows, o, Unsafe.Add(ref spk, k + RowAhead) - offset);
+            PrefetchRun(ref rows, o, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
+            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * o.Stride);
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, o.Span), weight);
         }
         for (; k + DataAhead < count; k++)
         {
-            PrefetchRun(ref rows, stride, span, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
-            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
+            PrefetchRun(ref rows, o, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
+            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * o.Stride);
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, o.Span), weight);
         }
         for (; k < count; k++)
         {
-            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * stride);
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, span), weight);
+            ref int r = ref Unsafe.Add(ref rows, (Unsafe.Add(ref spk, k) - offset) * o.Stride);
+            AddRun(ref g, ref data, r, Unsafe.Add(ref r, o.Span), weight);
         }
     }
 
-    /// <summary><see cref="AddPrefetched"/> for stride 2 and span 1, one part of the thread split (a (start, end) pair per
-    /// pre; full offsets of a 2-block cache over one block read the same way), with stride and span as
-    /// constants: a shift instead of a multiply in each of a spike's three index computations, and the end beside the start;
-    /// the whole step at N = 400 000 on 2 threads took 0.89–0.91 of the time of the general loop's, in-process A/B).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    static unsafe void AddPairsPrefetched<T>(ref float g, ref int pairs, ref T data, ref int spk, int offset, int count, float weight) where T : unmanaged
+    /// <summary>The stride between pres' offsets and the distance from a run's start offset to its end offset.</summary>
+    interface IOffsets
     {
-        nint k = 0;
-        for (nint j = 0; j < count && j < RowAhead; j++) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, j) - offset))));
-        for (nint j = 0; j < count && j < DataAhead; j++) PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, j) - offset);
-        for (; k + RowAhead < count; k++)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k + RowAhead) - offset))));
-            PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
-            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
-        }
-        for (; k + DataAhead < count; k++)
-        {
-            PrefetchRun(ref pairs, 2, 1, ref data, Unsafe.Add(ref spk, k + DataAhead) - offset);
-            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
-        }
-        for (; k < count; k++)
-        {
-            ref int r = ref Unsafe.Add(ref pairs, 2 * (nint)(Unsafe.Add(ref spk, k) - offset));
-            AddRun(ref g, ref data, r, Unsafe.Add(ref r, 1), weight);
-        }
+        nint Stride { get; }
+        nint Span { get; }
+    }
+
+    /// <summary>Any stride and span (the full offsets, or a range of several parts of the split).</summary>
+    readonly struct AnyOffsets(nint stride, nint span) : IOffsets
+    {
+        public nint Stride => stride;
+        public nint Span => span;
+    }
+
+    /// <summary>A (start, end) pair per pre: stride 2, span 1, as constants.</summary>
+    readonly struct PairOffsets : IOffsets
+    {
+        public nint Stride => 2;
+        public nint Span => 1;
     }
 
     /// <summary>Prefetches the start and end offsets of <paramref name="pre"/>'s run (in the full offsets the end is often on the
     /// next line; a split's pair, span 1, is on the line of its start).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static unsafe void PrefetchOffsets(ref int rows, nint stride, nint span, nint pre)
+    static unsafe void PrefetchOffsets<TOff>(ref int rows, TOff o, nint pre) where TOff : struct, IOffsets
     {
-        ref int rp = ref Unsafe.Add(ref rows, pre * stride);
+        ref int rp = ref Unsafe.Add(ref rows, pre * o.Stride);
         Sse.Prefetch0(Unsafe.AsPointer(ref rp));
-        if (span != 1) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, span))); // a split's pair is one aligned 8 bytes: one line
+        if (o.Span != 1) Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref rp, o.Span))); // a split's pair is one aligned 8 bytes: one line
     }
 
     /// <summary>Prefetches every line of <paramref name="pre"/>'s run of targets.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static unsafe void PrefetchRun<T>(ref int rows, nint stride, nint span, ref T data, nint pre) where T : unmanaged
+    static unsafe void PrefetchRun<T, TOff>(ref int rows, TOff o, ref T data, nint pre) where T : unmanaged where TOff : struct, IOffsets
     {
-        ref int ra = ref Unsafe.Add(ref rows, pre * stride);
+        ref int ra = ref Unsafe.Add(ref rows, pre * o.Stride);
         byte* q = (byte*)((nuint)Unsafe.AsPointer(ref Unsafe.Add(ref data, ra)) & ~(nuint)63);
-        byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, span)));
+        byte* qe = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref data, Unsafe.Add(ref ra, o.Span)));
         for (; q < qe; q += 64) Sse.Prefetch0(q);
     }
 }
